@@ -47,7 +47,12 @@ def action(product, name, write=False):
 
 
 def load_services():
-    """Import every service module so that their handlers register."""
-    from alicloud_emulator.services import cbn, sts, vpc, vpcpeer  # noqa: F401  pylint: disable=unused-import
+    """Import every module of :mod:`alicloud_emulator.services` so that their handlers register."""
+    import importlib  # pylint: disable=import-outside-toplevel
+    import pkgutil  # pylint: disable=import-outside-toplevel
 
+    from alicloud_emulator import services  # pylint: disable=import-outside-toplevel
+
+    for info in pkgutil.iter_modules(services.__path__):
+        importlib.import_module("%s.%s" % (services.__name__, info.name))
     return HANDLERS

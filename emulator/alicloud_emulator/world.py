@@ -44,6 +44,10 @@ class World(object):
         self.counter = 0
         self.frozen = set()  # kinds whose transitions never settle (fault: stuck)
 
+    def clear(self):
+        """Forget everything (accounts, keys, resources, transitions, tokens)."""
+        self._reset_data()
+
     def table(self, kind):
         return self.tables.setdefault(kind, {})
 

@@ -1,0 +1,7 @@
+"""``python -m alicloud_emulator serve ...``."""
+
+import sys
+
+from alicloud_emulator.cli import main
+
+sys.exit(main())

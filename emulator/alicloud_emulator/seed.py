@@ -1,0 +1,139 @@
+"""The seed file: the accounts, keys, roles and pre-existing networks a world starts with.
+
+```yaml
+accounts:
+  - uid: "1000000000000001"
+    name: main                                 # optional
+    access_keys: [{id: AK1, secret: SK1}]
+    roles: [{name: ops, trusted: ["1000000000000002"]}]   # accounts that may AssumeRole into it
+vpcs:
+  - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a}
+vbrs:
+  - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou}
+```
+
+Regions are checked against ``plugins/module_utils/geo.py`` of the collection,
+loaded by path so that the region list lives in one place.
+"""
+
+import importlib.util
+import os
+import re
+
+import yaml
+
+_UID_RE = re.compile(r"^[0-9]{1,20}$")
+_GEO_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugins", "module_utils", "geo.py")
+_GEO = None
+
+
+class SeedError(ValueError):
+    """A seed document that cannot be loaded."""
+
+
+def geo():
+    """The collection's ``geo`` module (regions and areas), loaded once by path."""
+    global _GEO  # pylint: disable=global-statement
+    if _GEO is None:
+        path = os.path.normpath(_GEO_PATH)
+        spec = importlib.util.spec_from_file_location("alicloud_emulator._geo", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _GEO = module
+    return _GEO
+
+
+def load_file(path):
+    with open(path, encoding="utf-8") as handle:
+        doc = yaml.safe_load(handle)
+    return doc if doc is not None else {}
+
+
+def _uid(value, where):
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not _UID_RE.match(text):
+        raise SeedError("%s: account uid must be digits, not %r" % (where, value))
+    return text
+
+
+def _entries(doc, key):
+    items = doc.get(key) or []
+    if not isinstance(items, list):
+        raise SeedError("%s must be a list" % key)
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise SeedError("%s[%d] must be a mapping" % (key, index))
+    return items
+
+
+def validate(doc):
+    """Check the structure of a seed document; raise :class:`SeedError`."""
+    if not isinstance(doc, dict):
+        raise SeedError("the seed must be a mapping with accounts, vpcs and vbrs")
+    unknown = set(doc) - {"accounts", "vpcs", "vbrs"}
+    if unknown:
+        raise SeedError("unknown seed keys: %s" % ", ".join(sorted(unknown)))
+    uids = set()
+    key_ids = set()
+    for index, account in enumerate(_entries(doc, "accounts")):
+        where = "accounts[%d]" % index
+        extra = set(account) - {"uid", "name", "access_keys", "roles"}
+        if extra:
+            raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
+        uid = _uid(account.get("uid"), where)
+        if uid in uids:
+            raise SeedError("%s: uid %s is given twice" % (where, uid))
+        uids.add(uid)
+        for key in account.get("access_keys") or []:
+            if not isinstance(key, dict) or not key.get("id") or not key.get("secret"):
+                raise SeedError("%s: every access key needs id and secret" % where)
+            if str(key["id"]) in key_ids:
+                raise SeedError("%s: access key %s is given twice" % (where, key["id"]))
+            key_ids.add(str(key["id"]))
+        for role in account.get("roles") or []:
+            if not isinstance(role, dict) or not role.get("name"):
+                raise SeedError("%s: every role needs a name" % where)
+            for trusted in role.get("trusted") or []:
+                _uid(trusted, "%s role %s" % (where, role["name"]))
+    regions = geo()
+    for key in ("vpcs", "vbrs"):
+        for index, entry in enumerate(_entries(doc, key)):
+            where = "%s[%d]" % (key, index)
+            if not entry.get("id"):
+                raise SeedError("%s: id is required" % where)
+            if _uid(entry.get("account"), where) not in uids:
+                raise SeedError("%s: account %s is not in accounts" % (where, entry.get("account")))
+            if not regions.is_known_region(entry.get("region")):
+                raise SeedError("%s: unknown region %r" % (where, entry.get("region")))
+
+
+def apply(world, doc):
+    """Validate ``doc`` and load it into an empty ``world``; remember it for reset."""
+    validate(doc)
+    world.seed_doc = doc
+    for account in doc.get("accounts") or []:
+        uid = _uid(account["uid"], "accounts")
+        roles = {}
+        for role in account.get("roles") or []:
+            roles[str(role["name"])] = {"trusted": [_uid(t, "role") for t in role.get("trusted") or []]}
+        world.accounts[uid] = {"uid": uid, "name": str(account.get("name") or uid), "roles": roles}
+        for key in account.get("access_keys") or []:
+            world.keys[str(key["id"])] = {"secret": str(key["secret"]), "uid": uid}
+    vpcs = doc.get("vpcs") or []
+    vbrs = doc.get("vbrs") or []
+    if vpcs or vbrs:
+        from alicloud_emulator.services import vpc  # pylint: disable=import-outside-toplevel
+
+        for entry in vpcs:
+            vpc.seed_vpc(world, dict(entry, account=_uid(entry["account"], "vpcs")))
+        for entry in vbrs:
+            vpc.seed_vbr(world, dict(entry, account=_uid(entry["account"], "vbrs")))
+
+
+def reset(world):
+    """Put ``world`` back to its seed (no state-file reload)."""
+    with world.lock:
+        doc = world.seed_doc
+        world.clear()
+        apply(world, doc)
+        world.save()
