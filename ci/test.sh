@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# make test: every check, in order, stopping at the first failure.
+#
+#   bash ci/test.sh              all steps
+#   bash ci/test.sh sanity lint  only these steps (names from STEPS below)
+#
+# The checks run in a copy of the collection (ci/mktree.py) at
+# .tmp/collections/ansible_collections/alicloud/interconnect, with
+# ANSIBLE_COLLECTIONS_PATH pointing at it, so ansible-test, ansible-lint and
+# molecule work from any checkout path. A step that runs no test fails: an empty
+# pytest session, ansible-test's "All targets skipped", an integration target that
+# did not run, a molecule playbook that is missing.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+# One line per step, run in this order: "name | glob that must match, or - | command".
+# A step whose glob matches nothing is reported and passed over (a suite that is
+# not written yet); a step that runs must run tests. Units stay last so the log
+# ends with pytest's summary line.
+STEPS=(
+    "emulator    | -                                  | pytest_suite tests/emulator"
+    "sanity      | -                                  | sanity"
+    "lint        | -                                  | lint"
+    "integration | -                                  | integration"
+    "molecule    | extensions/molecule/*/molecule.yml | molecule_scenarios"
+    "reliability | tests/reliability                  | pytest_suite tests/reliability"
+    "units       | -                                  | units"
+)
+
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+
+if [ ! -x "$root/.venv/bin/ansible-test" ]; then
+    echo "test: .venv is missing; run 'make install' first" >&2
+    exit 1
+fi
+# shellcheck disable=SC1091  # created by make install
+source "$root/.venv/bin/activate"
+pyver=$(python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+log=$root/.tmp/test-logs
+mkdir -p "$log"
+
+# ---- step implementations -------------------------------------------------------
+
+# Run a command, show its output and keep a copy in $log/<step>.log for the checks.
+logged() {
+    "$@" 2>&1 | tee "$log/$step.log"
+}
+
+fail_if_logged() {  # pattern message
+    if grep -qE -- "$1" "$log/$step.log"; then
+        echo "test: $step: $2" >&2
+        return 1
+    fi
+}
+
+pytest_suite() {  # directory
+    # pytest exits 5 when it collected no test; skipped tests are tests that did not run.
+    logged python -m pytest -p no:cacheprovider -q -rs "$1"
+    fail_if_logged '^[0-9]+ (passed|failed).* skipped|^SKIPPED' "skipped tests (every test must run)"
+}
+
+ansible_test() {  # ansible-test command and arguments
+    logged ansible-test "$@" --python "$pyver" --color no
+    fail_if_logged 'All targets skipped' "ansible-test found nothing to test (is the tree a git repository?)"
+}
+
+sanity() {
+    ansible_test sanity
+}
+
+units() {
+    ansible_test units
+    fail_if_logged '^=+ .*[0-9]+ skipped.* in [0-9.]+s' "skipped unit tests (every test must run)"
+}
+
+lint() {
+    logged ansible-lint --nocolor
+}
+
+integration() {
+    ansible_test integration
+    # Every target that is not a setup_/prepare_ helper must have run.
+    local expected=() ran missing=() target name
+    for target in tests/integration/targets/*/; do
+        name=$(basename "$target")
+        case $name in setup_* | prepare_*) continue ;; esac
+        expected+=("$name")
+    done
+    ran=$(grep -oE '^Running [^ ]+ integration test (role|playbook|script)' "$log/$step.log" | awk '{print $2}' | sort -u)
+    for name in "${expected[@]}"; do
+        grep -qx -- "$name" <<<"$ran" || missing+=("$name")
+    done
+    echo "test: integration: $(grep -c . <<<"$ran" || true) of ${#expected[@]} targets ran"
+    if [ "${#expected[@]}" = 0 ] || [ -z "$ran" ]; then
+        echo "test: integration: no integration target ran" >&2
+        return 1
+    fi
+    if [ "${#missing[@]}" != 0 ]; then
+        echo "test: integration: targets that did not run: ${missing[*]}" >&2
+        return 1
+    fi
+}
+
+molecule_scenarios() {
+    local file scenario
+    : >"$log/$step.log"
+    for file in extensions/molecule/*/molecule.yml; do
+        scenario=$(basename "$(dirname "$file")")
+        molecule test -s "$scenario" 2>&1 | tee -a "$log/$step.log"
+    done
+    fail_if_logged 'Missing playbook' "a scenario names a step whose playbook is missing"
+}
+
+# ---- runner -----------------------------------------------------------------------
+
+trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; printf '%s' "${s%"${s##*[![:space:]]}"}"; }
+
+selected=()
+for entry in "${STEPS[@]}"; do
+    IFS='|' read -r name _ _ <<<"$entry"
+    name=$(trim "$name")
+    if [ $# = 0 ]; then
+        selected+=("$entry")
+    else
+        for want in "$@"; do [ "$want" = "$name" ] && selected+=("$entry"); done
+    fi
+done
+if [ "${#selected[@]}" = 0 ] || { [ $# != 0 ] && [ "${#selected[@]}" != $# ]; }; then
+    echo "test: unknown step in: $*" >&2
+    echo "test: steps are:$(for e in "${STEPS[@]}"; do IFS='|' read -r n _ <<<"$e"; printf ' %s' "$(trim "$n")"; done)" >&2
+    exit 2
+fi
+
+# One run at a time per checkout: the steps share the copy of the tree.
+exec 9>"$root/.tmp/test.lock"
+if ! flock -n 9; then
+    echo "test: another 'make test' is running in this checkout; waiting for it"
+    flock 9
+fi
+
+tree=$root/.tmp/collections
+coll=$(python "$root/ci/mktree.py" "$tree")
+export ANSIBLE_COLLECTIONS_PATH=$tree
+cd "$coll"
+echo "test: collection copy at $coll"
+
+summary=()
+report() {
+    local line
+    echo "test: ---- steps ----"
+    for line in "${summary[@]}"; do echo "test:   $line"; done
+}
+
+total=${#selected[@]}
+index=0
+for entry in "${selected[@]}"; do
+    IFS='|' read -r step path command <<<"$entry"
+    step=$(trim "$step"); path=$(trim "$path"); command=$(trim "$command")
+    index=$((index + 1))
+    if [ "$path" != - ] && ! compgen -G "$path" >/dev/null; then
+        summary+=("$(printf '%-12s not present (%s)' "$step" "$path")")
+        echo "test: [$index/$total] $step: $path does not exist yet, nothing to run"
+        continue
+    fi
+    # When units end the run, their pytest summary must be the log's last line:
+    # report the other steps before it instead of after.
+    ends_log=0
+    if [ "$index" = "$total" ] && [ "$step" = units ]; then
+        ends_log=1
+        [ "$total" != 1 ] && report
+    fi
+    echo "test: [$index/$total] $step: $command"
+    started=$SECONDS
+    # The step runs outside any condition so that errexit holds inside it.
+    set +e
+    # shellcheck disable=SC2086  # the command is a function name and its words
+    (set -e; $command)
+    rc=$?
+    set -e
+    if [ "$rc" != 0 ]; then
+        summary+=("$(printf '%-12s FAILED after %s s' "$step" $((SECONDS - started)))")
+        report
+        echo "test: FAILED at step '$step'" >&2
+        exit 1
+    fi
+    summary+=("$(printf '%-12s ok in %s s' "$step" $((SECONDS - started)))")
+    [ "$ends_log" = 1 ] || echo "test: [$index/$total] $step: ok in $((SECONDS - started)) s"
+done
+[ "$ends_log" = 1 ] || report
