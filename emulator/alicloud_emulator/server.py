@@ -82,7 +82,7 @@ class Emulator(object):
         """Serve one API request: ``(status, headers, body dict)``; raises :class:`Dropped`."""
         request_id = new_request_id()
         flat = protocol.read_wire(raw_query, headers, body)
-        v3 = "authorization" in headers
+        v3 = "x-acs-action" in headers  # the ACS3 style names the operation in headers, RPC v1 in parameters
         version = headers.get("x-acs-version") if v3 else flat.get("Version")
         action = headers.get("x-acs-action") if v3 else flat.get("Action")
         entry = {"account": None, "product": None, "action": action, "write": False}
@@ -298,6 +298,11 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256
     allow_reuse_address = True
+    connections = 0  # accepted so far: with keep-alive, far fewer than requests
+
+    def process_request(self, request, client_address):
+        self.connections += 1
+        super().process_request(request, client_address)
 
 
 def make_server(emulator, host="127.0.0.1", port=0):
@@ -306,8 +311,11 @@ def make_server(emulator, host="127.0.0.1", port=0):
     return Server((host, port), handler)
 
 
-def build(seed_doc, state_file=None, transition_seconds=0.5, faults_doc=None, clock=time.time):
-    """An :class:`Emulator` with its world seeded, or reloaded from ``state_file`` when that exists."""
+def build(seed_doc, state_file=None, transition_seconds=0.5, faults_doc=None, clock=time.time, handlers=None):
+    """An :class:`Emulator` with its world seeded, or reloaded from ``state_file`` when that exists.
+
+    ``handlers`` replaces the registered services (tests of the core use their own).
+    """
     world = World(transition_seconds=transition_seconds, state_file=state_file, clock=clock)
     seed.validate(seed_doc)
     if not world.load_state_file():
@@ -318,4 +326,4 @@ def build(seed_doc, state_file=None, transition_seconds=0.5, faults_doc=None, cl
     if faults_doc is not None:
         rules, seed_value = Faults.parse(faults_doc)
         faults.replace(rules, seed_value)
-    return Emulator(world, faults)
+    return Emulator(world, faults, handlers=handlers)
