@@ -82,7 +82,8 @@ class Emulator(object):
         """Serve one API request: ``(status, headers, body dict)``; raises :class:`Dropped`."""
         request_id = new_request_id()
         flat = protocol.read_wire(raw_query, headers, body)
-        v3 = "x-acs-action" in headers  # the ACS3 style names the operation in headers, RPC v1 in parameters
+        # The legacy RPC style signs parameters (and names the operation there); ACS3 uses headers.
+        v3 = "Signature" not in flat or "authorization" in headers
         version = headers.get("x-acs-version") if v3 else flat.get("Version")
         action = headers.get("x-acs-action") if v3 else flat.get("Action")
         entry = {"account": None, "product": None, "action": action, "write": False}
