@@ -180,6 +180,12 @@ def _epoch(value):
     raise ValueError("unreadable time %r" % (value,))
 
 
+def _stamp(world):
+    """A creation sequence number: lists come back in creation order, also after a restart."""
+    world.counter += 1
+    return world.counter
+
+
 def _public(record):
     return {k: v for k, v in record.items() if not k.startswith("_")}
 
@@ -370,6 +376,7 @@ def create_cen(ctx, p):
         "Ipv6Level": "DISABLED",
         "ResourceGroupId": default_resource_group(ctx.account),
         "_tags": tags,
+        "_order": _stamp(world),
     }
     world.put("cen", cen_id, record, ctx.account)
     world.schedule("cen", cen_id, set_fields={"Status": "Active"})
@@ -428,7 +435,7 @@ def describe_cens(ctx, p):
         if not match_tags(cen, p.get("Tag")):
             continue
         found.append(cen)
-    found.sort(key=lambda c: (c["CreationTime"], c["CenId"]))
+    found.sort(key=lambda c: c["_order"])
     items, number, size = page(found, p)
     return {"Cens": {"Cen": [cen_view(world, c) for c in items]},
             "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
@@ -495,7 +502,7 @@ def list_tag_resources(ctx, p):
     if len(p.get("Tag") or []) > MAX_TAGS:
         raise invalid("Tag", "holds at most %d tags" % MAX_TAGS)
     rows = []
-    for rec in sorted(ctx.world.records(kind, account=ctx.account), key=lambda r: r.get("CreationTime", "")):
+    for rec in sorted(ctx.world.records(kind, account=ctx.account), key=lambda r: r["_order"]):
         rid = _resource_id(kind, rec)
         if ids and rid not in ids:
             continue
@@ -587,6 +594,7 @@ def attach_cen_child_instance(ctx, p):
         "ChildInstanceOwnerId": owner,
         "ChildInstanceAttachTime": _minute(world.now()),
         "Status": "Attaching",
+        "_order": _stamp(world),
     }, cen["_account"], region)
     world.schedule("cen_attachment", key, set_fields={"Status": "Attached"})
     return {}
@@ -630,7 +638,7 @@ def describe_cen_attached_child_instances(ctx, p):
         if p.get("ChildInstanceRegionId") and att["ChildInstanceRegionId"] != p["ChildInstanceRegionId"]:
             continue
         found.append(att)
-    found.sort(key=lambda a: (a["ChildInstanceAttachTime"], a["ChildInstanceId"]))
+    found.sort(key=lambda a: a["_order"])
     items, number, size = page(found, p)
     return {"ChildInstances": {"ChildInstance": [attachment_view(a) for a in items]},
             "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
@@ -822,6 +830,7 @@ def create_cen_bandwidth_package(ctx, p):
         "ResourceGroupId": default_resource_group(ctx.account),
         "Status": "Idle",
         "_tags": tags,
+        "_order": _stamp(world),
     }
     if charge == "PREPAY":
         cycle = p.get("PricingCycle", "Month")
@@ -948,7 +957,7 @@ def describe_cen_bandwidth_packages(ctx, p):
         if not match_tags(bwp, p.get("Tag")):
             continue
         found.append(bwp)
-    found.sort(key=lambda b: (b["CreationTime"], b["CenBandwidthPackageId"]))
+    found.sort(key=lambda b: b["_order"])
     items, number, size = page(found, p)
     with_reservation = bool(p.get("IncludeReservationData"))
     return {"CenBandwidthPackages": {"CenBandwidthPackage": [bwp_view(world, b, with_reservation) for b in items]},
