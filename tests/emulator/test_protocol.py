@@ -166,3 +166,36 @@ def test_sdk_reads_the_pruned_response(core):
     body = cbn.describe_cens(cbn_models.DescribeCensRequest()).body
     assert [c.cen_id for c in body.cens.cen] == [cen_id]
     assert body.total_count == 1
+
+
+def create_cen(client, name, token):
+    return client.create_cen(cbn_models.CreateCenRequest(name=name, client_token=token)).body.cen_id
+
+
+def test_client_token_replays_the_first_answer_without_a_new_write(core):
+    cbn = core.client("cbn", UID1)
+    first = create_cen(cbn, "n", "tok-1")
+    assert create_cen(cbn, "n", "tok-1") == first
+    assert len(core.world.records("cen")) == 1
+    assert [name for name, _p in core.seen] == ["CreateCen"]
+    calls = core.calls(writes=True)
+    assert [c.get("replayed", False) for c in calls] == [False, True]
+
+
+def test_client_token_with_other_parameters_is_a_mismatch(core):
+    cbn = core.client("cbn", UID1)
+    create_cen(cbn, "n", "tok-1")
+    expect_error(lambda: create_cen(cbn, "other", "tok-1"), "IdempotentParameterMismatch", 400)
+    assert len(core.world.records("cen")) == 1
+
+
+def test_client_tokens_are_per_account(core):
+    first = create_cen(core.client("cbn", UID1), "n", "tok-1")
+    second = create_cen(core.client("cbn", UID2), "n", "tok-1")
+    assert first != second
+    assert len(core.world.records("cen")) == 2
+
+
+def test_writes_without_a_client_token_are_not_deduplicated(core):
+    cbn = core.client("cbn", UID1)
+    assert create_cen(cbn, "n", None) != create_cen(cbn, "n", None)
