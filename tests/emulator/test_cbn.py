@@ -105,12 +105,12 @@ class Env(object):
         if settle:
             self.settle()
 
-    def grant(self, instance, region, cen_id, owner=UID2, cen_owner=UID1):
+    def grant(self, instance, region, cen_id, owner=UID2, cen_owner=UID1, created="2026-01-02T03:04:05Z"):
         with self.world.lock:
             self.world.put("grant", "%s|%s" % (instance, cen_id), {
                 "ChildInstanceId": instance, "ChildInstanceType": "VPC", "ChildInstanceRegionId": region,
                 "ChildInstanceOwnerId": owner, "CenId": cen_id, "CenOwnerId": cen_owner,
-                "CreationTime": "2026-01-02T03:04:05Z"}, owner, region)
+                "CreationTime": created}, owner, region)
 
 
 NETWORK = [
@@ -276,6 +276,9 @@ def test_describe_cens_pages_filters_and_counts(env):
     assert names(Filter=[{"Key": "CenId", "Value": [ids[0], ids[3]]}]) == ["net-00", "net-03"]
     assert names(Filter=[{"Key": "CenId", "Value": [ids[0], ids[3]]}, {"Key": "Name", "Value": ["net-03"]}]) == ["net-03"]
     assert names(Filter=[{"Key": "Name", "Value": ["nothing"]}]) == []
+    group = first["Cens"]["Cen"][0]["ResourceGroupId"]
+    assert env.call(UID1, "DescribeCens", ResourceGroupId=group)["TotalCount"] == 12
+    assert env.call(UID1, "DescribeCens", ResourceGroupId="rg-other")["TotalCount"] == 0
     assert env.error(UID1, "DescribeCens", Filter=[{"Key": "Status", "Value": ["Active"]}]) == ("InvalidParameter", 400)
     six = [{"Key": "Name", "Value": ["net-01"]}] * 6
     assert env.error(UID1, "DescribeCens", Filter=six) == ("InvalidParameter", 400)
@@ -498,7 +501,7 @@ def test_cross_account_attach_needs_the_owners_grant(env):
 def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
     cen_id = env.cen()
     env.grant("vpc-b1", HZ, cen_id)
-    env.grant("vpc-b2", SH, cen_id)
+    env.grant("vpc-b2", SH, cen_id, created="2026-01-03T00:00:00Z")
     rules = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC")
     assert rules["TotalCount"] == 2 and rules["MaxResults"] == 2
     first = rules["GrantRules"]["GrantRule"][0]
@@ -516,11 +519,24 @@ def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
                     NextToken=batch["NextToken"])
     assert rest["GrantRules"]["GrantRule"][0]["ChildInstanceId"] != batch["GrantRules"]["GrantRule"][0]["ChildInstanceId"]
     assert env.error(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="ECS") == ("InvalidParameter", 400)
+    with env.world.lock:
+        env.world.get("vpc", "vpc-b2")["Ipv6CidrBlock"] = "2408:4000:1::/56"
+    for enabled, expected in ((True, ["vpc-b2"]), (False, ["vpc-b1"])):
+        ipv6 = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", EnabledIpv6=enabled)
+        assert [r["ChildInstanceId"] for r in ipv6["GrantRules"]["GrantRule"]] == expected
 
     to_resource = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")
     assert [(r["CenId"], r["CenOwnerId"], r["CreateTime"]) for r in to_resource["GrantRules"]] == [
         (cen_id, int(UID1), "2026-01-02T03:04:05Z")]
     assert env.call(UID1, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")["TotalCount"] == 0
+    assert env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ExpressConnect")[
+        "TotalCount"] == 0
+    env.grant("vpc-b1", HZ, env.cen(), created="2026-02-01T00:00:00Z")
+    batch = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC", MaxResults=1)
+    assert (batch["TotalCount"], batch["MaxResults"], [r["CenId"] for r in batch["GrantRules"]]) == (2, 1, [cen_id])
+    assert batch["NextToken"]
+    assert env.error(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ECS") == (
+        "InvalidParameter", 400)
 
 
 def test_detach_refusals(env):
@@ -573,6 +589,7 @@ def test_describe_child_instance_regions(env):
     chinese = env.call(UID1, "DescribeChildInstanceRegions")
     assert {r["RegionId"]: r["LocalName"] for r in chinese["Regions"]["Region"]}[HZ] == "华东1（杭州）"
     assert env.error(UID1, "DescribeChildInstanceRegions", ProductType="ECS") == ("InvalidParameter", 400)
+    assert env.error(UID1, "DescribeChildInstanceRegions", AcceptLanguage="fr-FR") == ("InvalidParameter", 400)
 
 
 # =============================================================================== bandwidth packages
@@ -719,6 +736,9 @@ def test_describe_bandwidth_packages_filters_and_pages(env):
                IsOrKey=True) == sorted([in_use, idle])
     assert env.error(UID1, "DescribeCenBandwidthPackages", Filter=[{"Key": "Bandwidth", "Value": ["10"]}]) == (
         "InvalidParameter", 400)
+    group = env.describe_bwp(idle)["ResourceGroupId"]
+    assert env.call(UID1, "DescribeCenBandwidthPackages", ResourceGroupId=group)["TotalCount"] == 3
+    assert env.call(UID1, "DescribeCenBandwidthPackages", ResourceGroupId="rg-other")["TotalCount"] == 0
     paged = env.call(UID1, "DescribeCenBandwidthPackages", PageSize=2, PageNumber=2)
     assert (paged["TotalCount"], len(paged["CenBandwidthPackages"]["CenBandwidthPackage"])) == (3, 1)
     assert env.describe_bwp(idle, IncludeReservationData=True)["HasReservationData"] == "false"

@@ -57,25 +57,14 @@ SetCenInterRegionBandwidthLimit without a package for the span gets
 """
 
 import calendar
-import importlib.util
-import os
 import time
 
 from alicloud_emulator.errors import ApiError, invalid, missing
 from alicloud_emulator.registry import action
+from alicloud_emulator.seed import geo
 
-
-def _load_geo():
-    """The collection's ``plugins/module_utils/geo.py``, loaded by path (one source of truth)."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    path = os.path.normpath(os.path.join(here, "..", "..", "..", "plugins", "module_utils", "geo.py"))
-    spec = importlib.util.spec_from_file_location("alicloud_emulator._cbn_geo", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-GEO = _load_geo()
+# The collection's plugins/module_utils/geo.py: regions, areas and spans live there only.
+GEO = geo()
 
 CHILD_TYPES = {"VPC": "vpc", "VBR": "vbr", "CCN": "ccn"}
 CHILD_ID_FIELD = {"VPC": "VpcId", "VBR": "VbrId", "CCN": "CcnId"}
@@ -166,18 +155,6 @@ def _add_months(ts, months):
     year, month = t.tm_year + carry, month0 + 1
     day = min(t.tm_mday, calendar.monthrange(year, month)[1])
     return calendar.timegm((year, month, day, t.tm_hour, t.tm_min, t.tm_sec))
-
-
-def _epoch(value):
-    """A grant's creation time (ISO text with or without seconds, or epoch seconds/ms) as epoch seconds."""
-    if isinstance(value, (int, float)):
-        return value / 1000.0 if value > 1e11 else float(value)
-    for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%dT%H:%MZ"):
-        try:
-            return float(calendar.timegm(time.strptime(value, fmt)))
-        except ValueError:
-            continue
-    raise ValueError("unreadable time %r" % (value,))
 
 
 def _stamp(world):
@@ -530,14 +507,8 @@ def child_record(world, itype, instance_id, owner, region):
 
 
 def has_router_interfaces(world, vpc):
-    """True when the VPC's router carries an Express Connect router interface."""
-    router = vpc.get("VRouterId")
-    for ri in world.table("router_interface").values():
-        if ri.get("Status") == "Deleted":
-            continue
-        if ri.get("VpcInstanceId") == vpc["VpcId"] or (router and ri.get("RouterId") == router):
-            return True
-    return False
+    """True when the VPC's vRouter carries an Express Connect router interface."""
+    return any(ri["RouterId"] == vpc["VRouterId"] for ri in world.table("router_interface").values())
 
 
 def grant_for(world, instance_id, cen, owner, itype, region):
@@ -690,7 +661,8 @@ def describe_child_instance_regions(ctx, p):
 
 # ---------------------------------------------------------------------------- grants (CEN side)
 def _grant_time(grant):
-    return _epoch(grant.get("CreationTime", 0))
+    """A grant's CreationTime (``YYYY-MM-DDThh:mm:ssZ``, as the VPC service writes it) in epoch seconds."""
+    return calendar.timegm(time.strptime(grant["CreationTime"], "%Y-%m-%dT%H:%M:%SZ"))
 
 
 @action("cbn", "DescribeGrantRulesToCen")
@@ -754,7 +726,7 @@ def describe_grant_rules_to_resource(ctx, p):
     rules = [{
         "CenId": g["CenId"],
         "CenOwnerId": int(g["CenOwnerId"]),
-        "CreateTime": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_grant_time(g))),
+        "CreateTime": g["CreationTime"],
         "OrderType": "PayByCenOwner",
         "EffectiveOrderType": "PayByCenOwner",
     } for g in found]
