@@ -62,8 +62,11 @@ class Env(object):
         """A deep copy of every table, to compare before and after a refused call."""
         with self.world.lock:
             self.world.tick()
-            return {kind: {rid: dict(rec) for rid, rec in table.items()}
-                    for kind, table in self.world.tables.items() if table}
+            return {
+                kind: {rid: dict(rec) for rid, rec in table.items()}
+                for kind, table in self.world.tables.items()
+                if table
+            }
 
     # ------------------------------------------------------------ shortcuts
     def cen(self, who=UID1, settle=True, **params):
@@ -77,21 +80,37 @@ class Env(object):
         return cens[0] if cens else None
 
     def attach(self, cen_id, instance, region, itype="VPC", who=UID1, settle=True, **extra):
-        self.call(who, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=instance, ChildInstanceType=itype,
-                  ChildInstanceRegionId=region, **extra)
+        self.call(
+            who,
+            "AttachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId=instance,
+            ChildInstanceType=itype,
+            ChildInstanceRegionId=region,
+            **extra
+        )
         if settle:
             self.settle()
 
     def attachments(self, cen_id, who=UID1, **params):
-        return self.call(who, "DescribeCenAttachedChildInstances", CenId=cen_id, **params)["ChildInstances"]["ChildInstance"]
+        return self.call(who, "DescribeCenAttachedChildInstances", CenId=cen_id, **params)["ChildInstances"][
+            "ChildInstance"
+        ]
 
     def bwp(self, who=UID1, bandwidth=10, area_a="China", area_b="North-America", **params):
-        return self.call(who, "CreateCenBandwidthPackage", Bandwidth=bandwidth, GeographicRegionAId=area_a,
-                         GeographicRegionBId=area_b, **params)["CenBandwidthPackageId"]
+        return self.call(
+            who,
+            "CreateCenBandwidthPackage",
+            Bandwidth=bandwidth,
+            GeographicRegionAId=area_a,
+            GeographicRegionBId=area_b,
+            **params
+        )["CenBandwidthPackageId"]
 
     def describe_bwp(self, bwp_id, who=UID1, **params):
-        found = self.call(who, "DescribeCenBandwidthPackages",
-                          Filter=[{"Key": "CenBandwidthPackageId", "Value": [bwp_id]}], **params)
+        found = self.call(
+            who, "DescribeCenBandwidthPackages", Filter=[{"Key": "CenBandwidthPackageId", "Value": [bwp_id]}], **params
+        )
         packages = found["CenBandwidthPackages"]["CenBandwidthPackage"]
         return packages[0] if packages else None
 
@@ -100,17 +119,34 @@ class Env(object):
         return found["CenInterRegionBandwidthLimits"]["CenInterRegionBandwidthLimit"]
 
     def set_limit(self, cen_id, local, opposite, limit, settle=True):
-        self.call(UID1, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=local,
-                  OppositeRegionId=opposite, BandwidthLimit=limit)
+        self.call(
+            UID1,
+            "SetCenInterRegionBandwidthLimit",
+            CenId=cen_id,
+            LocalRegionId=local,
+            OppositeRegionId=opposite,
+            BandwidthLimit=limit,
+        )
         if settle:
             self.settle()
 
     def grant(self, instance, region, cen_id, owner=UID2, cen_owner=UID1, created="2026-01-02T03:04:05Z"):
         with self.world.lock:
-            self.world.put("grant", "%s|%s" % (instance, cen_id), {
-                "ChildInstanceId": instance, "ChildInstanceType": "VPC", "ChildInstanceRegionId": region,
-                "ChildInstanceOwnerId": owner, "CenId": cen_id, "CenOwnerId": cen_owner,
-                "CreationTime": created}, owner, region)
+            self.world.put(
+                "grant",
+                "%s|%s" % (instance, cen_id),
+                {
+                    "ChildInstanceId": instance,
+                    "ChildInstanceType": "VPC",
+                    "ChildInstanceRegionId": region,
+                    "ChildInstanceOwnerId": owner,
+                    "CenId": cen_id,
+                    "CenOwnerId": cen_owner,
+                    "CreationTime": created,
+                },
+                owner,
+                region,
+            )
 
 
 NETWORK = [
@@ -144,8 +180,9 @@ def env(emulator_factory):
 
 # =============================================================================== CEN instances
 def test_create_cen_is_creating_then_active_with_its_attributes(env):
-    cen_id = env.call(UID1, "CreateCen", Name="core", Description="the core network",
-                      Tag=[{"Key": "env", "Value": "dev"}])["CenId"]
+    cen_id = env.call(
+        UID1, "CreateCen", Name="core", Description="the core network", Tag=[{"Key": "env", "Value": "dev"}]
+    )["CenId"]
     assert re.match(r"^cen-[0-9a-z]{18}$", cen_id)
     cen = env.describe_cen(cen_id)
     assert cen["Status"] == "Creating"
@@ -160,28 +197,35 @@ def test_create_cen_is_creating_then_active_with_its_attributes(env):
     assert cen["Ipv6Level"] == "DISABLED"
 
 
-@pytest.mark.parametrize("params, code", [
-    ({"Name": "n" * 129}, "InvalidParameter"),
-    ({"Name": "http://example.com"}, "InvalidParameter"),
-    ({"Description": "d" * 257}, "InvalidParameter"),
-    ({"Description": "https://example.com"}, "InvalidParameter"),
-    ({"ProtectionLevel": "FULL"}, "InvalidParameter"),
-    ({"Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "InvalidParameter"),
-    ({"Tag": [{"Key": "aliyun-owner", "Value": "v"}]}, "InvalidTagKey"),
-    ({"Tag": [{"Key": "acs:owner", "Value": "v"}]}, "InvalidTagKey"),
-    ({"Tag": [{"Key": "k" * 65, "Value": "v"}]}, "InvalidTagKey"),
-    ({"Tag": [{"Key": "k", "Value": "aliyun-x"}]}, "InvalidTagValue"),
-    ({"Tag": [{"Key": "k", "Value": "v" * 129}]}, "InvalidTagValue"),
-    ({"Tag": [{"Key": "k", "Value": "a"}, {"Key": "k", "Value": "b"}]}, "InvalidParameter"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({"Name": "n" * 129}, "InvalidParameter"),
+        ({"Name": "http://example.com"}, "InvalidParameter"),
+        ({"Description": "d" * 257}, "InvalidParameter"),
+        ({"Description": "https://example.com"}, "InvalidParameter"),
+        ({"ProtectionLevel": "FULL"}, "InvalidParameter"),
+        ({"Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "InvalidParameter"),
+        ({"Tag": [{"Key": "aliyun-owner", "Value": "v"}]}, "InvalidTagKey"),
+        ({"Tag": [{"Key": "acs:owner", "Value": "v"}]}, "InvalidTagKey"),
+        ({"Tag": [{"Key": "k" * 65, "Value": "v"}]}, "InvalidTagKey"),
+        ({"Tag": [{"Key": "k", "Value": "aliyun-x"}]}, "InvalidTagValue"),
+        ({"Tag": [{"Key": "k", "Value": "v" * 129}]}, "InvalidTagValue"),
+        ({"Tag": [{"Key": "k", "Value": "a"}, {"Key": "k", "Value": "b"}]}, "InvalidParameter"),
+    ],
+)
 def test_create_cen_refuses_invalid_input_and_creates_nothing(env, params, code):
     assert env.error(UID1, "CreateCen", **params) == (code, 400)
     assert env.call(UID1, "DescribeCens")["TotalCount"] == 0
 
 
 def test_create_cen_accepts_the_limits(env):
-    cen_id = env.cen(Name="n" * 128, Description="d" * 256, ProtectionLevel="REDUCED",
-                     Tag=[{"Key": "k%d" % i, "Value": "v" * 128} for i in range(20)])
+    cen_id = env.cen(
+        Name="n" * 128,
+        Description="d" * 256,
+        ProtectionLevel="REDUCED",
+        Tag=[{"Key": "k%d" % i, "Value": "v" * 128} for i in range(20)],
+    )
     assert len(env.describe_cen(cen_id)["Tags"]["Tag"]) == 20
 
 
@@ -190,10 +234,17 @@ def test_a_creating_cen_accepts_queries_only(env):
     before = env.tables()
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, Name="x") == ("InvalidOperation.CenInstanceStatus", 400)
     assert env.error(UID1, "DeleteCen", CenId=cen_id) == ("InvalidOperation.CenInstanceStatus", 400)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("InvalidOperation.CenInstanceStatus", 400)
-    assert env.error(UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id],
-                     Tag=[{"Key": "a", "Value": "b"}]) == ("InvalidOperation.CenInstanceStatus", 400)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("InvalidOperation.CenInstanceStatus", 400)
+    assert env.error(
+        UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id], Tag=[{"Key": "a", "Value": "b"}]
+    ) == ("InvalidOperation.CenInstanceStatus", 400)
     assert env.tables() == before
     env.settle()
     env.call(UID1, "ModifyCenAttribute", CenId=cen_id, Name="x")
@@ -206,8 +257,14 @@ def test_modify_cen_attribute_walks_modifying_to_active(env):
     assert (cen["Status"], cen["Name"], cen["Description"]) == ("Modifying", "new", "old text")
     before = env.tables()
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, Name="again") == ("Operation.Blocking", 400)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("Operation.Blocking", 400)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("Operation.Blocking", 400)
     assert env.error(UID1, "DeleteCen", CenId=cen_id) == ("Operation.Blocking", 400)
     assert env.tables() == before
     env.settle()
@@ -221,7 +278,9 @@ def test_modify_cen_attribute_refusals(env):
     cen_id = env.cen(Name="keep")
     before = env.tables()
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, ProtectionLevel="FULL") == (
-        "InvalidOperation.EnhanceProtectionLevel", 400)
+        "InvalidOperation.EnhanceProtectionLevel",
+        400,
+    )
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, ProtectionLevel="OTHER") == ("InvalidParameter", 400)
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, Name="https://x") == ("InvalidParameter", 400)
     assert env.error(UID1, "ModifyCenAttribute", CenId="cen-missing", Name="x") == ("ParameterCenInstanceId", 400)
@@ -274,7 +333,9 @@ def test_describe_cens_pages_filters_and_counts(env):
 
     # OR among the values of one filter, AND between filters.
     assert names(Filter=[{"Key": "CenId", "Value": [ids[0], ids[3]]}]) == ["net-00", "net-03"]
-    assert names(Filter=[{"Key": "CenId", "Value": [ids[0], ids[3]]}, {"Key": "Name", "Value": ["net-03"]}]) == ["net-03"]
+    assert names(Filter=[{"Key": "CenId", "Value": [ids[0], ids[3]]}, {"Key": "Name", "Value": ["net-03"]}]) == [
+        "net-03"
+    ]
     assert names(Filter=[{"Key": "Name", "Value": ["nothing"]}]) == []
     group = first["Cens"]["Cen"][0]["ResourceGroupId"]
     assert env.call(UID1, "DescribeCens", ResourceGroupId=group)["TotalCount"] == 12
@@ -283,7 +344,9 @@ def test_describe_cens_pages_filters_and_counts(env):
     six = [{"Key": "Name", "Value": ["net-01"]}] * 6
     assert env.error(UID1, "DescribeCens", Filter=six) == ("InvalidParameter", 400)
     assert env.error(UID1, "DescribeCens", Filter=[{"Key": "Name", "Value": ["a", "b", "c", "d", "e", "f"]}]) == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
 
 
 def test_describe_cens_tag_filter(env):
@@ -310,19 +373,51 @@ def test_accounts_see_and_touch_only_their_own_cens(env):
     missing = ("ParameterCenInstanceId", 400)
     assert env.error(UID2, "ModifyCenAttribute", CenId=cen_id, Name="theirs") == missing
     assert env.error(UID2, "DeleteCen", CenId=cen_id) == missing
-    assert env.error(UID2, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-b1",
-                     ChildInstanceType="VPC", ChildInstanceRegionId=HZ) == missing
-    assert env.error(UID2, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1",
-                     ChildInstanceType="VPC", ChildInstanceRegionId=HZ) == missing
+    assert (
+        env.error(
+            UID2,
+            "AttachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId="vpc-b1",
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=HZ,
+        )
+        == missing
+    )
+    assert (
+        env.error(
+            UID2,
+            "DetachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId="vpc-a1",
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=HZ,
+        )
+        == missing
+    )
     assert env.error(UID2, "DescribeCenAttachedChildInstances", CenId=cen_id) == missing
-    assert env.error(UID2, "TagResources", ResourceType="cen", ResourceId=[cen_id], Tag=[{"Key": "a", "Value": "b"}]) == missing
+    assert (
+        env.error(UID2, "TagResources", ResourceType="cen", ResourceId=[cen_id], Tag=[{"Key": "a", "Value": "b"}])
+        == missing
+    )
     assert env.error(UID2, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC") == missing
     assert env.error(UID2, "AssociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id) == missing
-    assert env.error(UID2, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=HZ,
-                     OppositeRegionId=US, BandwidthLimit=1) == missing
+    assert (
+        env.error(
+            UID2,
+            "SetCenInterRegionBandwidthLimit",
+            CenId=cen_id,
+            LocalRegionId=HZ,
+            OppositeRegionId=US,
+            BandwidthLimit=1,
+        )
+        == missing
+    )
     own_cen = env.cen(who=UID2)
     assert env.error(UID2, "AssociateCenBandwidthPackage", CenId=own_cen, CenBandwidthPackageId=bwp_id) == (
-        "ParameterBwpInstanceId", 400)
+        "ParameterBwpInstanceId",
+        400,
+    )
     assert env.error(UID2, "DeleteCenBandwidthPackage", CenBandwidthPackageId=bwp_id) == ("ParameterBwpInstanceId", 400)
     assert env.call(UID2, "DescribeCenBandwidthPackages")["TotalCount"] == 0
     assert env.call(UID2, "DescribeCenInterRegionBandwidthLimits")["TotalCount"] == 0
@@ -335,11 +430,18 @@ def test_accounts_see_and_touch_only_their_own_cens(env):
 def test_tag_untag_and_list_tags(env):
     cen_a = env.cen(Tag=[{"Key": "env", "Value": "dev"}])
     cen_b = env.cen()
-    env.call(UID1, "TagResources", ResourceType="cen", ResourceId=[cen_a, cen_b],
-             Tag=[{"Key": "team", "Value": "net"}, {"Key": "env", "Value": "prod"}])
+    env.call(
+        UID1,
+        "TagResources",
+        ResourceType="cen",
+        ResourceId=[cen_a, cen_b],
+        Tag=[{"Key": "team", "Value": "net"}, {"Key": "env", "Value": "prod"}],
+    )
     rows = env.call(UID1, "ListTagResources", ResourceType="cen", ResourceId=[cen_a])["TagResources"]["TagResource"]
     assert sorted((r["ResourceId"], r["TagKey"], r["TagValue"]) for r in rows) == [
-        (cen_a, "env", "prod"), (cen_a, "team", "net")]
+        (cen_a, "env", "prod"),
+        (cen_a, "team", "net"),
+    ]
     by_tag = env.call(UID1, "ListTagResources", ResourceType="cen", Tag=[{"Key": "team", "Value": "net"}])
     assert {r["ResourceId"] for r in by_tag["TagResources"]["TagResource"]} == {cen_a, cen_b}
 
@@ -358,21 +460,31 @@ def test_tag_untag_and_list_tags(env):
 def test_tag_refusals_write_nothing(env):
     cen_id = env.cen(Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(19)])
     before = env.tables()
-    assert env.error(UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id],
-                     Tag=[{"Key": "x", "Value": "1"}, {"Key": "y", "Value": "2"}]) == ("InvalidParameter", 400)
-    assert env.error(UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id, "cen-missing"],
-                     Tag=[{"Key": "x", "Value": "1"}]) == ("ParameterCenInstanceId", 400)
-    assert env.error(UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id],
-                     Tag=[{"Key": "aliyun:x", "Value": "1"}]) == ("InvalidTagKey", 400)
-    assert env.error(UID1, "TagResources", ResourceType="TransitRouter", ResourceId=[cen_id],
-                     Tag=[{"Key": "x", "Value": "1"}]) == ("InvalidParameter", 400)
+    assert env.error(
+        UID1,
+        "TagResources",
+        ResourceType="cen",
+        ResourceId=[cen_id],
+        Tag=[{"Key": "x", "Value": "1"}, {"Key": "y", "Value": "2"}],
+    ) == ("InvalidParameter", 400)
+    assert env.error(
+        UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id, "cen-missing"], Tag=[{"Key": "x", "Value": "1"}]
+    ) == ("ParameterCenInstanceId", 400)
+    assert env.error(
+        UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id], Tag=[{"Key": "aliyun:x", "Value": "1"}]
+    ) == ("InvalidTagKey", 400)
+    assert env.error(
+        UID1, "TagResources", ResourceType="TransitRouter", ResourceId=[cen_id], Tag=[{"Key": "x", "Value": "1"}]
+    ) == ("InvalidParameter", 400)
     assert env.error(UID1, "UntagResources", ResourceType="cen", ResourceId=[cen_id]) == ("MissingParameter", 400)
     assert env.tables() == before
 
 
 def test_bandwidth_packages_take_tags(env):
     bwp_id = env.bwp(Tag=[{"Key": "cost", "Value": "a"}])
-    env.call(UID1, "TagResources", ResourceType="BandwidthPackage", ResourceId=[bwp_id], Tag=[{"Key": "env", "Value": "x"}])
+    env.call(
+        UID1, "TagResources", ResourceType="BandwidthPackage", ResourceId=[bwp_id], Tag=[{"Key": "env", "Value": "x"}]
+    )
     assert env.describe_bwp(bwp_id)["Tags"]["Tag"] == [{"Key": "cost", "Value": "a"}, {"Key": "env", "Value": "x"}]
     tagged = env.call(UID1, "DescribeCenBandwidthPackages", Tag=[{"Key": "env", "Value": "x"}])
     assert tagged["TotalCount"] == 1
@@ -392,8 +504,13 @@ def test_attach_and_detach_walk_their_states(env):
     assert found["ChildInstanceAttributes"]["CidrBlock"] == "10.0.0.0/16"
     assert MINUTE_RE.match(found["ChildInstanceAttachTime"])
     [listed] = env.attachments(cen_id)
-    assert (listed["ChildInstanceId"], listed["ChildInstanceType"], listed["ChildInstanceRegionId"], listed["Status"],
-            listed["ChildInstanceOwnerId"]) == ("vpc-a1", "VPC", HZ, "Attached", int(UID1))
+    assert (
+        listed["ChildInstanceId"],
+        listed["ChildInstanceType"],
+        listed["ChildInstanceRegionId"],
+        listed["Status"],
+        listed["ChildInstanceOwnerId"],
+    ) == ("vpc-a1", "VPC", HZ, "Attached", int(UID1))
 
     env.call(UID1, "DetachCenChildInstance", **attribute)
     assert env.attachments(cen_id)[0]["Status"] == "Detaching"
@@ -405,24 +522,40 @@ def test_attach_and_detach_walk_their_states(env):
 def test_attach_a_vbr(env):
     cen_id = env.cen()
     env.attach(cen_id, "vbr-a1", HZ, itype="VBR")
-    found = env.call(UID1, "DescribeCenAttachedChildInstanceAttribute", CenId=cen_id, ChildInstanceId="vbr-a1",
-                     ChildInstanceType="VBR", ChildInstanceRegionId=HZ)
+    found = env.call(
+        UID1,
+        "DescribeCenAttachedChildInstanceAttribute",
+        CenId=cen_id,
+        ChildInstanceId="vbr-a1",
+        ChildInstanceType="VBR",
+        ChildInstanceRegionId=HZ,
+    )
     assert (found["Status"], found["ChildInstanceName"]) == ("Attached", "vbr one")
 
 
-@pytest.mark.parametrize("instance, itype, region, extra, code", [
-    ("vpc-a1", "ECS", HZ, {}, "ParameterIllegal.ChildInstanceType"),
-    ("vpc-nope", "VPC", HZ, {}, "ParameterInstanceId"),
-    ("vpc-a1", "VPC", SH, {}, "ParameterInstanceId"),
-    ("vpc-a1", "VBR", HZ, {}, "ParameterInstanceId"),
-    ("vpc-a1", "VPC", "mars-1", {}, "IllegalParam.RegionId"),
-    ("vpc-b1", "VPC", HZ, {}, "ParameterInstanceId"),
-])
+@pytest.mark.parametrize(
+    "instance, itype, region, extra, code",
+    [
+        ("vpc-a1", "ECS", HZ, {}, "ParameterIllegal.ChildInstanceType"),
+        ("vpc-nope", "VPC", HZ, {}, "ParameterInstanceId"),
+        ("vpc-a1", "VPC", SH, {}, "ParameterInstanceId"),
+        ("vpc-a1", "VBR", HZ, {}, "ParameterInstanceId"),
+        ("vpc-a1", "VPC", "mars-1", {}, "IllegalParam.RegionId"),
+        ("vpc-b1", "VPC", HZ, {}, "ParameterInstanceId"),
+    ],
+)
 def test_attach_refuses_unknown_instances(env, instance, itype, region, extra, code):
     cen_id = env.cen()
     before = env.tables()
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=instance, ChildInstanceType=itype,
-                     ChildInstanceRegionId=region, **extra) == (code, 400)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId=instance,
+        ChildInstanceType=itype,
+        ChildInstanceRegionId=region,
+        **extra
+    ) == (code, 400)
     assert env.tables() == before
 
 
@@ -430,21 +563,44 @@ def test_attach_refuses_an_instance_attached_elsewhere(env):
     first, second = env.cen(), env.cen()
     env.attach(first, "vpc-a1", HZ)
     before = env.tables()
-    assert env.error(UID1, "AttachCenChildInstance", CenId=second, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("InvalidOperation.ChildInstanceAlreadyAttached", 409)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=first, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("InvalidOperation.ChildInstanceAlreadyAttached", 409)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=second,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("InvalidOperation.ChildInstanceAlreadyAttached", 409)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=first,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("InvalidOperation.ChildInstanceAlreadyAttached", 409)
     assert env.tables() == before
 
 
 def test_attach_refuses_a_vpc_with_router_interfaces(env):
     cen_id = env.cen()
     with env.world.lock:
-        env.world.put("router_interface", "ri-1", {"RouterInterfaceId": "ri-1", "RouterId": "vrt-a4",
-                                                   "RouterType": "VRouter", "Status": "Idle"}, UID1, HZ)
+        env.world.put(
+            "router_interface",
+            "ri-1",
+            {"RouterInterfaceId": "ri-1", "RouterId": "vrt-a4", "RouterType": "VRouter", "Status": "Idle"},
+            UID1,
+            HZ,
+        )
     before = env.tables()
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a4", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("InvalidOperation.ChildInstanceRIAlreadyExist", 409)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a4",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("InvalidOperation.ChildInstanceRIAlreadyExist", 409)
     assert env.tables() == before
 
 
@@ -452,8 +608,14 @@ def test_attach_refuses_a_vpc_that_is_not_available(env):
     cen_id = env.cen()
     with env.world.lock:
         env.world.get("vpc", "vpc-a4")["Status"] = "Pending"
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a4", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("OperationFailed.InvalidVpcStatus", 400)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a4",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("OperationFailed.InvalidVpcStatus", 400)
     assert env.attachments(cen_id) == []
 
 
@@ -462,18 +624,51 @@ def test_one_operation_at_a_time_per_cen(env):
     env.attach(cen_id, "vpc-a1", HZ, settle=False)
     before = env.tables()
     blocked = ("Operation.Blocking", 400)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a2", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=SH) == blocked
-    assert env.error(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == blocked
+    assert (
+        env.error(
+            UID1,
+            "AttachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId="vpc-a2",
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=SH,
+        )
+        == blocked
+    )
+    assert (
+        env.error(
+            UID1,
+            "DetachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId="vpc-a1",
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=HZ,
+        )
+        == blocked
+    )
     assert env.error(UID1, "ModifyCenAttribute", CenId=cen_id, Name="x") == blocked
     assert env.tables() == before
     env.attach(other, "vpc-a2", SH, settle=False)  # another CEN is not blocked
     env.settle()
-    env.call(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-             ChildInstanceRegionId=HZ)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a4", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == blocked
+    env.call(
+        UID1,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    )
+    assert (
+        env.error(
+            UID1,
+            "AttachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId="vpc-a4",
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=HZ,
+        )
+        == blocked
+    )
     env.settle()
     env.attach(cen_id, "vpc-a4", HZ)
     assert [a["ChildInstanceId"] for a in env.attachments(cen_id)] == ["vpc-a4"]
@@ -482,8 +677,13 @@ def test_one_operation_at_a_time_per_cen(env):
 def test_cross_account_attach_needs_the_owners_grant(env):
     cen_id = env.cen()
     other_cen = env.cen()
-    attach = dict(CenId=cen_id, ChildInstanceId="vpc-b1", ChildInstanceType="VPC", ChildInstanceRegionId=HZ,
-                  ChildInstanceOwnerId=int(UID2))
+    attach = dict(
+        CenId=cen_id,
+        ChildInstanceId="vpc-b1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+        ChildInstanceOwnerId=int(UID2),
+    )
     before = env.tables()
     assert env.error(UID1, "AttachCenChildInstance", **attach) == ("Forbbiden.AttachChildInstanceAcrossUid", 409)
     assert env.tables() == before
@@ -493,7 +693,11 @@ def test_cross_account_attach_needs_the_owners_grant(env):
     env.call(UID1, "AttachCenChildInstance", **attach)
     env.settle()
     [found] = env.attachments(cen_id)
-    assert (found["ChildInstanceId"], found["ChildInstanceOwnerId"], found["Status"]) == ("vpc-b1", int(UID2), "Attached")
+    assert (found["ChildInstanceId"], found["ChildInstanceOwnerId"], found["Status"]) == (
+        "vpc-b1",
+        int(UID2),
+        "Attached",
+    )
     # The owner of the VPC does not see the CEN; the CEN owner does not own the VPC.
     assert env.call(UID2, "DescribeCens")["TotalCount"] == 0
 
@@ -506,7 +710,11 @@ def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
     assert rules["TotalCount"] == 2 and rules["MaxResults"] == 2
     first = rules["GrantRules"]["GrantRule"][0]
     assert (first["CenId"], first["CenOwnerId"], first["ChildInstanceOwnerId"], first["ChildInstanceType"]) == (
-        cen_id, int(UID1), int(UID2), "VPC")
+        cen_id,
+        int(UID1),
+        int(UID2),
+        "VPC",
+    )
     assert first["CreateTime"] == 1767323045000
     one = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", ChildInstanceId="vpc-b2")
     assert [r["ChildInstanceRegionId"] for r in one["GrantRules"]["GrantRule"]] == [SH]
@@ -515,9 +723,12 @@ def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
     assert env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VBR")["TotalCount"] == 0
     batch = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", MaxResults=1)
     assert batch["MaxResults"] == 1 and batch["NextToken"]
-    rest = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", MaxResults=1,
-                    NextToken=batch["NextToken"])
-    assert rest["GrantRules"]["GrantRule"][0]["ChildInstanceId"] != batch["GrantRules"]["GrantRule"][0]["ChildInstanceId"]
+    rest = env.call(
+        UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", MaxResults=1, NextToken=batch["NextToken"]
+    )
+    assert (
+        rest["GrantRules"]["GrantRule"][0]["ChildInstanceId"] != batch["GrantRules"]["GrantRule"][0]["ChildInstanceId"]
+    )
     assert env.error(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="ECS") == ("InvalidParameter", 400)
     with env.world.lock:
         env.world.get("vpc", "vpc-b2")["Ipv6CidrBlock"] = "2408:4000:1::/56"
@@ -527,16 +738,21 @@ def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
 
     to_resource = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")
     assert [(r["CenId"], r["CenOwnerId"], r["CreateTime"]) for r in to_resource["GrantRules"]] == [
-        (cen_id, int(UID1), "2026-01-02T03:04:05Z")]
+        (cen_id, int(UID1), "2026-01-02T03:04:05Z")
+    ]
     assert env.call(UID1, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")["TotalCount"] == 0
-    assert env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ExpressConnect")[
-        "TotalCount"] == 0
+    assert (
+        env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ExpressConnect")["TotalCount"]
+        == 0
+    )
     env.grant("vpc-b1", HZ, env.cen(), created="2026-02-01T00:00:00Z")
     batch = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC", MaxResults=1)
     assert (batch["TotalCount"], batch["MaxResults"], [r["CenId"] for r in batch["GrantRules"]]) == (2, 1, [cen_id])
     assert batch["NextToken"]
     assert env.error(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ECS") == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
 
 
 def test_detach_refusals(env):
@@ -545,14 +761,33 @@ def test_detach_refusals(env):
     before = env.tables()
     detach = dict(CenId=cen_id, ChildInstanceType="VPC", ChildInstanceRegionId=HZ)
     assert env.error(UID1, "DetachCenChildInstance", ChildInstanceId="vpc-a4", **detach) == ("ParameterInstanceId", 400)
-    assert env.error(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VBR",
-                     ChildInstanceRegionId=HZ) == ("ParameterInstanceId", 400)
-    assert env.error(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=SH) == ("ParameterInstanceId", 400)
-    assert env.error(UID1, "DetachCenChildInstance", ChildInstanceId="vpc-a1", ChildInstanceOwnerId=int(UID2),
-                     **detach) == ("ParameterInstanceId", 400)
-    assert env.error(UID1, "DetachCenChildInstance", CenId="cen-missing", ChildInstanceId="vpc-a1",
-                     ChildInstanceType="VPC", ChildInstanceRegionId=HZ) == ("ParameterCenInstanceId", 400)
+    assert env.error(
+        UID1,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VBR",
+        ChildInstanceRegionId=HZ,
+    ) == ("ParameterInstanceId", 400)
+    assert env.error(
+        UID1,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=SH,
+    ) == ("ParameterInstanceId", 400)
+    assert env.error(
+        UID1, "DetachCenChildInstance", ChildInstanceId="vpc-a1", ChildInstanceOwnerId=int(UID2), **detach
+    ) == ("ParameterInstanceId", 400)
+    assert env.error(
+        UID1,
+        "DetachCenChildInstance",
+        CenId="cen-missing",
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("ParameterCenInstanceId", 400)
     assert env.tables() == before
 
 
@@ -562,7 +797,9 @@ def test_the_instance_owner_may_detach_from_another_accounts_cen(env):
     env.attach(cen_id, "vpc-b1", HZ, ChildInstanceOwnerId=int(UID2))
     detach = dict(CenId=cen_id, ChildInstanceType="VPC", ChildInstanceRegionId=HZ, CenOwnerId=int(UID1))
     assert env.error(UID2, "DetachCenChildInstance", ChildInstanceId="vpc-a1", **detach) == (
-        "ParameterCenInstanceId", 400)
+        "ParameterCenInstanceId",
+        400,
+    )
     env.call(UID2, "DetachCenChildInstance", ChildInstanceId="vpc-b1", **detach)
     env.settle()
     assert env.attachments(cen_id) == []
@@ -570,11 +807,18 @@ def test_the_instance_owner_may_detach_from_another_accounts_cen(env):
 
 def test_describe_attached_child_instances_filters_and_pages(env):
     cen_id = env.cen()
-    for instance, region, itype in (("vpc-a1", HZ, "VPC"), ("vpc-a2", SH, "VPC"), ("vpc-a3", US, "VPC"),
-                                    ("vbr-a1", HZ, "VBR")):
+    for instance, region, itype in (
+        ("vpc-a1", HZ, "VPC"),
+        ("vpc-a2", SH, "VPC"),
+        ("vpc-a3", US, "VPC"),
+        ("vbr-a1", HZ, "VBR"),
+    ):
         env.attach(cen_id, instance, region, itype=itype)
     assert len(env.attachments(cen_id)) == 4
-    assert sorted(a["ChildInstanceId"] for a in env.attachments(cen_id, ChildInstanceRegionId=HZ)) == ["vbr-a1", "vpc-a1"]
+    assert sorted(a["ChildInstanceId"] for a in env.attachments(cen_id, ChildInstanceRegionId=HZ)) == [
+        "vbr-a1",
+        "vpc-a1",
+    ]
     assert [a["ChildInstanceId"] for a in env.attachments(cen_id, ChildInstanceType="VBR")] == ["vbr-a1"]
     paged = env.call(UID1, "DescribeCenAttachedChildInstances", CenId=cen_id, PageSize=3, PageNumber=2)
     assert (paged["TotalCount"], paged["PageNumber"], paged["PageSize"]) == (4, 2, 3)
@@ -594,15 +838,29 @@ def test_describe_child_instance_regions(env):
 
 # =============================================================================== bandwidth packages
 def test_create_a_postpay_bandwidth_package(env):
-    created = env.call(UID1, "CreateCenBandwidthPackage", Bandwidth=20, GeographicRegionAId="North-America",
-                       GeographicRegionBId="China", Name="na-cn", Description="across the pacific")
+    created = env.call(
+        UID1,
+        "CreateCenBandwidthPackage",
+        Bandwidth=20,
+        GeographicRegionAId="North-America",
+        GeographicRegionBId="China",
+        Name="na-cn",
+        Description="across the pacific",
+    )
     assert re.match(r"^cenbwp-[0-9a-z]{17}$", created["CenBandwidthPackageId"])
     assert created["CenBandwidthPackageOrderId"].isdigit()
     bwp = env.describe_bwp(created["CenBandwidthPackageId"])
     assert (bwp["Status"], bwp["BusinessStatus"], bwp["Bandwidth"], bwp["BandwidthPackageChargeType"]) == (
-        "Idle", "Normal", 20, "POSTPAY")
+        "Idle",
+        "Normal",
+        20,
+        "POSTPAY",
+    )
     assert (bwp["GeographicRegionAId"], bwp["GeographicRegionBId"], bwp["GeographicSpanId"]) == (
-        "north-america", "china", "china_north-america")
+        "north-america",
+        "china",
+        "china_north-america",
+    )
     assert bwp["IsCrossBorder"] is True
     assert (bwp["Name"], bwp["Description"]) == ("na-cn", "across the pacific")
     assert bwp["CenIds"] == {"CenId": []}
@@ -612,16 +870,19 @@ def test_create_a_postpay_bandwidth_package(env):
     assert (inside["GeographicSpanId"], inside["IsCrossBorder"]) == ("china_china", False)
 
 
-@pytest.mark.parametrize("params, code", [
-    ({"Bandwidth": 1}, "InvalidParameter"),
-    ({"Bandwidth": 10001}, "InvalidParameter"),
-    ({"GeographicRegionAId": "Mars"}, "InvalidParameter"),
-    ({"BandwidthPackageChargeType": "SPOT"}, "UnSupported.ChargeType"),
-    ({"BandwidthPackageChargeType": "PREPAY", "Period": 4}, "InvalidParameter"),
-    ({"BandwidthPackageChargeType": "PREPAY", "PricingCycle": "Year", "Period": 6}, "InvalidParameter"),
-    ({"BandwidthPackageChargeType": "PREPAY", "PricingCycle": "Week"}, "InvalidParameter"),
-    ({"Name": "http://x"}, "InvalidParameter"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({"Bandwidth": 1}, "InvalidParameter"),
+        ({"Bandwidth": 10001}, "InvalidParameter"),
+        ({"GeographicRegionAId": "Mars"}, "InvalidParameter"),
+        ({"BandwidthPackageChargeType": "SPOT"}, "UnSupported.ChargeType"),
+        ({"BandwidthPackageChargeType": "PREPAY", "Period": 4}, "InvalidParameter"),
+        ({"BandwidthPackageChargeType": "PREPAY", "PricingCycle": "Year", "Period": 6}, "InvalidParameter"),
+        ({"BandwidthPackageChargeType": "PREPAY", "PricingCycle": "Week"}, "InvalidParameter"),
+        ({"Name": "http://x"}, "InvalidParameter"),
+    ],
+)
 def test_create_bandwidth_package_refusals_create_nothing(env, params, code):
     request = dict(Bandwidth=10, GeographicRegionAId="China", GeographicRegionBId="Europe")
     request.update(params)
@@ -653,15 +914,23 @@ def test_associate_and_unassociate_a_package(env):
 
     before = env.tables()
     assert env.error(UID1, "DeleteCenBandwidthPackage", CenBandwidthPackageId=bwp_id) == (
-        "InvalidOperation.BwpInstanceStatus", 403)
+        "InvalidOperation.BwpInstanceStatus",
+        403,
+    )
     same_span = env.bwp(area_a="North-America", area_b="China")
     assert env.error(UID1, "AssociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=same_span) == (
-        "InvalidOperation.BwpForGeoSpanAlreadyAssociated", 409)
+        "InvalidOperation.BwpForGeoSpanAlreadyAssociated",
+        409,
+    )
     other_cen = env.cen()
     assert env.error(UID1, "AssociateCenBandwidthPackage", CenId=other_cen, CenBandwidthPackageId=bwp_id) == (
-        "InvalidOperation.BwpInstanceStatus", 403)
+        "InvalidOperation.BwpInstanceStatus",
+        403,
+    )
     assert env.error(UID1, "UnassociateCenBandwidthPackage", CenId=other_cen, CenBandwidthPackageId=bwp_id) == (
-        "InvalidOperation.BwpInstanceStatus", 403)
+        "InvalidOperation.BwpInstanceStatus",
+        403,
+    )
     after = env.tables()
     after["cen"].pop(other_cen)
     after["cen_bwp"].pop(same_span)
@@ -686,11 +955,15 @@ def test_unassociate_is_refused_while_limits_remain(env):
     env.set_limit(cen_id, HZ, US, 5)
     before = env.tables()
     assert env.error(UID1, "UnassociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id) == (
-        "InvalidOperation.CenBandwidthLimitsNotZero", 400)
+        "InvalidOperation.CenBandwidthLimitsNotZero",
+        400,
+    )
     assert env.tables() == before
     env.set_limit(cen_id, US, HZ, 0, settle=False)
     assert env.error(UID1, "UnassociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id) == (
-        "InvalidOperation.CenBandwidthLimitsNotZero", 400)
+        "InvalidOperation.CenBandwidthLimitsNotZero",
+        400,
+    )
     env.settle()
     env.call(UID1, "UnassociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id)
     assert env.describe_bwp(bwp_id)["Status"] == "Idle"
@@ -707,12 +980,18 @@ def test_modify_package_attribute_and_spec(env):
     before = env.tables()
     for bad in (5, 1, 10001):
         assert env.error(UID1, "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=bwp_id, Bandwidth=bad) == (
-            "InvalidParameter", 400)
+            "InvalidParameter",
+            400,
+        )
     assert env.error(UID1, "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=bwp_id) == ("MissingParameter", 400)
     assert env.error(UID1, "ModifyCenBandwidthPackageAttribute", CenBandwidthPackageId=bwp_id, Name="https://x") == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
     assert env.error(UID1, "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId="cenbwp-missing", Bandwidth=8) == (
-        "ParameterBwpInstanceId", 400)
+        "ParameterBwpInstanceId",
+        400,
+    )
     assert env.tables() == before
     env.call(UID1, "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=bwp_id, Bandwidth=6)
     assert env.describe_bwp(bwp_id)["Bandwidth"] == 6
@@ -732,10 +1011,13 @@ def test_describe_bandwidth_packages_filters_and_pages(env):
     assert ids(Filter=[{"Key": "CenId", "Value": [cen_id]}]) == [in_use]
     assert ids(Filter=[{"Key": "Status", "Value": ["Idle"]}, {"Key": "Name", "Value": ["spare"]}]) == [idle]
     assert ids(Filter=[{"Key": "Status", "Value": ["InUse"]}, {"Key": "Name", "Value": ["spare"]}]) == []
-    assert ids(Filter=[{"Key": "Status", "Value": ["InUse"]}, {"Key": "Name", "Value": ["spare"]}],
-               IsOrKey=True) == sorted([in_use, idle])
+    assert ids(
+        Filter=[{"Key": "Status", "Value": ["InUse"]}, {"Key": "Name", "Value": ["spare"]}], IsOrKey=True
+    ) == sorted([in_use, idle])
     assert env.error(UID1, "DescribeCenBandwidthPackages", Filter=[{"Key": "Bandwidth", "Value": ["10"]}]) == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
     group = env.describe_bwp(idle)["ResourceGroupId"]
     assert env.call(UID1, "DescribeCenBandwidthPackages", ResourceGroupId=group)["TotalCount"] == 3
     assert env.call(UID1, "DescribeCenBandwidthPackages", ResourceGroupId="rg-other")["TotalCount"] == 0
@@ -750,11 +1032,14 @@ def test_geographic_spans_membership_and_remaining_bandwidth(env):
     assert spans["TotalCount"] == 21
     one = env.call(UID1, "DescribeCenGeographicSpans", GeographicSpanId="china_north-america")
     assert one["GeographicSpanModels"]["GeographicSpanModel"] == [
-        {"GeographicSpanId": "china_north-america", "LocalGeoRegionId": "china", "OppositeGeoRegionId": "north-america"}]
+        {"GeographicSpanId": "china_north-america", "LocalGeoRegionId": "china", "OppositeGeoRegionId": "north-america"}
+    ]
     members = env.call(UID1, "DescribeGeographicRegionMembership", GeographicRegionId="north-america", PageSize=50)
     assert {r["RegionId"] for r in members["RegionIds"]["RegionId"]} == {"us-west-1", "us-east-1", "na-south-1"}
     assert env.error(UID1, "DescribeGeographicRegionMembership", GeographicRegionId="atlantis") == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
 
     cen_id = env.cen()
     remaining = dict(CenId=cen_id, GeographicRegionAId="North-America", GeographicRegionBId="China")
@@ -773,13 +1058,21 @@ def test_limit_walks_modifying_active_and_removal(env):
     env.set_limit(cen_id, HZ, US, 4, settle=False)
     [limit] = env.limits(cen_id)
     assert (limit["Status"], limit["BandwidthLimit"], limit["LocalRegionId"], limit["OppositeRegionId"]) == (
-        "Modifying", 4, HZ, US)
+        "Modifying",
+        4,
+        HZ,
+        US,
+    )
     assert (limit["GeographicSpanId"], limit["BandwidthPackageId"], limit["BandwidthType"]) == (
-        "china_north-america", bwp_id, "BandwidthPackage")
+        "china_north-america",
+        bwp_id,
+        "BandwidthPackage",
+    )
     env.settle()
     assert env.limits(cen_id)[0]["Status"] == "Active"
     assert env.describe_bwp(bwp_id)["OrginInterRegionBandwidthLimits"]["OrginInterRegionBandwidthLimit"] == [
-        {"LocalRegionId": HZ, "OppositeRegionId": US, "BandwidthLimit": "4", "GeographicSpanId": "china_north-america"}]
+        {"LocalRegionId": HZ, "OppositeRegionId": US, "BandwidthLimit": "4", "GeographicSpanId": "china_north-america"}
+    ]
 
     env.set_limit(cen_id, US, HZ, 7)  # the same pair, named the other way round
     [limit] = env.limits(cen_id)
@@ -801,8 +1094,15 @@ def test_limit_refusals_write_nothing(env):
     before = env.tables()
 
     def refused(local, opposite, limit, **extra):
-        return env.error(UID1, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=local,
-                         OppositeRegionId=opposite, BandwidthLimit=limit, **extra)
+        return env.error(
+            UID1,
+            "SetCenInterRegionBandwidthLimit",
+            CenId=cen_id,
+            LocalRegionId=local,
+            OppositeRegionId=opposite,
+            BandwidthLimit=limit,
+            **extra
+        )
 
     assert refused(HZ, "eu-central-1", 2) == ("InvalidParameter", 400)  # no package for china_europe
     assert refused(HZ, HZ, 2) == ("InvalidParameter", 400)
@@ -824,10 +1124,17 @@ def test_a_modifying_limit_blocks_the_cen(env):
     env.call(UID1, "AssociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id)
     env.set_limit(cen_id, HZ, US, 3, settle=False)
     before = env.tables()
-    assert env.error(UID1, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=HZ, OppositeRegionId=US,
-                     BandwidthLimit=4) == ("Operation.Blocking", 400)
-    assert env.error(UID1, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-                     ChildInstanceRegionId=HZ) == ("Operation.Blocking", 400)
+    assert env.error(
+        UID1, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=HZ, OppositeRegionId=US, BandwidthLimit=4
+    ) == ("Operation.Blocking", 400)
+    assert env.error(
+        UID1,
+        "AttachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    ) == ("Operation.Blocking", 400)
     assert env.tables() == before
     env.settle()
     env.set_limit(cen_id, HZ, US, 4)

@@ -67,7 +67,6 @@ from alicloud_emulator.seed import geo
 GEO = geo()
 
 CHILD_TYPES = {"VPC": "vpc", "VBR": "vbr", "CCN": "ccn"}
-CHILD_ID_FIELD = {"VPC": "VpcId", "VBR": "VbrId", "CCN": "CcnId"}
 GRANT_PRODUCT_TYPES = ("VPC", "VBR", "CCN", "VPN")
 # DescribeGrantRulesToResource names products differently: ExpressConnect is a VBR.
 RESOURCE_PRODUCT_TYPES = {"VPC": "VPC", "ExpressConnect": "VBR", "VPN": "VPN", "ECR": "ECR"}
@@ -131,12 +130,15 @@ def child_not_found(instance_id, why="does not exist"):
 def cen_status_error(cen):
     return ApiError(
         "InvalidOperation.CenInstanceStatus",
-        "The CEN instance %s is %s; only queries are allowed in this state." % (cen["CenId"], cen["Status"]), 400)
+        "The CEN instance %s is %s; only queries are allowed in this state." % (cen["CenId"], cen["Status"]),
+        400,
+    )
 
 
 def blocking(cen_id):
-    return ApiError("Operation.Blocking",
-                    "Another operation is being performed on CEN instance %s. Try again later." % cen_id, 400)
+    return ApiError(
+        "Operation.Blocking", "Another operation is being performed on CEN instance %s. Try again later." % cen_id, 400
+    )
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -202,21 +204,23 @@ def check_tags(tags):
         if len(value) > 128:
             raise ApiError("InvalidTagValue", "The tag value of %s is longer than 128 characters." % key, 400)
         if value.lower().startswith(RESERVED_TAG_PREFIXES) or "http://" in value or "https://" in value:
-            raise ApiError("InvalidTagValue", "The tag value of %s starts with a reserved prefix or holds a URL." % key, 400)
+            raise ApiError(
+                "InvalidTagValue", "The tag value of %s starts with a reserved prefix or holds a URL." % key, 400
+            )
         if key in seen:
             raise invalid("Tag", "names the key %s twice" % key)
         seen.add(key)
     return {tag["Key"]: tag.get("Value") or "" for tag in tags}
 
 
-def paging(p, default_size=10, max_size=50):
+def paging(p):
     """The checked PageNumber (from 1) and PageSize (1..50, default 10)."""
     number = p.get("PageNumber", 1)
-    size = p.get("PageSize", default_size)
+    size = p.get("PageSize", 10)
     if number < 1:
         raise invalid("PageNumber", "must be at least 1")
-    if not 1 <= size <= max_size:
-        raise invalid("PageSize", "must be between 1 and %d" % max_size)
+    if not 1 <= size <= 50:
+        raise invalid("PageSize", "must be between 1 and 50")
     return number, size
 
 
@@ -224,7 +228,7 @@ def page(items, p):
     """PageNumber/PageSize pagination: (page items, number, size)."""
     number, size = paging(p)
     start = (number - 1) * size
-    return items[start:start + size], number, size
+    return items[start : start + size], number, size
 
 
 def token_page(items, p, size_key, default_size, max_size):
@@ -329,7 +333,8 @@ def require_mutable(world, cen, exclusive=True):
 def cen_view(world, cen):
     view = _public(cen)
     view["CenBandwidthPackageIds"] = {
-        "CenBandwidthPackageId": sorted(b["CenBandwidthPackageId"] for b in packages_of(world, cen["CenId"]))}
+        "CenBandwidthPackageId": sorted(b["CenBandwidthPackageId"] for b in packages_of(world, cen["CenId"]))
+    }
     view["Tags"] = _tags_view(cen)
     return view
 
@@ -366,8 +371,11 @@ def modify_cen_attribute(ctx, p):
     require_mutable(ctx.world, cen)
     level = p.get("ProtectionLevel")
     if level == "FULL":
-        raise ApiError("InvalidOperation.EnhanceProtectionLevel",
-                       "Raising the protection level of a CEN instance to FULL cannot be done through the API.", 400)
+        raise ApiError(
+            "InvalidOperation.EnhanceProtectionLevel",
+            "Raising the protection level of a CEN instance to FULL cannot be done through the API.",
+            400,
+        )
     if level not in (None, "REDUCED"):
         raise invalid("ProtectionLevel", "must be REDUCED")
     check_text(p.get("Name"), "Name", 128)
@@ -386,12 +394,17 @@ def delete_cen(ctx, p):
     cen = own_cen(ctx, p["CenId"])
     require_mutable(world, cen)
     if attachments_of(world, cen["CenId"]):
-        raise ApiError("InvalidOperation.AttachedChildInstanceExist",
-                       "The CEN instance %s still has network instances attached; detach them first." % cen["CenId"], 400)
+        raise ApiError(
+            "InvalidOperation.AttachedChildInstanceExist",
+            "The CEN instance %s still has network instances attached; detach them first." % cen["CenId"],
+            400,
+        )
     if packages_of(world, cen["CenId"]):
-        raise ApiError("InvalidOperation.CenBandwidthPackageAssociated",
-                       "The CEN instance %s still has bandwidth packages associated; unassociate them first."
-                       % cen["CenId"], 400)
+        raise ApiError(
+            "InvalidOperation.CenBandwidthPackageAssociated",
+            "The CEN instance %s still has bandwidth packages associated; unassociate them first." % cen["CenId"],
+            400,
+        )
     cen["Status"] = "Deleting"
     world.schedule("cen", cen["CenId"], delete=True)
     return {}
@@ -414,8 +427,12 @@ def describe_cens(ctx, p):
         found.append(cen)
     found.sort(key=lambda c: c["_order"])
     items, number, size = page(found, p)
-    return {"Cens": {"Cen": [cen_view(world, c) for c in items]},
-            "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
+    return {
+        "Cens": {"Cen": [cen_view(world, c) for c in items]},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(found),
+    }
 
 
 # ---------------------------------------------------------------------------- tags
@@ -524,8 +541,9 @@ def grant_for(world, instance_id, cen, owner, itype, region):
 
 def check_child_type(itype):
     if itype not in CHILD_TYPES:
-        raise ApiError("ParameterIllegal.ChildInstanceType",
-                       "ChildInstanceType must be VPC, VBR or CCN, not %r." % itype, 400)
+        raise ApiError(
+            "ParameterIllegal.ChildInstanceType", "ChildInstanceType must be VPC, VBR or CCN, not %r." % itype, 400
+        )
 
 
 @action("cbn", "AttachCenChildInstance", write=True)
@@ -539,34 +557,50 @@ def attach_cen_child_instance(ctx, p):
         raise ApiError("IllegalParam.RegionId", "The region %s is not a region CEN serves." % region, 400)
     owner = str(p["ChildInstanceOwnerId"]) if p.get("ChildInstanceOwnerId") is not None else ctx.account
     if owner != cen["_account"] and grant_for(world, instance_id, cen, owner, itype, region) is None:
-        raise ApiError("Forbbiden.AttachChildInstanceAcrossUid",
-                       "The account %s has not granted CEN instance %s access to %s." % (owner, cen["CenId"], instance_id),
-                       409)
+        raise ApiError(
+            "Forbbiden.AttachChildInstanceAcrossUid",
+            "The account %s has not granted CEN instance %s access to %s." % (owner, cen["CenId"], instance_id),
+            409,
+        )
     child = child_record(world, itype, instance_id, owner, region)
     if child is None:
         raise child_not_found(instance_id, "does not exist in %s for account %s" % (region, owner))
     if itype == "VPC" and child.get("Status", "Available") != "Available":
-        raise ApiError("OperationFailed.InvalidVpcStatus",
-                       "The VPC %s is %s; it must be Available." % (instance_id, child["Status"]), 400)
+        raise ApiError(
+            "OperationFailed.InvalidVpcStatus",
+            "The VPC %s is %s; it must be Available." % (instance_id, child["Status"]),
+            400,
+        )
     for att in world.table("cen_attachment").values():
         if att["ChildInstanceId"] == instance_id:
-            raise ApiError("InvalidOperation.ChildInstanceAlreadyAttached",
-                           "The network instance %s is already attached to CEN instance %s." % (instance_id, att["CenId"]),
-                           409)
+            raise ApiError(
+                "InvalidOperation.ChildInstanceAlreadyAttached",
+                "The network instance %s is already attached to CEN instance %s." % (instance_id, att["CenId"]),
+                409,
+            )
     if itype == "VPC" and has_router_interfaces(world, child):
-        raise ApiError("InvalidOperation.ChildInstanceRIAlreadyExist",
-                       "The VPC %s already uses Express Connect router interfaces." % instance_id, 409)
+        raise ApiError(
+            "InvalidOperation.ChildInstanceRIAlreadyExist",
+            "The VPC %s already uses Express Connect router interfaces." % instance_id,
+            409,
+        )
     key = "%s|%s" % (cen["CenId"], instance_id)
-    world.put("cen_attachment", key, {
-        "CenId": cen["CenId"],
-        "ChildInstanceId": instance_id,
-        "ChildInstanceType": itype,
-        "ChildInstanceRegionId": region,
-        "ChildInstanceOwnerId": owner,
-        "ChildInstanceAttachTime": _minute(world.now()),
-        "Status": "Attaching",
-        "_order": _stamp(world),
-    }, cen["_account"], region)
+    world.put(
+        "cen_attachment",
+        key,
+        {
+            "CenId": cen["CenId"],
+            "ChildInstanceId": instance_id,
+            "ChildInstanceType": itype,
+            "ChildInstanceRegionId": region,
+            "ChildInstanceOwnerId": owner,
+            "ChildInstanceAttachTime": _minute(world.now()),
+            "Status": "Attaching",
+            "_order": _stamp(world),
+        },
+        cen["_account"],
+        region,
+    )
     world.schedule("cen_attachment", key, set_fields={"Status": "Attached"})
     return {}
 
@@ -611,8 +645,12 @@ def describe_cen_attached_child_instances(ctx, p):
         found.append(att)
     found.sort(key=lambda a: a["_order"])
     items, number, size = page(found, p)
-    return {"ChildInstances": {"ChildInstance": [attachment_view(a) for a in items]},
-            "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
+    return {
+        "ChildInstances": {"ChildInstance": [attachment_view(a) for a in items]},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(found),
+    }
 
 
 def _secondary_cidrs(vpc):
@@ -654,8 +692,10 @@ def describe_child_instance_regions(ctx, p):
         raise invalid("AcceptLanguage", "must be zh-CN, en-US or ja")
     # Japanese names are not kept: ja answers with the English ones.
     column = 0 if language == "zh-CN" else 1
-    regions = [{"RegionId": rid, "LocalName": REGION_NAMES[rid][column] if rid in REGION_NAMES else rid}
-               for rid in sorted(GEO.REGIONS)]
+    regions = [
+        {"RegionId": rid, "LocalName": REGION_NAMES[rid][column] if rid in REGION_NAMES else rid}
+        for rid in sorted(GEO.REGIONS)
+    ]
     return {"Regions": {"Region": regions}}
 
 
@@ -680,7 +720,9 @@ def describe_grant_rules_to_cen(ctx, p):
             continue
         if p.get("ChildInstanceId") and grant["ChildInstanceId"] != p["ChildInstanceId"]:
             continue
-        if p.get("ChildInstanceOwnerId") is not None and str(grant["ChildInstanceOwnerId"]) != str(p["ChildInstanceOwnerId"]):
+        if p.get("ChildInstanceOwnerId") is not None and str(grant["ChildInstanceOwnerId"]) != str(
+            p["ChildInstanceOwnerId"]
+        ):
             continue
         if p.get("RegionId") and grant["ChildInstanceRegionId"] != p["RegionId"]:
             continue
@@ -690,22 +732,29 @@ def describe_grant_rules_to_cen(ctx, p):
                 continue
         found.append(grant)
     found.sort(key=lambda g: (_grant_time(g), g["ChildInstanceId"]))
-    rules = [{
-        "CenId": g["CenId"],
-        "CenOwnerId": int(g["CenOwnerId"]),
-        "ChildInstanceId": g["ChildInstanceId"],
-        "ChildInstanceOwnerId": int(g["ChildInstanceOwnerId"]),
-        "ChildInstanceRegionId": g["ChildInstanceRegionId"],
-        "ChildInstanceType": g["ChildInstanceType"],
-        "CreateTime": int(_grant_time(g) * 1000),
-        "OrderType": "PayByCenOwner",
-        "EffectiveOrderType": "PayByCenOwner",
-    } for g in found]
+    rules = [
+        {
+            "CenId": g["CenId"],
+            "CenOwnerId": int(g["CenOwnerId"]),
+            "ChildInstanceId": g["ChildInstanceId"],
+            "ChildInstanceOwnerId": int(g["ChildInstanceOwnerId"]),
+            "ChildInstanceRegionId": g["ChildInstanceRegionId"],
+            "ChildInstanceType": g["ChildInstanceType"],
+            "CreateTime": int(_grant_time(g) * 1000),
+            "OrderType": "PayByCenOwner",
+            "EffectiveOrderType": "PayByCenOwner",
+        }
+        for g in found
+    ]
     if p.get("MaxResults") is None and not p.get("NextToken"):
         return {"GrantRules": {"GrantRule": rules}, "MaxResults": len(rules), "NextToken": "", "TotalCount": len(rules)}
     items, next_token = token_page(rules, p, "MaxResults", 20, 100)
-    return {"GrantRules": {"GrantRule": items}, "MaxResults": len(items), "NextToken": next_token,
-            "TotalCount": len(rules)}
+    return {
+        "GrantRules": {"GrantRule": items},
+        "MaxResults": len(items),
+        "NextToken": next_token,
+        "TotalCount": len(rules),
+    }
 
 
 @action("cbn", "DescribeGrantRulesToResource")
@@ -723,13 +772,16 @@ def describe_grant_rules_to_resource(ctx, p):
             continue
         found.append(grant)
     found.sort(key=lambda g: (_grant_time(g), g["CenId"]))
-    rules = [{
-        "CenId": g["CenId"],
-        "CenOwnerId": int(g["CenOwnerId"]),
-        "CreateTime": g["CreationTime"],
-        "OrderType": "PayByCenOwner",
-        "EffectiveOrderType": "PayByCenOwner",
-    } for g in found]
+    rules = [
+        {
+            "CenId": g["CenId"],
+            "CenOwnerId": int(g["CenOwnerId"]),
+            "CreateTime": g["CreationTime"],
+            "OrderType": "PayByCenOwner",
+            "EffectiveOrderType": "PayByCenOwner",
+        }
+        for g in found
+    ]
     if p.get("MaxResults") is None and not p.get("NextToken"):
         return {"GrantRules": rules, "MaxResults": len(rules), "NextToken": "", "TotalCount": len(rules)}
     items, next_token = token_page(rules, p, "MaxResults", 20, 100)
@@ -760,12 +812,17 @@ def package_limits(world, bwp):
 def bwp_view(world, bwp, with_reservation):
     view = _public(bwp)
     view["CenIds"] = {"CenId": list(bwp["CenIds"])}
-    view["OrginInterRegionBandwidthLimits"] = {"OrginInterRegionBandwidthLimit": [{
-        "LocalRegionId": lim["LocalRegionId"],
-        "OppositeRegionId": lim["OppositeRegionId"],
-        "BandwidthLimit": str(lim["BandwidthLimit"]),
-        "GeographicSpanId": lim["GeographicSpanId"],
-    } for lim in sorted(package_limits(world, bwp), key=lambda x: (x["LocalRegionId"], x["OppositeRegionId"]))]}
+    view["OrginInterRegionBandwidthLimits"] = {
+        "OrginInterRegionBandwidthLimit": [
+            {
+                "LocalRegionId": lim["LocalRegionId"],
+                "OppositeRegionId": lim["OppositeRegionId"],
+                "BandwidthLimit": str(lim["BandwidthLimit"]),
+                "GeographicSpanId": lim["GeographicSpanId"],
+            }
+            for lim in sorted(package_limits(world, bwp), key=lambda x: (x["LocalRegionId"], x["OppositeRegionId"]))
+        ]
+    }
     view["Tags"] = _tags_view(bwp)
     if with_reservation:
         # No renewal is ever scheduled in the emulator, so there is never reservation data.
@@ -780,8 +837,9 @@ def create_cen_bandwidth_package(ctx, p):
     area_a, area_b = area_param(p, "GeographicRegionAId"), area_param(p, "GeographicRegionBId")
     charge = p.get("BandwidthPackageChargeType", "POSTPAY")
     if charge not in ("PREPAY", "POSTPAY"):
-        raise ApiError("UnSupported.ChargeType", "The charge type %s is not supported; use PREPAY or POSTPAY." % charge,
-                       400)
+        raise ApiError(
+            "UnSupported.ChargeType", "The charge type %s is not supported; use PREPAY or POSTPAY." % charge, 400
+        )
     name = p.get("Name")
     check_text(name, "Name", 128)
     check_text(p.get("Description"), "Description", 256)
@@ -810,15 +868,19 @@ def create_cen_bandwidth_package(ctx, p):
             raise invalid("PricingCycle", "must be Month or Year")
         period = p.get("Period", 1)
         if period not in PREPAY_PERIODS[cycle]:
-            raise invalid("Period", "must be one of %s when PricingCycle is %s"
-                          % (", ".join(str(n) for n in PREPAY_PERIODS[cycle]), cycle))
+            raise invalid(
+                "Period",
+                "must be one of %s when PricingCycle is %s" % (", ".join(str(n) for n in PREPAY_PERIODS[cycle]), cycle),
+            )
         months = period * (12 if cycle == "Year" else 1)
-        record.update({
-            "PricingCycle": cycle,
-            "Period": period,
-            "AutoRenew": bool(p.get("AutoRenew", False)),
-            "ExpiredTime": _minute(_add_months(now, months)),
-        })
+        record.update(
+            {
+                "PricingCycle": cycle,
+                "Period": period,
+                "AutoRenew": bool(p.get("AutoRenew", False)),
+                "ExpiredTime": _minute(_add_months(now, months)),
+            }
+        )
     bwp_id = world.new_id("cenbwp", 17)
     record["CenBandwidthPackageId"] = bwp_id
     world.put("cen_bwp", bwp_id, record, ctx.account)
@@ -854,12 +916,18 @@ def delete_cen_bandwidth_package(ctx, p):
     world = ctx.world
     bwp = own_bwp(ctx, p["CenBandwidthPackageId"])
     if bwp["CenIds"]:
-        raise ApiError("InvalidOperation.BwpInstanceStatus",
-                       "The bandwidth package %s is associated with %s; unassociate it first."
-                       % (bwp["CenBandwidthPackageId"], bwp["CenIds"][0]), 403)
+        raise ApiError(
+            "InvalidOperation.BwpInstanceStatus",
+            "The bandwidth package %s is associated with %s; unassociate it first."
+            % (bwp["CenBandwidthPackageId"], bwp["CenIds"][0]),
+            403,
+        )
     if bwp["BandwidthPackageChargeType"] == "PREPAY" and world.now() < _parse_minute(bwp["ExpiredTime"]):
-        raise ApiError("Forbidden.Release",
-                       "A PREPAY bandwidth package cannot be released before it expires (%s)." % bwp["ExpiredTime"], 403)
+        raise ApiError(
+            "Forbidden.Release",
+            "A PREPAY bandwidth package cannot be released before it expires (%s)." % bwp["ExpiredTime"],
+            403,
+        )
     world.delete("cen_bwp", bwp["CenBandwidthPackageId"])
     return {}
 
@@ -871,15 +939,21 @@ def associate_cen_bandwidth_package(ctx, p):
     bwp = own_bwp(ctx, p["CenBandwidthPackageId"])
     require_mutable(world, cen)
     if bwp["CenIds"]:
-        raise ApiError("InvalidOperation.BwpInstanceStatus",
-                       "The bandwidth package %s is already associated with %s."
-                       % (bwp["CenBandwidthPackageId"], bwp["CenIds"][0]), 403)
+        raise ApiError(
+            "InvalidOperation.BwpInstanceStatus",
+            "The bandwidth package %s is already associated with %s."
+            % (bwp["CenBandwidthPackageId"], bwp["CenIds"][0]),
+            403,
+        )
     span = package_span(bwp)
     for other in packages_of(world, cen["CenId"]):
         if package_span(other) == span:
-            raise ApiError("InvalidOperation.BwpForGeoSpanAlreadyAssociated",
-                           "CEN instance %s already holds bandwidth package %s for the span %s."
-                           % (cen["CenId"], other["CenBandwidthPackageId"], other["GeographicSpanId"]), 409)
+            raise ApiError(
+                "InvalidOperation.BwpForGeoSpanAlreadyAssociated",
+                "CEN instance %s already holds bandwidth package %s for the span %s."
+                % (cen["CenId"], other["CenBandwidthPackageId"], other["GeographicSpanId"]),
+                409,
+            )
     bwp["CenIds"] = [cen["CenId"]]
     bwp["Status"] = "InUse"
     return {}
@@ -891,14 +965,19 @@ def unassociate_cen_bandwidth_package(ctx, p):
     cen = own_cen(ctx, p["CenId"])
     bwp = own_bwp(ctx, p["CenBandwidthPackageId"])
     if cen["CenId"] not in bwp["CenIds"]:
-        raise ApiError("InvalidOperation.BwpInstanceStatus",
-                       "The bandwidth package %s is not associated with CEN instance %s."
-                       % (bwp["CenBandwidthPackageId"], cen["CenId"]), 403)
+        raise ApiError(
+            "InvalidOperation.BwpInstanceStatus",
+            "The bandwidth package %s is not associated with CEN instance %s."
+            % (bwp["CenBandwidthPackageId"], cen["CenId"]),
+            403,
+        )
     require_mutable(world, cen, exclusive=False)
     if package_limits(world, bwp):
-        raise ApiError("InvalidOperation.CenBandwidthLimitsNotZero",
-                       "Inter-region bandwidth limits in the span %s remain; set them to 0 first."
-                       % bwp["GeographicSpanId"], 400)
+        raise ApiError(
+            "InvalidOperation.CenBandwidthLimitsNotZero",
+            "Inter-region bandwidth limits in the span %s remain; set them to 0 first." % bwp["GeographicSpanId"],
+            400,
+        )
     require_mutable(world, cen)
     bwp["CenIds"] = []
     bwp["Status"] = "Idle"
@@ -932,8 +1011,12 @@ def describe_cen_bandwidth_packages(ctx, p):
     found.sort(key=lambda b: b["_order"])
     items, number, size = page(found, p)
     with_reservation = bool(p.get("IncludeReservationData"))
-    return {"CenBandwidthPackages": {"CenBandwidthPackage": [bwp_view(world, b, with_reservation) for b in items]},
-            "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
+    return {
+        "CenBandwidthPackages": {"CenBandwidthPackage": [bwp_view(world, b, with_reservation) for b in items]},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(found),
+    }
 
 
 # ---------------------------------------------------------------------------- geography
@@ -947,13 +1030,19 @@ def all_spans():
 
 @action("cbn", "DescribeCenGeographicSpans")
 def describe_cen_geographic_spans(ctx, p):
-    models = [{"GeographicSpanId": GEO.span_id(a, b), "LocalGeoRegionId": a.lower(), "OppositeGeoRegionId": b.lower()}
-              for a, b in all_spans()]
+    models = [
+        {"GeographicSpanId": GEO.span_id(a, b), "LocalGeoRegionId": a.lower(), "OppositeGeoRegionId": b.lower()}
+        for a, b in all_spans()
+    ]
     if p.get("GeographicSpanId"):
         models = [m for m in models if m["GeographicSpanId"] == p["GeographicSpanId"]]
     items, number, size = page(models, p)
-    return {"GeographicSpanModels": {"GeographicSpanModel": items},
-            "PageNumber": number, "PageSize": size, "TotalCount": len(models)}
+    return {
+        "GeographicSpanModels": {"GeographicSpanModel": items},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(models),
+    }
 
 
 @action("cbn", "DescribeCenGeographicSpanRemainingBandwidth")
@@ -1003,32 +1092,46 @@ def set_cen_inter_region_bandwidth_limit(ctx, p):
     if limit_value == 0:
         if existing is not None:
             existing["Status"] = "Modifying"
-            world.schedule("cen_limit", "%s|%s|%s" % (existing["CenId"], existing["LocalRegionId"],
-                                                      existing["OppositeRegionId"]), delete=True)
+            world.schedule(
+                "cen_limit",
+                "%s|%s|%s" % (existing["CenId"], existing["LocalRegionId"], existing["OppositeRegionId"]),
+                delete=True,
+            )
         return {}
     span = GEO.region_span(local, opposite)
     bwp = next((b for b in packages_of(world, cen["CenId"]) if package_span(b) == span), None)
     if bwp is None:
         raise invalid("CenId", "has no bandwidth package associated for the span %s" % GEO.span_id(*span))
     if limit_value > bwp["Bandwidth"]:
-        raise ApiError("ParameterIllegal.BandwidthLimit",
-                       "BandwidthLimit %d exceeds the %d Mbit/s of bandwidth package %s."
-                       % (limit_value, bwp["Bandwidth"], bwp["CenBandwidthPackageId"]), 400)
+        raise ApiError(
+            "ParameterIllegal.BandwidthLimit",
+            "BandwidthLimit %d exceeds the %d Mbit/s of bandwidth package %s."
+            % (limit_value, bwp["Bandwidth"], bwp["CenBandwidthPackageId"]),
+            400,
+        )
     others = sum(lim["BandwidthLimit"] for lim in package_limits(world, bwp) if lim is not existing)
     if others + limit_value > bwp["Bandwidth"]:
-        raise ApiError("ParameterIllegal.BandwidthLimit",
-                       "The limits of bandwidth package %s would total %d Mbit/s, more than its %d Mbit/s."
-                       % (bwp["CenBandwidthPackageId"], others + limit_value, bwp["Bandwidth"]), 400)
+        raise ApiError(
+            "ParameterIllegal.BandwidthLimit",
+            "The limits of bandwidth package %s would total %d Mbit/s, more than its %d Mbit/s."
+            % (bwp["CenBandwidthPackageId"], others + limit_value, bwp["Bandwidth"]),
+            400,
+        )
     if existing is None:
         key = "%s|%s|%s" % (cen["CenId"], local, opposite)
-        existing = world.put("cen_limit", key, {
-            "CenId": cen["CenId"],
-            "LocalRegionId": local,
-            "OppositeRegionId": opposite,
-            "GeographicSpanId": GEO.span_id(*span),
-            "BandwidthPackageId": bwp["CenBandwidthPackageId"],
-            "BandwidthType": "BandwidthPackage",
-        }, cen["_account"])
+        existing = world.put(
+            "cen_limit",
+            key,
+            {
+                "CenId": cen["CenId"],
+                "LocalRegionId": local,
+                "OppositeRegionId": opposite,
+                "GeographicSpanId": GEO.span_id(*span),
+                "BandwidthPackageId": bwp["CenBandwidthPackageId"],
+                "BandwidthType": "BandwidthPackage",
+            },
+            cen["_account"],
+        )
     else:
         key = "%s|%s|%s" % (existing["CenId"], existing["LocalRegionId"], existing["OppositeRegionId"])
     existing["BandwidthLimit"] = limit_value
@@ -1049,5 +1152,9 @@ def describe_cen_inter_region_bandwidth_limits(ctx, p):
         found = [lim for lim in found if region in (lim["LocalRegionId"], lim["OppositeRegionId"])]
     found.sort(key=lambda lim: (lim["CenId"], lim["LocalRegionId"], lim["OppositeRegionId"]))
     items, number, size = page(found, p)
-    return {"CenInterRegionBandwidthLimits": {"CenInterRegionBandwidthLimit": [_public(lim) for lim in items]},
-            "PageNumber": number, "PageSize": size, "TotalCount": len(found)}
+    return {
+        "CenInterRegionBandwidthLimits": {"CenInterRegionBandwidthLimit": [_public(lim) for lim in items]},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(found),
+    }
