@@ -107,7 +107,7 @@ molecule_scenarios() {
     : >"$log/$step.log"
     for file in extensions/molecule/*/molecule.yml; do
         scenario=$(basename "$(dirname "$file")")
-        molecule test -s "$scenario" 2>&1 | tee -a "$log/$step.log"
+        NO_COLOR=1 molecule test -s "$scenario" 2>&1 | tee -a "$log/$step.log"
     done
     fail_if_logged 'Missing playbook' "a scenario names a step whose playbook is missing"
 }
