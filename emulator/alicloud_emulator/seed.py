@@ -9,7 +9,7 @@ accounts:
 vpcs:
   - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a}
 vbrs:
-  - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou}
+  - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 ```
 
 Regions are checked against ``plugins/module_utils/geo.py`` of the collection,
@@ -96,11 +96,16 @@ def validate(doc):
             for trusted in role.get("trusted") or []:
                 _uid(trusted, "%s role %s" % (where, role["name"]))
     regions = geo()
-    for key in ("vpcs", "vbrs"):
+    for key, allowed in (("vpcs", {"id", "account", "region", "cidr", "name"}), ("vbrs", {"id", "account", "region", "name"})):
         for index, entry in enumerate(_entries(doc, key)):
             where = "%s[%d]" % (key, index)
+            extra = set(entry) - allowed
+            if extra:
+                raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
             if not entry.get("id"):
                 raise SeedError("%s: id is required" % where)
+            if key == "vpcs" and not entry.get("cidr"):
+                raise SeedError("%s: cidr is required" % where)
             if _uid(entry.get("account"), where) not in uids:
                 raise SeedError("%s: account %s is not in accounts" % (where, entry.get("account")))
             if not regions.is_known_region(entry.get("region")):

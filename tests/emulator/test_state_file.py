@@ -127,10 +127,15 @@ def test_cli_loads_fault_rules_from_a_file(tmp_path):
 
 @pytest.mark.parametrize("seed,message", [
     ({"accounts": [{"uid": "abc"}]}, "uid must be digits"),
-    ({"accounts": [{"uid": UID1}], "vpcs": [{"id": "vpc-x", "account": UID1, "region": "mars-1"}]}, "unknown region"),
-    ({"accounts": [{"uid": UID1}], "vpcs": [{"id": "vpc-x", "account": UID2, "region": "cn-hangzhou"}]},
+    ({"accounts": [{"uid": UID1}], "vpcs": [{"id": "vpc-x", "account": UID1, "region": "mars-1", "cidr": "10.0.0.0/16"}]}, "unknown region"),
+    ({"accounts": [{"uid": UID1}], "vpcs": [{"id": "vpc-x", "account": UID2, "region": "cn-hangzhou", "cidr": "10.0.0.0/16"}]},
      "not in accounts"),
     ({"planets": []}, "unknown seed keys"),
+    ({"accounts": [{"uid": UID1}], "vpcs": [{"id": "vpc-x", "account": UID1, "region": "cn-hangzhou"}]},
+     "cidr is required"),
+    ({"accounts": [{"uid": UID1}], "vbrs": [{"id": "vbr-x", "account": UID1, "region": "cn-hangzhou", "vlan": 3}]},
+     "unknown keys vlan"),
+    ({"accounts": [{"uid": UID1}, {"uid": UID1}]}, "given twice"),
 ])
 def test_cli_refuses_a_bad_seed_with_a_message(tmp_path, seed, message):
     seed_file = tmp_path / "bad.yml"
