@@ -26,7 +26,6 @@ from alicloud_emulator.errors import ApiError
 
 MAX_SKEW_SECONDS = 15 * 60
 ACS3 = "ACS3-HMAC-SHA256"
-EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
 
 
 def _pct(text):

@@ -72,9 +72,6 @@ class Catalog(object):
     def get(self, product, action):
         return self.operations.get((product, action))
 
-    def products(self):
-        return sorted({product for product, _action in self.operations})
-
     def actions(self, product):
         return sorted(action for prod, action in self.operations if prod == product)
 

@@ -20,8 +20,6 @@ import importlib.util
 import os
 import re
 
-import yaml
-
 _UID_RE = re.compile(r"^[0-9]{1,20}$")
 _GEO_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugins", "module_utils", "geo.py")
 _GEO = None
@@ -41,12 +39,6 @@ def geo():
         spec.loader.exec_module(module)
         _GEO = module
     return _GEO
-
-
-def load_file(path):
-    with open(path, encoding="utf-8") as handle:
-        doc = yaml.safe_load(handle)
-    return doc if doc is not None else {}
 
 
 def _uid(value, where):
