@@ -31,8 +31,9 @@ options:
   alicloud_region:
     description:
       - The region to work in, for example V(cn-hangzhou).
-      - When unset, the region of the profile given by O(profile), then E(ALICLOUD_REGION), E(ALIBABA_CLOUD_REGION_ID),
-        then the region of the E(ALICLOUD_PROFILE) profile.
+      - When unset, the region of the profile given by O(profile) if the credentials come from it,
+        then E(ALICLOUD_REGION), E(ALIBABA_CLOUD_REGION_ID), then the region of the E(ALICLOUD_PROFILE) profile
+        if the credentials come from it.
       - Region-scoped APIs (VPC) need one; global ones (CEN, STS, VpcPeer) work without.
     type: str
   alicloud_assume_role:

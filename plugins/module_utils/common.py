@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported by the SDKs 
 # ---------------------------------------------------------------------------
 
 COMMON_ARGUMENT_SPEC = dict(
-    alicloud_access_key=dict(type="str", no_log=True),
+    alicloud_access_key=dict(type="str", no_log=False),
     alicloud_secret_key=dict(type="str", no_log=True),
     alicloud_security_token=dict(type="str", no_log=True),
     alicloud_region=dict(type="str"),
@@ -133,11 +133,8 @@ class AlicloudError(Exception):
 
 def error_from_sdk(exc, action, endpoint):
     """Translate an exception raised by an SDK call into an AlicloudError, or return None if it is not the SDK's."""
-    from Tea.exceptions import TeaException, ValidateException
-    from darabonba.exceptions import ValidateException as DaraValidateException
+    from Tea.exceptions import TeaException
 
-    if isinstance(exc, (ValidateException, DaraValidateException)):
-        return AlicloudError(None, "invalid request: %s" % exc, action=action)
     if not isinstance(exc, TeaException):
         return None
     inner = getattr(exc, "inner_exception", None)
@@ -267,8 +264,9 @@ def resolve_settings(params, environ=None):
     The credentials file is ``shared_credentials_file``, else ALICLOUD_SHARED_CREDENTIALS_FILE,
     else ``~/.aliyun/config.json``.
 
-    Region: the option alicloud_region, the explicit profile's region_id, ALICLOUD_REGION,
-    ALIBABA_CLOUD_REGION_ID, then the ALICLOUD_PROFILE profile's region_id.
+    Region: the option alicloud_region, the region_id of an explicit profile the credentials
+    came from, ALICLOUD_REGION, ALIBABA_CLOUD_REGION_ID, then the region_id of the ALICLOUD_PROFILE
+    profile the credentials came from. A profile that supplies no credentials is not read.
 
     Roles, assumed in this order: the role of a RamRoleArn profile the credentials came
     from, then alicloud_assume_role (or, when that option is unset, ALICLOUD_ASSUME_ROLE_ARN).
@@ -281,22 +279,14 @@ def resolve_settings(params, environ=None):
     creds_file = _get(params, "shared_credentials_file") or _get(environ, "ALICLOUD_SHARED_CREDENTIALS_FILE") \
         or DEFAULT_SHARED_CREDENTIALS_FILE
     explicit_profile = _get(params, "profile") is not None or _get(params, "shared_credentials_file") is not None
-    env_profile = _get(environ, "ALICLOUD_PROFILE")
-    loaded = {}
-
-    def profile(which):
-        if which not in loaded:
-            name = _get(params, "profile") if which == "explicit" else env_profile
-            loaded[which] = load_profile(creds_file, name)
-        return loaded[which]
-
+    explicit_region = env_profile_region = None
     roles = []
     credentials = _key_pair(params, "alicloud_access_key", "alicloud_secret_key", "alicloud_security_token",
                             "the alicloud_access_key option")
     if credentials is None and _get(params, "alicloud_security_token"):
         raise AlicloudError(None, "alicloud_security_token is set but alicloud_access_key and alicloud_secret_key are not")
     if credentials is None and explicit_profile:
-        credentials, _region, role = profile("explicit")
+        credentials, explicit_region, role = load_profile(creds_file, _get(params, "profile"))
         roles.extend([role] if role else [])
     if credentials is None:
         credentials = _key_pair(environ, "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN",
@@ -304,19 +294,14 @@ def resolve_settings(params, environ=None):
     if credentials is None:
         credentials = _key_pair(environ, "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
                                 "ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_ACCESS_KEY_ID")
-    if credentials is None and env_profile:
-        credentials, _region, role = profile("environment")
+    if credentials is None and _get(environ, "ALICLOUD_PROFILE"):
+        credentials, env_profile_region, role = load_profile(creds_file, environ["ALICLOUD_PROFILE"])
         roles.extend([role] if role else [])
     if credentials is None:
         raise AlicloudError(None, NO_CREDENTIALS_MESSAGE)
 
-    region = _get(params, "alicloud_region")
-    if region is None and explicit_profile:
-        region = profile("explicit")[1]
-    if region is None:
-        region = _get(environ, "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION_ID")
-    if region is None and env_profile:
-        region = profile("environment")[1]
+    region = _get(params, "alicloud_region") or explicit_region or _get(environ, "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION_ID") \
+        or env_profile_region
 
     option_role = params.get("alicloud_assume_role")
     if option_role:
@@ -428,8 +413,6 @@ class RetryPolicy:
 
 def _import_sdk(product):
     """The SDK's client and models modules for product; a clear error naming the pip package when missing."""
-    if product not in PRODUCTS:
-        raise ValueError("unknown product %r (known: %s)" % (product, ", ".join(sorted(PRODUCTS))))
     package, pip_name, _central = PRODUCTS[product]
     try:
         client_module = importlib.import_module(package + ".client")
@@ -520,7 +503,7 @@ class Session:
         if self._host:
             config.update(endpoint=self._host, protocol=self._scheme)
         elif not region:
-            central = PRODUCTS[product][2] if product in PRODUCTS else None
+            central = PRODUCTS[product][2]
             if central is None:
                 self.require_region()
             config["endpoint"] = central
@@ -538,6 +521,8 @@ class Session:
 
     def client(self, product, region=None):
         """The cached SDK client of product for region (default: the session's region)."""
+        if product not in PRODUCTS:
+            raise ValueError("unknown product %r (known: %s)" % (product, ", ".join(sorted(PRODUCTS))))
         region = region or self.region
         key = (product, region)
         if key not in self._clients:

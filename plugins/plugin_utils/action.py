@@ -66,7 +66,7 @@ class AlicloudAction(ActionBase):
         validation = validator.validate(self._task.args)
         for warning in validation._warnings:
             display.warning("Both option %s and its alias %s are set." % (warning["option"], warning["alias"]))
-        if validation.errors:
+        if validation.error_messages:
             msg = validation.errors.msg
             if isinstance(validation.errors[0], UnsupportedError):
                 msg = "Unsupported parameters for (%s) module: %s" % (self._task.action, msg)

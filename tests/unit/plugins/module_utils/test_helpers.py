@@ -1,0 +1,222 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The waiter and the result helpers: snake_case, tags, diffs, account ids, name lookups."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    AlicloudError,
+    account_id,
+    changed_fields,
+    compare_tags,
+    find_by_name,
+    make_diff,
+    snake_dict,
+    snake_name,
+    tags_to_dict,
+    tags_to_list,
+    unwrap,
+    wait_for,
+)
+
+
+# -- wait_for ---------------------------------------------------------------------------
+
+def states(*values):
+    seen = list(values)
+    return lambda: seen.pop(0) if len(seen) > 1 else seen[0]
+
+
+def test_wait_returns_the_ready_state(clock):
+    fetch = states({"Status": "Creating"}, {"Status": "Creating"}, {"Status": "Active", "CenId": "cen-1"})
+    state = wait_for(fetch, lambda s: s["Status"] == "Active", "CEN cen-1 to become Active", 60,
+                     clock=clock, sleep=clock.sleep)
+    assert state == {"Status": "Active", "CenId": "cen-1"}
+    assert clock.sleeps == [0.25, 0.5]
+
+
+def test_wait_does_not_sleep_when_already_ready(clock):
+    assert wait_for(lambda: {"Status": "Active"}, lambda s: True, "x", 60, clock=clock, sleep=clock.sleep)
+    assert clock.sleeps == []
+
+
+def test_wait_interval_doubles_up_to_delay(clock):
+    with pytest.raises(AlicloudError):
+        wait_for(lambda: None, lambda s: False, "x", 20, delay=3, clock=clock, sleep=clock.sleep)
+    assert clock.sleeps[:5] == [0.25, 0.5, 1, 2, 3]
+    assert max(clock.sleeps) == 3
+
+
+def test_wait_times_out_naming_the_resource_and_last_state(clock):
+    with pytest.raises(AlicloudError) as exc:
+        wait_for(lambda: {"Status": "Attaching"}, lambda s: s["Status"] == "Attached",
+                 "vpc-1 to be attached to cen-1", 30, delay=5, clock=clock, sleep=clock.sleep)
+    assert exc.value.code == "WaitTimeout"
+    assert str(exc.value) == "WaitTimeout: timed out after 30 seconds waiting for vpc-1 to be attached to cen-1; " \
+                             "last seen: status Attaching"
+    assert sum(clock.sleeps) == 30          # never sleeps past the deadline
+
+
+def test_wait_timeout_for_a_vanished_resource(clock):
+    with pytest.raises(AlicloudError, match="last seen: not found"):
+        wait_for(lambda: None, lambda s: s is not None, "cen-1", 1, clock=clock, sleep=clock.sleep)
+
+
+def test_wait_timeout_for_snake_case_and_other_states(clock):
+    with pytest.raises(AlicloudError, match="last seen: status Modifying"):
+        wait_for(lambda: {"status": "Modifying"}, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+    with pytest.raises(AlicloudError, match=r'last seen: \["a", "b"\]'):
+        wait_for(lambda: ["a", "b"], lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+
+
+# -- snake_case ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("CenId", "cen_id"),
+    ("VSwitchIds", "vswitch_ids"),
+    ("VRouterId", "vrouter_id"),
+    ("GeographicRegionAId", "geographic_region_a_id"),
+    ("Ipv6Level", "ipv6_level"),
+    ("RequestId", "request_id"),
+    ("OppositeInterfaceOwnerId", "opposite_interface_owner_id"),
+    ("IsCrossBorder", "is_cross_border"),
+    ("DNSName", "dns_name"),
+])
+def test_snake_name(name, expected):
+    assert snake_name(name) == expected
+
+
+CEN_BODY = {
+    "Cens": {"Cen": [{
+        "CenId": "cen-1",
+        "CenBandwidthPackageIds": {"CenBandwidthPackageId": ["cenbwp-1"]},
+        "Tags": {"Tag": [{"Key": "CamelKey", "Value": "v"}, {"Key": "env", "Value": ""}]},
+    }]},
+    "TotalCount": 1,
+}
+
+
+def test_snake_dict_unwraps_only_the_keys_asked_for():
+    result = snake_dict(CEN_BODY, unwrap_keys=("Cens",))
+    assert result["cens"][0]["cen_bandwidth_package_ids"] == {"cen_bandwidth_package_id": ["cenbwp-1"]}
+    result = snake_dict(CEN_BODY, unwrap_keys=("Cens", "CenBandwidthPackageIds"))
+    assert result == {
+        "cens": [{"cen_id": "cen-1", "cen_bandwidth_package_ids": ["cenbwp-1"],
+                  "tags": {"CamelKey": "v", "env": ""}}],
+        "total_count": 1,
+    }
+
+
+def test_snake_dict_leaves_tag_keys_alone_in_every_wrapper_shape():
+    assert snake_dict({"Tags": {"Tags": [{"Key": "MyKey", "Value": "x"}]}}) == {"tags": {"MyKey": "x"}}
+    assert snake_dict({"Tags": [{"Key": "MyKey", "Value": "x"}]}) == {"tags": {"MyKey": "x"}}
+    assert snake_dict({"Tags": [{"TagKey": "MyKey", "TagValue": "x"}]}) == {"tags": {"MyKey": "x"}}
+    assert snake_dict({"Tags": None}) == {"tags": {}}
+
+
+def test_unwrap_only_touches_single_list_wrappers():
+    assert unwrap({"Cen": [1]}) == [1]
+    assert unwrap({"Cen": [1], "Other": 2}) == {"Cen": [1], "Other": 2}
+    assert unwrap({"Cen": "x"}) == {"Cen": "x"}
+    assert unwrap([1]) == [1]
+
+
+# -- tags ------------------------------------------------------------------------------------
+
+def test_tags_round_trip():
+    tags = {"b": "2", "a": 1, "c": None}
+    assert tags_to_list(tags) == [{"Key": "a", "Value": "1"}, {"Key": "b", "Value": "2"}, {"Key": "c", "Value": ""}]
+    assert tags_to_dict(tags_to_list(tags)) == {"a": "1", "b": "2", "c": ""}
+    assert tags_to_dict({"Tag": tags_to_list({"x": "y"})}) == {"x": "y"}
+    assert tags_to_list(None) == []
+
+
+def test_compare_tags_sets_changed_and_new_and_purges_the_rest():
+    to_set, to_unset = compare_tags({"keep": "1", "change": "old", "drop": "x"}, {"keep": "1", "change": "new",
+                                                                                 "add": 5})
+    assert to_set == {"change": "new", "add": "5"}
+    assert to_unset == ["drop"]
+
+
+def test_compare_tags_without_purge_keeps_extra_tags():
+    assert compare_tags({"drop": "x"}, {"add": "1"}, purge=False) == ({"add": "1"}, [])
+
+
+def test_compare_tags_none_means_leave_alone():
+    assert compare_tags({"a": "1"}, None) == ({}, [])
+
+
+def test_compare_tags_empty_dict_with_purge_removes_all_but_reserved():
+    assert compare_tags({"a": "1", "acs:rm:rgId": "x", "aliyun-managed": "y"}, {}) == ({}, ["a"])
+
+
+def test_compare_tags_int_and_str_values_are_equal():
+    assert compare_tags({"n": "1"}, {"n": 1}) == ({}, [])
+
+
+@pytest.mark.parametrize("key", ["aliyun", "aliyunx", "acs:x", "ACS:x", "Aliyun.tag"])
+def test_compare_tags_refuses_reserved_keys(key):
+    with pytest.raises(AlicloudError, match="reserved by Alibaba Cloud: %s" % key.replace(".", r"\.")):
+        compare_tags({}, {key: "v", "fine": "v"})
+
+
+# -- diffs -----------------------------------------------------------------------------------
+
+def test_changed_fields_ignores_unset_and_equal_values():
+    assert changed_fields({"Name": "a", "Description": "d"}, {"Name": "b", "Description": "d", "Other": None}) \
+        == {"Name": "b"}
+    assert changed_fields(None, {"Name": "a"}) == {"Name": "a"}
+
+
+def test_make_diff_uses_empty_dicts_for_absent():
+    assert make_diff(None, {"cen_id": "cen-1"}) == {"before": {}, "after": {"cen_id": "cen-1"}}
+    assert make_diff({"cen_id": "cen-1"}, None) == {"before": {"cen_id": "cen-1"}, "after": {}}
+
+
+# -- account ids ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, expected", [
+    (1000000000000001, "1000000000000001"),
+    ("1000000000000001", "1000000000000001"),
+    (" 1000000000000001 ", "1000000000000001"),
+    (None, None),
+])
+def test_account_ids_are_normalised_to_strings(value, expected):
+    assert account_id(value) == expected
+
+
+@pytest.mark.parametrize("value, error", [
+    ("acct-1", ValueError), ("", ValueError), (True, TypeError), (1.5e15, TypeError), ([1], TypeError),
+])
+def test_bad_account_ids_are_refused(value, error):
+    with pytest.raises(error):
+        account_id(value)
+
+
+def test_account_id_as_argument_spec_type():
+    from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+    spec = {"owner": {"type": account_id}}
+    result = ArgumentSpecValidator(spec).validate({"owner": 1000000000000002})
+    assert result.validated_parameters["owner"] == "1000000000000002" and not result.error_messages
+    assert ArgumentSpecValidator(spec).validate({"owner": "me"}).error_messages
+
+
+# -- lookups by name --------------------------------------------------------------------------
+
+ITEMS = [{"CenId": "cen-1", "Name": "prod"}, {"CenId": "cen-2", "Name": "dev"}, {"CenId": "cen-3", "Name": "dev"}]
+
+
+def test_find_by_name_returns_the_one_match_or_none():
+    assert find_by_name(ITEMS, "prod", "CEN instances", "CenId") == ITEMS[0]
+    assert find_by_name(ITEMS, "test", "CEN instances", "CenId") is None
+
+
+def test_find_by_name_fails_listing_duplicates():
+    with pytest.raises(AlicloudError) as exc:
+        find_by_name(ITEMS, "dev", "CEN instances", "CenId")
+    assert str(exc.value) == "2 CEN instances are named 'dev' (cen-2, cen-3); give the id instead of the name"
