@@ -477,3 +477,274 @@ def test_grant_rules_page(env):
     assert first["TotalCount"] == 3
     cens = [r["CenInstanceId"] for page in (first, second) for r in page["CenGrantRules"]["CbnGrantRule"]]
     assert cens == ["cen-%020d" % i for i in range(3)]
+
+
+# =============================================================================== route entries
+def test_a_route_entry_is_pending_then_available_and_blocks_its_table_meanwhile(env):
+    table = env.table_of("vpc-a1")
+    ri_id = env.ri("vpc-a1", SH)
+    entry_id = env.route(table, "10.1.0.0/16", "RouterInterface", ri_id, settle=False,
+                         RouteEntryName="to-a2", Description="peer")
+    assert re.match(r"^rte-[0-9a-z]{20}$", entry_id)
+    [entry] = env.entries(table, RouteEntryType="Custom")
+    assert (entry["RouteEntryId"], entry["Status"], entry["Type"], entry["DestinationCidrBlock"]) == (
+        entry_id, "Pending", "Custom", "10.1.0.0/16")
+    assert (entry["RouteEntryName"], entry["Description"], entry["IpVersion"]) == ("to-a2", "peer", "ipv4")
+    assert entry["NextHops"]["NextHop"] == [{
+        "NextHopType": "RouterInterface", "NextHopId": ri_id, "Enabled": 1, "NextHopRegionId": SH,
+        "NextHopRelatedInfo": {"InstanceId": "", "InstanceType": "", "RegionId": SH}}]
+    env.refused(UID1, "CreateRouteEntry", "IncorrectRouteEntryStatus", RouteTableId=table,
+                DestinationCidrBlock="10.9.0.0/16", NextHopType="RouterInterface", NextHopId=ri_id)
+    env.refused(UID1, "DeleteRouteEntry", "IncorrectRouteEntryStatus", RouteEntryId=entry_id)
+    env.settle()
+    [entry] = env.entries(table, RouteEntryType="Custom")
+    assert entry["Status"] == "Available"
+    tables = env.call(UID1, "DescribeRouteTables", RouteTableId=table, Type="Custom")["RouteTables"]["RouteTable"]
+    [shown] = tables[0]["RouteEntrys"]["RouteEntry"]
+    assert (shown["InstanceId"], shown["NextHopType"], shown["Status"]) == (ri_id, "RouterInterface", "Available")
+
+
+def test_a_duplicate_destination_is_refused_even_with_another_next_hop(env):
+    table = env.table_of("vpc-a1")
+    first, second = env.ri("vpc-a1", SH), env.ri("vpc-a1", SH)
+    env.route(table, "10.1.0.0/16", "RouterInterface", first)
+    env.refused(UID1, "CreateRouteEntry", "RouterEntryConflict.Duplicated", RouteTableId=table,
+                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=second)
+
+
+@pytest.mark.parametrize("changes, code, status", [
+    ({"RouteTableId": "vtb-nope"}, "InvalidRouteTableId.NotFound", 404),
+    ({"RegionId": SH}, "InvalidRouteTableId.NotFound", 404),
+    ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
+    ({"DestinationCidrBlock": "10.1.0.1/16"}, "InvalidCidrBlock.Malformed", 400),
+    ({"DestinationCidrBlock": "ten"}, "InvalidCidrBlock.Malformed", 400),
+    ({"DestinationCidrBlock": "100.64.1.0/24"}, "InvalidCidrBlock", 400),
+    ({"DestinationCidrBlock": "fd00::/64"}, "OperationDenied.VpcIpv6NotEnabled", 400),
+    ({"NextHopType": "Instance", "NextHopId": "i-bp1abc"}, "InvalidNextHopId.NotFound", 404),
+    ({"NextHopType": "Teleporter"}, "InvalidNextHopType", 400),
+    ({"NextHopId": "ri-nope"}, "InvalidNextHopId.NotFound", 404),
+    ({"NextHopId": None}, "MissingParameter", 400),
+    ({"NextHopType": "VpcPeer", "NextHopId": "pcc-nope"}, "ResourceNotFound.VpcPeer", 400),
+    ({"RouteEntryName": "http://x"}, "InvalidRouteEntryName.Malformed", 400),
+    ({"Description": "d" * 257}, "InvalidDescription.Malformed", 400),
+    ({"NextHopList": [{"NextHopType": "RouterInterface", "NextHopId": "ri-x"}]},
+     "InvalidNexthopTypeAndList.BothNotNull", 400),
+    ({"DryRun": True}, "DryRunOperation", 400),
+])
+def test_create_route_entry_refusals(env, changes, code, status):
+    ri_id = env.ri("vpc-a1", SH)
+    params = {"RouteTableId": env.table_of("vpc-a1"), "DestinationCidrBlock": "10.1.0.0/16",
+              "NextHopType": "RouterInterface", "NextHopId": ri_id}
+    params.update(changes)
+    env.refused(UID1, "CreateRouteEntry", code, status, **{k: v for k, v in params.items() if v is not None})
+
+
+def test_a_next_hop_must_be_the_callers_and_sit_on_the_tables_router(env):
+    other_router_ri = env.ri("vpc-a2", HZ, region=SH)
+    other_account_ri = env.ri("vpc-b1", SH, who=UID2)
+    vbr_ri = env.call(UID1, "CreateRouterInterface", RegionId=HZ, Role="InitiatingSide", Spec="Mini.2",
+                      RouterType="VBR", RouterId="vbr-a1", OppositeRegionId=HZ)["RouterInterfaceId"]
+    for hop in (other_router_ri, other_account_ri, vbr_ri):
+        env.refused(UID1, "CreateRouteEntry", "InvalidNextHopId.NotFound", 404, RouteTableId=env.table_of("vpc-a1"),
+                    DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=hop)
+    env.refused(UID2, "CreateRouteEntry", "InvalidRouteTableId.NotFound", 404, RouteTableId=env.table_of("vpc-a1"),
+                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=other_account_ri)
+    vbr_table = env.world.get("vbr", "vbr-a1")["RouteTableId"]
+    env.route(vbr_table, "10.0.0.0/16", "RouterInterface", vbr_ri)
+    assert [e["DestinationCidrBlock"] for e in env.entries(vbr_table)] == ["10.0.0.0/16"]
+
+
+def test_a_route_to_a_router_interface_in_transition_is_refused(env):
+    ri_id = env.ri("vpc-a1", SH)
+    env.call(UID1, "DeleteRouterInterface", RegionId=HZ, RouterInterfaceId=ri_id)
+    env.refused(UID1, "CreateRouteEntry", "IncorrectStatus.RouterInterface", RouteTableId=env.table_of("vpc-a1"),
+                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=ri_id)
+
+
+def test_a_route_to_a_vpc_peer_needs_an_activated_connection_of_this_vpc(env):
+    table = env.table_of("vpc-a1")
+    waiting = env.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
+    env.refused(UID1, "CreateRouteEntry", "IncorrectStatus.VpcPeer", RouteTableId=table,
+                DestinationCidrBlock="10.2.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
+    env.refused(UID2, "CreateRouteEntry", "IncorrectStatus.VpcPeer", RouteTableId=env.table_of("vpc-b1"),
+                DestinationCidrBlock="10.0.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
+    other_vpc = env.new_vpc()
+    env.refused(UID1, "CreateRouteEntry", "ResourceNotFound.VpcPeer", RouteTableId=env.table_of(other_vpc),
+                DestinationCidrBlock="10.2.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
+    active = env.pcc("vpc-a1", "vpc-a2", SH)
+    entry_id = env.route(table, "10.1.0.0/16", "VpcPeer", active)
+    [entry] = env.entries(table, NextHopType="VpcPeer")
+    assert entry["RouteEntryId"] == entry_id
+    assert entry["NextHops"]["NextHop"][0]["NextHopRelatedInfo"] == {"InstanceId": "vpc-a2", "InstanceType": "VPC",
+                                                                     "RegionId": SH}
+    env.route(env.table_of("vpc-a2"), "10.0.0.0/16", "VpcPeer", active, region=SH)
+    [back] = env.entries(env.table_of("vpc-a2"), region=SH, NextHopId=active)
+    assert back["NextHops"]["NextHop"][0]["NextHopRelatedInfo"]["InstanceId"] == "vpc-a1"
+
+
+def test_delete_route_entry_by_id_or_by_table_destination_and_next_hop(env):
+    table = env.table_of("vpc-a1")
+    ri_id = env.ri("vpc-a1", SH)
+    first = env.route(table, "10.1.0.0/16", "RouterInterface", ri_id)
+    env.route(table, "10.3.0.0/16", "RouterInterface", ri_id)
+    env.call(UID1, "DeleteRouteEntry", RouteEntryId=first)
+    assert [e["Status"] for e in env.entries(table, RouteEntryId=first)] == ["Deleting"]
+    env.settle()
+    assert env.entries(table, RouteEntryId=first) == []
+    env.refused(UID1, "DeleteRouteEntry", "InvalidRouteEntry.NotFound", 404, RouteTableId=table,
+                DestinationCidrBlock="10.3.0.0/16", NextHopId="ri-other")
+    env.call(UID1, "DeleteRouteEntry", RouteTableId=table, DestinationCidrBlock="10.3.0.0/16", NextHopId=ri_id)
+    env.settle()
+    assert env.entries(table, RouteEntryType="Custom") == []
+
+
+@pytest.mark.parametrize("who, params, code, status", [
+    (UID1, {"RouteEntryId": "rte-nope"}, "InvalidRouteEntry.NotFound", 404),
+    (UID2, {"RouteEntryId": "CUSTOM"}, "InvalidRouteEntry.NotFound", 404),
+    (UID1, {"RouteEntryId": "SYSTEM"}, "InvalidRouteEntry.NotFound", 404),
+    (UID1, {"RouteTableId": "TABLE", "DestinationCidrBlock": "100.64.0.0/10"}, "InvalidRouteEntry.NotFound", 404),
+    (UID1, {"RouteTableId": "TABLE"}, "MissingParameter", 400),
+    (UID1, {"DestinationCidrBlock": "10.1.0.0/16"}, "MissingParameter", 400),
+    (UID1, {"RouteTableId": "vtb-nope", "DestinationCidrBlock": "10.1.0.0/16"}, "InvalidRouteTableId.NotFound", 404),
+    (UID1, {"RouteEntryId": "CUSTOM", "DryRun": True}, "DryRunOperation", 400),
+])
+def test_delete_route_entry_refusals(env, who, params, code, status):
+    table = env.table_of("vpc-a1")
+    custom = env.route(table, "10.1.0.0/16", "RouterInterface", env.ri("vpc-a1", SH))
+    system = env.entries(table, RouteEntryType="System")[0]["RouteEntryId"]
+    names = {"CUSTOM": custom, "SYSTEM": system, "TABLE": table}
+    env.refused(who, "DeleteRouteEntry", code, status, **{k: names.get(v, v) for k, v in params.items()})
+
+
+def test_an_ecmp_route_spreads_over_router_interfaces(env):
+    table = env.table_of("vpc-a1")
+    first, second = env.ri("vpc-a1", SH), env.ri("vpc-a1", SH)
+    hops = [{"NextHopType": "RouterInterface", "NextHopId": first, "Weight": 10},
+            {"NextHopType": "RouterInterface", "NextHopId": second, "Weight": 20}]
+    env.refused(UID1, "CreateRouteEntry", "InvalidNexthopListSize", RouteTableId=table,
+                DestinationCidrBlock="10.1.0.0/16", NextHopList=hops[:1])
+    env.refused(UID1, "CreateRouteEntry", "Duplicated.VpcNextHop", RouteTableId=table,
+                DestinationCidrBlock="10.1.0.0/16", NextHopList=[hops[0], hops[0]])
+    env.refused(UID1, "CreateRouteEntry", "InvalidNextHopType", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16",
+                NextHopList=[hops[0], {"NextHopType": "Instance", "NextHopId": "i-1"}])
+    env.refused(UID1, "CreateRouteEntry", "INVALID_WEIGHT_PARAM", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16",
+                NextHopList=[hops[0], dict(hops[1], Weight=256)])
+    env.call(UID1, "CreateRouteEntry", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16", NextHopList=hops)
+    env.settle()
+    [entry] = env.entries(table, RouteEntryType="Custom")
+    assert [(h["NextHopId"], h["Weight"]) for h in entry["NextHops"]["NextHop"]] == [(first, 10), (second, 20)]
+    shown = env.call(UID1, "DescribeRouteTables", RouteTableId=table, Type="Custom")["RouteTables"]["RouteTable"]
+    assert [(e["NextHopType"], e["InstanceId"]) for e in shown[0]["RouteEntrys"]["RouteEntry"]] == [("", "")]
+    assert [e["RouteEntryId"] for e in env.entries(table, NextHopId=second)] == [entry["RouteEntryId"]]
+    env.refused(UID1, "DeleteRouteEntry", "InvalidRouteEntry.NotFound", 404, RouteTableId=table,
+                DestinationCidrBlock="10.1.0.0/16", NextHopList=hops[:1])
+    env.call(UID1, "DeleteRouteEntry", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16", NextHopList=hops)
+    env.settle()
+    assert env.entries(table, RouteEntryType="Custom") == []
+
+
+def test_describe_route_entry_list_pages_with_next_token_and_filters(env):
+    table = env.table_of("vpc-a1")
+    ri_id = env.ri("vpc-a1", SH)
+    for index in range(4):
+        env.route(table, "10.%d.0.0/16" % (10 + index), "RouterInterface", ri_id)
+    seen, token, pages = [], None, 0
+    while True:
+        params = {"MaxResult": 2}
+        if token:
+            params["NextToken"] = token
+        found = env.call(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, **params)
+        assert found["TotalCount"] == 5
+        seen += [e["DestinationCidrBlock"] for e in found["RouteEntrys"]["RouteEntry"]]
+        token, pages = found.get("NextToken"), pages + 1
+        if not token:
+            break
+    assert pages == 3
+    assert seen == ["100.64.0.0/10"] + ["10.%d.0.0/16" % (10 + i) for i in range(4)]
+    assert [e["DestinationCidrBlock"] for e in env.entries(table, DestinationCidrBlock="10.12.0.0/16")] == [
+        "10.12.0.0/16"]
+    assert len(env.entries(table, DestCidrBlockList=["10.10.0.0/16", "10.11.0.0/16"])) == 2
+    assert env.entries(table, IpVersion="IPv6") == []
+    assert len(env.entries(table, IpVersion="IPv4", MaxResult=100)) == 5
+    assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, NextToken="zz") == (
+        "IllegalParam.NextToken", 400)
+    assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, MaxResult=101) == (
+        "InvalidParameter", 400)
+    assert env.error(UID2, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table) == (
+        "InvalidRouteTableId.NotFound", 404)
+
+
+def test_describe_route_tables_needs_a_router_or_table_and_scopes_to_the_caller(env):
+    assert env.error(UID1, "DescribeRouteTables", RegionId=HZ) == ("MissingParameter", 400)
+    router = env.router_of("vpc-a1")
+    assert env.error(UID1, "DescribeRouteTables", VRouterId=router, RouterId=router) == ("InvalidParameter", 400)
+    assert env.call(UID2, "DescribeRouteTables", VRouterId=router)["RouteTables"]["RouteTable"] == []
+    assert env.call(UID1, "DescribeRouteTables", RegionId=SH, VRouterId=router)["TotalCount"] == 0
+    listed = env.call(UID1, "DescribeRouteTableList", RegionId=HZ, RouteTableType="System")
+    assert sorted(t["RouterType"] for t in listed["RouterTableList"]["RouterTableListType"]) == ["VBR", "VRouter"]
+
+
+# =============================================================================== tags
+def test_tag_untag_and_list_tags_of_vpcs(env):
+    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
+             Tag=[{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "net"}])
+    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="vpc", ResourceId=["vpc-a1"],
+             Tag=[{"Key": "env", "Value": "stage"}])
+    rows = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"])
+    assert rows["TagResources"]["TagResource"] == [
+        {"ResourceId": "vpc-a1", "ResourceType": "VPC", "TagKey": "env", "TagValue": "stage"},
+        {"ResourceId": "vpc-a1", "ResourceType": "VPC", "TagKey": "team", "TagValue": "net"}]
+    by_tag = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", Tag=[{"Key": "team"}])
+    assert {r["ResourceId"] for r in by_tag["TagResources"]["TagResource"]} == {"vpc-a1"}
+    assert env.vpc("vpc-a1")["Tags"] == {"Tag": [{"Key": "env", "Value": "stage"}, {"Key": "team", "Value": "net"}]}
+    env.call(UID1, "UnTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], TagKey=["env"])
+    assert env.vpc("vpc-a1")["Tags"] == {"Tag": [{"Key": "team", "Value": "net"}]}
+    env.call(UID1, "UnTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], All=True)
+    assert env.vpc("vpc-a1")["Tags"] == {"Tag": []}
+
+
+def test_list_tag_resources_pages(env):
+    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
+             Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(3)])
+    first = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], MaxResults=2)
+    second = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], MaxResults=2,
+                      NextToken=first["NextToken"])
+    keys = [r["TagKey"] for page in (first, second) for r in page["TagResources"]["TagResource"]]
+    assert keys == ["k0", "k1", "k2"] and not second.get("NextToken")
+
+
+@pytest.mark.parametrize("who, action, params, code", [
+    (UID1, "TagResources", {"ResourceType": "EIP", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
+     "InvalidInstanceType.NotFound"),
+    (UID2, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
+     "InvalidInstanceIds.NotFound"),
+    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1", "vpc-a2"],
+                            "Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
+    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "acs:x", "Value": "b"}]},
+     "InvalidTagKey"),
+    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"],
+                            "Tag": [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]},
+     "Forbidden.TagKey.Duplicated"),
+    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"],
+                            "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags"),
+    (UID1, "UnTagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"]}, "MissingParameter"),
+    (UID1, "ListTagResources", {"ResourceType": "VPC"}, "BothEmpty.TagsAndResources"),
+])
+def test_tag_refusals(env, who, action, params, code):
+    env.refused(who, action, code, RegionId=HZ, **params)
+
+
+def test_a_resource_holds_at_most_twenty_tags(env):
+    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
+             Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(20)])
+    env.refused(UID1, "TagResources", "NumberExceed.Tags", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
+                Tag=[{"Key": "one-more", "Value": "v"}])
+
+
+def test_route_tables_take_tags_too(env):
+    table = env.table_of("vpc-a1")
+    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="ROUTETABLE", ResourceId=[table],
+             Tag=[{"Key": "tier", "Value": "core"}])
+    listed = env.call(UID1, "DescribeRouteTableList", RegionId=HZ, Tag=[{"Key": "tier", "Value": "core"}])
+    [shown] = listed["RouterTableList"]["RouterTableListType"]
+    assert shown["RouteTableId"] == table and shown["Tags"] == {"Tag": [{"Key": "tier", "Value": "core"}]}
