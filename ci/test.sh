@@ -62,7 +62,7 @@ pytest_suite() {  # directory
 
 ansible_test() {  # ansible-test command and arguments
     logged ansible-test "$@" --python "$pyver" --color no
-    fail_if_logged 'All targets skipped' "ansible-test found nothing to test (is the tree a git repository?)"
+    fail_if_logged 'All targets skipped' "ansible-test found nothing to test (no tests, or the copy is not a git repository)"
 }
 
 sanity() {
