@@ -1359,8 +1359,6 @@ def connect_router_interface(ctx, p):
         raise ApiError("IncorrectOppositeInterfaceInfo", "Cannot connect on the same router", 400)
     if connected_between(world, ri["RouterId"], ri["OppositeRouterId"]):
         raise ApiError("Forbidden.OnlyOneConnection", "The Specified routers have a connection already", 400)
-    if ri["OppositeInterfaceOwnerId"] not in world.accounts:
-        raise ApiError("InvalidAccount.NotFound", "The specified account is not exists.", 400)
     acceptor = world.get("router_interface", ri["OppositeInterfaceId"])
     if acceptor is None or acceptor["Status"] == "Deleting":
         raise ri_not_found("opposite RouterInterface %s" % ri["OppositeInterfaceId"])
@@ -1387,8 +1385,6 @@ def connect_router_interface(ctx, p):
     if acceptor["OppositeRegionId"] != ri["_region"]:
         raise mismatch("OppositeRegionNo", "The accepting side's OppositeRegionId is %s, not %s."
                        % (acceptor["OppositeRegionId"], ri["_region"]))
-    if world.is_pending("router_interface", acceptor["RouterInterfaceId"]) or acceptor["Status"] != "Idle":
-        raise ri_status_error("Idle")
     now = iso_time(world)
     ri.update({"Status": "Connecting", "GmtModified": now})
     acceptor.update({"Status": "AcceptingConnecting", "GmtModified": now})
@@ -1445,8 +1441,6 @@ def modify_router_interface_spec(ctx, p):
         raise ApiError("InvalidSpec.ValueNotSupported", "The specified Spec is not supported.", 400)
     if ri_pending(world, ri) or ri["Status"] != "Active":
         raise ApiError("InvalidInstance.StatusError", "The router instance status error.", 400)
-    if ri_peer(world, ri) is None:
-        raise ApiError("InvalidOpposite.NotFound", "The opposite does not exist.", 400)
     ri.update({"Spec": spec, "Bandwidth": SPECS[spec], "Status": "Activating", "GmtModified": iso_time(world)})
     world.schedule("router_interface", ri["RouterInterfaceId"], set_fields={"Status": "Active"})
     return {"Spec": spec}
