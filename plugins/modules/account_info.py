@@ -18,7 +18,7 @@ description:
     M(alicloud.interconnect.cen_grant) or C(instance_owner_id) for M(alicloud.interconnect.cen_attachment).
   - Also a cheap way to check that credentials, a profile or a role work.
 author:
-  - alicloud.interconnect contributors
+  - alicloud.interconnect contributors (@alicloud-interconnect)
 options: {}
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud

@@ -215,8 +215,8 @@ class FakeApi:
                     query=self.path.partition("?")[2],
                 )
                 api.requests.append(request)
-                answer = api.script.get(request["action"], (404, {"Code": "InvalidAction.NotFound",
-                                                                 "Message": "not scripted"}))
+                unscripted = (404, {"Code": "InvalidAction.NotFound", "Message": "not scripted"})
+                answer = api.script.get(request["action"], unscripted)
                 if callable(answer):
                     answer = answer(request)
                 status, body = answer[0], answer[1]

@@ -137,8 +137,8 @@ def test_tags_round_trip():
 
 
 def test_compare_tags_sets_changed_and_new_and_purges_the_rest():
-    to_set, to_unset = compare_tags({"keep": "1", "change": "old", "drop": "x"}, {"keep": "1", "change": "new",
-                                                                                 "add": 5})
+    current = {"keep": "1", "change": "old", "drop": "x"}
+    to_set, to_unset = compare_tags(current, {"keep": "1", "change": "new", "add": 5})
     assert to_set == {"change": "new", "add": "5"}
     assert to_unset == ["drop"]
 

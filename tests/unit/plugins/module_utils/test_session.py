@@ -20,6 +20,10 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.common impor
 )
 
 
+def configs(cloud):
+    return [config for product, config in cloud.configs]
+
+
 def session_for(cloud, keys, clock=None, **kwargs):
     if clock is not None:
         kwargs.update(clock=clock, sleep=clock.sleep)
@@ -34,9 +38,9 @@ def test_endpoint_sends_every_product_to_one_address(cloud, keys):
     session = session_for(cloud, keys, endpoint="http://127.0.0.1:8765", region="cn-hangzhou")
     session.call("cbn", "DescribeCens")
     session.call("vpc", "DescribeVpcs", RegionId="cn-hangzhou")
-    for product, config in cloud.configs:
+    for config in configs(cloud):
         assert (config["endpoint"], config["protocol"]) == ("127.0.0.1:8765", "http")
-    assert [p for p, _ in cloud.configs] == ["cbn", "vpc"]
+    assert [product for product, config in cloud.configs] == ["cbn", "vpc"]
 
 
 def test_endpoint_without_scheme_is_https(cloud, keys):
@@ -66,7 +70,7 @@ def test_global_products_work_without_a_region(cloud, keys):
     session = session_for(cloud, keys)
     session.call("sts", "GetCallerIdentity")
     session.call("cbn", "DescribeCens")
-    assert [c["endpoint"] for _, c in cloud.configs] == ["sts.aliyuncs.com", "cbn.aliyuncs.com"]
+    assert [c["endpoint"] for c in configs(cloud)] == ["sts.aliyuncs.com", "cbn.aliyuncs.com"]
 
 
 def test_regional_product_without_region_asks_for_one(cloud, keys):
@@ -80,7 +84,7 @@ def test_one_client_per_product_and_region(cloud, keys):
     session.call("vpc", "DescribeVpcs", RegionId="cn-hangzhou")
     session.call("vpc", "DescribeVpcs", RegionId="cn-hangzhou")
     session.call("vpc", "DescribeVpcs", region="cn-shanghai", RegionId="cn-shanghai")
-    assert [c["region_id"] for _, c in cloud.configs] == ["cn-hangzhou", "cn-shanghai"]
+    assert [c["region_id"] for c in configs(cloud)] == ["cn-hangzhou", "cn-shanghai"]
 
 
 def test_static_credentials_and_token_go_into_the_config(cloud):
@@ -131,8 +135,8 @@ def test_loopback_endpoint_works_through_the_real_sdk_with_a_proxy_set(fake_api,
 
 def test_fields_are_wire_names_and_none_is_left_out(cloud, keys):
     cloud.respond("CreateCen", {"CenId": "cen-1"})
-    body = session_for(cloud, keys).call("cbn", "CreateCen", Name="n", Description=None,
-                                        Tag=[{"Key": "env", "Value": "dev"}])
+    session = session_for(cloud, keys)
+    body = session.call("cbn", "CreateCen", Name="n", Description=None, Tag=[{"Key": "env", "Value": "dev"}])
     assert body == {"CenId": "cen-1"}
     assert cloud.calls[0]["request"] == {"Name": "n", "Tag": [{"Key": "env", "Value": "dev"}]}
 
@@ -180,7 +184,7 @@ def test_caller_identity_is_cached(cloud, keys):
 
 
 def test_client_tokens_are_fresh_and_short():
-    tokens = set(Session.client_token() for _ in range(20))
+    tokens = set(Session.client_token() for attempt in range(20))
     assert len(tokens) == 20
     assert all(len(t) <= 64 and t.isascii() for t in tokens)
 
