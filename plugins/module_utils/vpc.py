@@ -12,6 +12,7 @@ Stable API for other modules (all return API dicts with wire names, or None / []
 * ``find_vpc(session, region, vpc_id=None, name=None)``: one VPC by id or by a unique name.
 * ``get_vrouter_id(session, region, vpc_id)``: the VPC's vRouter id.
 * ``get_system_route_table(session, region, vpc_id)``: the VPC's system route table.
+* ``get_vrouter(session, region, vrouter_id)``: DescribeVRouters for one vRouter (its ``VpcId``).
 * ``get_vbr(session, region, vbr_id)``: DescribeVirtualBorderRouters for one VBR.
 
 ``region`` may be None for the session's region. A region the API does not know
@@ -156,6 +157,12 @@ def get_system_route_table(session, region, vpc_id):
     tables = _paged(session, "DescribeRouteTableList", region, "RouterTableList", VpcId=vpc_id,
                     RouteTableType="System")
     return tables[0] if tables else None
+
+
+def get_vrouter(session, region, vrouter_id):
+    """The vRouter ``vrouter_id`` in ``region`` (DescribeVRouters: ``VRouterId``, ``VpcId``, ...), or None."""
+    routers = _paged(session, "DescribeVRouters", region, "VRouters", VRouterId=vrouter_id)
+    return routers[0] if routers else None
 
 
 def get_vbr(session, region, vbr_id):
