@@ -10,6 +10,7 @@ import time
 import pytest
 from alibabacloud_cbn20170912 import models as cbn_models
 from alibabacloud_tea_openapi.exceptions import ClientException
+from alibabacloud_vpc20160428 import models as vpc_models
 from conftest import SEED, UID1, UID2, make_client
 
 TRANSITION = 10.0
@@ -45,8 +46,14 @@ class Env(object):
 
     def call(self, who, action, **params):
         """Call a CBN operation with wire-named parameters; the response body as a dict."""
-        request = getattr(cbn_models, action + "Request")().from_map(params)
-        response = getattr(self.client("cbn", who), _snake(action))(request)
+        return self._call("cbn", cbn_models, who, action, params)
+
+    def vpc_call(self, who, action, **params):
+        return self._call("vpc", vpc_models, who, action, params)
+
+    def _call(self, product, models, who, action, params):
+        request = getattr(models, action + "Request")().from_map(params)
+        response = getattr(self.client(product, who), _snake(action))(request)
         return response.body.to_map()
 
     def error(self, who, action, **params):
@@ -130,52 +137,35 @@ class Env(object):
         if settle:
             self.settle()
 
-    def grant(self, instance, region, cen_id, owner=UID2, cen_owner=UID1, created="2026-01-02T03:04:05Z"):
-        with self.world.lock:
-            self.world.put(
-                "grant",
-                "%s|%s" % (instance, cen_id),
-                {
-                    "ChildInstanceId": instance,
-                    "ChildInstanceType": "VPC",
-                    "ChildInstanceRegionId": region,
-                    "ChildInstanceOwnerId": owner,
-                    "CenId": cen_id,
-                    "CenOwnerId": cen_owner,
-                    "CreationTime": created,
-                },
-                owner,
-                region,
-            )
+    def grant(self, instance, region, cen_id, owner=UID2, cen_owner=UID1):
+        """The instance owner grants the CEN through the VPC API; the clock moves a minute on."""
+        self.vpc_call(
+            owner,
+            "GrantInstanceToCen",
+            RegionId=region,
+            InstanceId=instance,
+            InstanceType="VPC",
+            CenId=cen_id,
+            CenOwnerId=int(cen_owner),
+        )
+        self.clock.now += 60
 
 
-NETWORK = [
-    # (kind, id, owner, region, record)
-    ("vpc", "vpc-a1", UID1, HZ, {"VpcName": "a1", "CidrBlock": "10.0.0.0/16", "VRouterId": "vrt-a1"}),
-    ("vpc", "vpc-a2", UID1, SH, {"VpcName": "a2", "CidrBlock": "10.1.0.0/16", "VRouterId": "vrt-a2"}),
-    ("vpc", "vpc-a3", UID1, US, {"VpcName": "a3", "CidrBlock": "10.4.0.0/16", "VRouterId": "vrt-a3"}),
-    ("vpc", "vpc-a4", UID1, HZ, {"VpcName": "a4", "CidrBlock": "10.5.0.0/16", "VRouterId": "vrt-a4"}),
-    ("vpc", "vpc-b1", UID2, HZ, {"VpcName": "b1", "CidrBlock": "10.2.0.0/16", "VRouterId": "vrt-b1"}),
-    ("vpc", "vpc-b2", UID2, SH, {"VpcName": "b2", "CidrBlock": "10.3.0.0/16", "VRouterId": "vrt-b2"}),
-    ("vbr", "vbr-a1", UID1, HZ, {"Name": "vbr one"}),
-]
-
-
-def _add_network(world):
-    with world.lock:
-        for kind, rid, owner, region, extra in NETWORK:
-            record = dict(extra, Status="Available" if kind == "vpc" else "active", RegionId=region)
-            record["VpcId" if kind == "vpc" else "VbrId"] = rid
-            world.put(kind, rid, record, owner, region)
+SEED_CBN = dict(
+    SEED,
+    vpcs=SEED["vpcs"]
+    + [
+        {"id": "vpc-a3", "account": UID1, "region": US, "cidr": "10.4.0.0/16", "name": "a3"},
+        {"id": "vpc-a4", "account": UID1, "region": HZ, "cidr": "10.5.0.0/16", "name": "a4"},
+    ],
+    vbrs=[{"id": "vbr-a1", "account": UID1, "region": HZ, "name": "vbr one"}],
+)
 
 
 @pytest.fixture
 def env(emulator_factory):
     clock = Clock()
-    seed = {"accounts": SEED["accounts"]}
-    running = emulator_factory(seed=seed, transition_seconds=TRANSITION, clock=clock)
-    _add_network(running.world)
-    return Env(running, clock)
+    return Env(emulator_factory(seed=SEED_CBN, transition_seconds=TRANSITION, clock=clock), clock)
 
 
 # =============================================================================== CEN instances
@@ -584,39 +574,33 @@ def test_attach_refuses_an_instance_attached_elsewhere(env):
 
 def test_attach_refuses_a_vpc_with_router_interfaces(env):
     cen_id = env.cen()
-    with env.world.lock:
-        env.world.put(
-            "router_interface",
-            "ri-1",
-            {"RouterInterfaceId": "ri-1", "RouterId": "vrt-a4", "RouterType": "VRouter", "Status": "Idle"},
-            UID1,
-            HZ,
-        )
-    before = env.tables()
-    assert env.error(
+    [vpc] = env.vpc_call(UID1, "DescribeVpcs", RegionId=HZ, VpcId="vpc-a4")["Vpcs"]["Vpc"]
+    env.vpc_call(
         UID1,
-        "AttachCenChildInstance",
-        CenId=cen_id,
-        ChildInstanceId="vpc-a4",
-        ChildInstanceType="VPC",
-        ChildInstanceRegionId=HZ,
-    ) == ("InvalidOperation.ChildInstanceRIAlreadyExist", 409)
+        "CreateRouterInterface",
+        RegionId=HZ,
+        Role="InitiatingSide",
+        RouterType="VRouter",
+        RouterId=vpc["VRouterId"],
+        OppositeRegionId=SH,
+        Spec="Mini.2",
+    )
+    before = env.tables()
+    attach = dict(CenId=cen_id, ChildInstanceId="vpc-a4", ChildInstanceType="VPC", ChildInstanceRegionId=HZ)
+    assert env.error(UID1, "AttachCenChildInstance", **attach) == ("InvalidOperation.ChildInstanceRIAlreadyExist", 409)
     assert env.tables() == before
+    env.attach(cen_id, "vpc-a1", HZ)  # a VPC without router interfaces attaches
 
 
 def test_attach_refuses_a_vpc_that_is_not_available(env):
     cen_id = env.cen()
-    with env.world.lock:
-        env.world.get("vpc", "vpc-a4")["Status"] = "Pending"
-    assert env.error(
-        UID1,
-        "AttachCenChildInstance",
-        CenId=cen_id,
-        ChildInstanceId="vpc-a4",
-        ChildInstanceType="VPC",
-        ChildInstanceRegionId=HZ,
-    ) == ("OperationFailed.InvalidVpcStatus", 400)
+    vpc_id = env.vpc_call(UID1, "CreateVpc", RegionId=HZ, CidrBlock="192.168.0.0/16")["VpcId"]
+    attach = dict(CenId=cen_id, ChildInstanceId=vpc_id, ChildInstanceType="VPC", ChildInstanceRegionId=HZ)
+    assert env.error(UID1, "AttachCenChildInstance", **attach) == ("OperationFailed.InvalidVpcStatus", 400)
     assert env.attachments(cen_id) == []
+    env.settle()
+    env.attach(cen_id, vpc_id, HZ)
+    assert env.attachments(cen_id)[0]["Status"] == "Attached"
 
 
 def test_one_operation_at_a_time_per_cen(env):
@@ -704,48 +688,56 @@ def test_cross_account_attach_needs_the_owners_grant(env):
 
 def test_grant_rules_as_seen_from_the_cen_and_the_resource(env):
     cen_id = env.cen()
+    granted_at = int(env.clock.now)
     env.grant("vpc-b1", HZ, cen_id)
-    env.grant("vpc-b2", SH, cen_id, created="2026-01-03T00:00:00Z")
+    env.grant("vpc-b2", SH, cen_id)
     rules = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC")
     assert rules["TotalCount"] == 2 and rules["MaxResults"] == 2
     first = rules["GrantRules"]["GrantRule"][0]
-    assert (first["CenId"], first["CenOwnerId"], first["ChildInstanceOwnerId"], first["ChildInstanceType"]) == (
+    assert (first["CenId"], first["CenOwnerId"], first["ChildInstanceId"], first["ChildInstanceOwnerId"]) == (
         cen_id,
         int(UID1),
+        "vpc-b1",
         int(UID2),
-        "VPC",
     )
-    assert first["CreateTime"] == 1767323045000
+    assert (first["ChildInstanceType"], first["ChildInstanceRegionId"]) == ("VPC", HZ)
+    assert first["CreateTime"] == granted_at * 1000
     one = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", ChildInstanceId="vpc-b2")
     assert [r["ChildInstanceRegionId"] for r in one["GrantRules"]["GrantRule"]] == [SH]
     by_region = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", RegionId=HZ)
     assert [r["ChildInstanceId"] for r in by_region["GrantRules"]["GrantRule"]] == ["vpc-b1"]
+    by_owner = env.call(
+        UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", ChildInstanceOwnerId=int(UID1)
+    )
+    assert by_owner["TotalCount"] == 0
     assert env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VBR")["TotalCount"] == 0
+    # The emulator's VPCs have no IPv6: asking for IPv6-enabled ones finds none.
+    assert (
+        env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", EnabledIpv6=True)["TotalCount"] == 0
+    )
+    assert (
+        env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", EnabledIpv6=False)["TotalCount"] == 2
+    )
     batch = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", MaxResults=1)
     assert batch["MaxResults"] == 1 and batch["NextToken"]
+    assert [r["ChildInstanceId"] for r in batch["GrantRules"]["GrantRule"]] == ["vpc-b1"]
     rest = env.call(
         UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", MaxResults=1, NextToken=batch["NextToken"]
     )
-    assert (
-        rest["GrantRules"]["GrantRule"][0]["ChildInstanceId"] != batch["GrantRules"]["GrantRule"][0]["ChildInstanceId"]
-    )
+    assert [r["ChildInstanceId"] for r in rest["GrantRules"]["GrantRule"]] == ["vpc-b2"] and not rest["NextToken"]
     assert env.error(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="ECS") == ("InvalidParameter", 400)
-    with env.world.lock:
-        env.world.get("vpc", "vpc-b2")["Ipv6CidrBlock"] = "2408:4000:1::/56"
-    for enabled, expected in ((True, ["vpc-b2"]), (False, ["vpc-b1"])):
-        ipv6 = env.call(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC", EnabledIpv6=enabled)
-        assert [r["ChildInstanceId"] for r in ipv6["GrantRules"]["GrantRule"]] == expected
 
+    [vpc_side] = env.vpc_call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC")[
+        "CenGrantRules"
+    ]["CbnGrantRule"]
     to_resource = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")
     assert [(r["CenId"], r["CenOwnerId"], r["CreateTime"]) for r in to_resource["GrantRules"]] == [
-        (cen_id, int(UID1), "2026-01-02T03:04:05Z")
+        (cen_id, int(UID1), vpc_side["CreationTime"])
     ]
     assert env.call(UID1, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC")["TotalCount"] == 0
-    assert (
-        env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ExpressConnect")["TotalCount"]
-        == 0
-    )
-    env.grant("vpc-b1", HZ, env.cen(), created="2026-02-01T00:00:00Z")
+    expressconnect = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="ExpressConnect")
+    assert expressconnect["TotalCount"] == 0
+    env.grant("vpc-b1", HZ, env.cen())
     batch = env.call(UID2, "DescribeGrantRulesToResource", ResourceId="vpc-b1", ProductType="VPC", MaxResults=1)
     assert (batch["TotalCount"], batch["MaxResults"], [r["CenId"] for r in batch["GrantRules"]]) == (2, 1, [cen_id])
     assert batch["NextToken"]

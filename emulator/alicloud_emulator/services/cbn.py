@@ -62,6 +62,7 @@ import time
 from alicloud_emulator.errors import ApiError, invalid, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.seed import geo
+from alicloud_emulator.services.vpc import REGION_NAMES, default_resource_group
 
 # The collection's plugins/module_utils/geo.py: regions, areas and spans live there only.
 GEO = geo()
@@ -77,41 +78,6 @@ MAX_FILTER_VALUES = 5
 RESERVED_TAG_PREFIXES = ("aliyun", "acs:")
 BANDWIDTH_MIN, BANDWIDTH_MAX = 2, 10000
 PREPAY_PERIODS = {"Month": (1, 2, 3, 6), "Year": (1, 2, 3)}
-
-# LocalName of each region: Chinese (the API's default language) and English.
-REGION_NAMES = {
-    "cn-qingdao": ("华北1（青岛）", "China (Qingdao)"),
-    "cn-beijing": ("华北2（北京）", "China (Beijing)"),
-    "cn-zhangjiakou": ("华北3（张家口）", "China (Zhangjiakou)"),
-    "cn-huhehaote": ("华北5（呼和浩特）", "China (Hohhot)"),
-    "cn-wulanchabu": ("华北6（乌兰察布）", "China (Ulanqab)"),
-    "cn-hangzhou": ("华东1（杭州）", "China (Hangzhou)"),
-    "cn-shanghai": ("华东2（上海）", "China (Shanghai)"),
-    "cn-nanjing": ("华东5（南京-本地地域）", "China (Nanjing - Local Region)"),
-    "cn-fuzhou": ("华东6（福州-本地地域）", "China (Fuzhou - Local Region)"),
-    "cn-shenzhen": ("华南1（深圳）", "China (Shenzhen)"),
-    "cn-heyuan": ("华南2（河源）", "China (Heyuan)"),
-    "cn-guangzhou": ("华南3（广州）", "China (Guangzhou)"),
-    "cn-chengdu": ("西南1（成都）", "China (Chengdu)"),
-    "cn-wuhan-lr": ("华中1（武汉-本地地域）", "China (Wuhan - Local Region)"),
-    "cn-hongkong": ("中国香港", "China (Hong Kong)"),
-    "ap-northeast-1": ("日本（东京）", "Japan (Tokyo)"),
-    "ap-northeast-2": ("韩国（首尔）", "South Korea (Seoul)"),
-    "ap-southeast-1": ("新加坡", "Singapore"),
-    "ap-southeast-3": ("马来西亚（吉隆坡）", "Malaysia (Kuala Lumpur)"),
-    "ap-southeast-5": ("印度尼西亚（雅加达）", "Indonesia (Jakarta)"),
-    "ap-southeast-6": ("菲律宾（马尼拉）", "Philippines (Manila)"),
-    "ap-southeast-7": ("泰国（曼谷）", "Thailand (Bangkok)"),
-    "ap-south-1": ("印度（孟买）", "India (Mumbai)"),
-    "ap-southeast-2": ("澳大利亚（悉尼）", "Australia (Sydney)"),
-    "us-west-1": ("美国（硅谷）", "US (Silicon Valley)"),
-    "us-east-1": ("美国（弗吉尼亚）", "US (Virginia)"),
-    "na-south-1": ("墨西哥", "Mexico"),
-    "eu-central-1": ("德国（法兰克福）", "Germany (Frankfurt)"),
-    "eu-west-1": ("英国（伦敦）", "UK (London)"),
-    "me-east-1": ("阿联酋（迪拜）", "UAE (Dubai)"),
-    "me-central-1": ("沙特（利雅得）", "Saudi Arabia (Riyadh)"),
-}
 
 
 # ---------------------------------------------------------------------------- errors
@@ -171,12 +137,6 @@ def _public(record):
 
 def _tags_view(record):
     return {"Tag": [{"Key": k, "Value": v} for k, v in sorted(record.get("_tags", {}).items())]}
-
-
-def default_resource_group(account):
-    """Every account's default resource group id (stable per account)."""
-    digits = "".join(ch for ch in str(account) if ch.isdigit())
-    return "rg-acfm%s" % (digits[-10:] or "0000000000").rjust(10, "0")
 
 
 def check_text(value, field, max_len):
@@ -690,12 +650,9 @@ def describe_child_instance_regions(ctx, p):
     language = p.get("AcceptLanguage", "zh-CN")
     if language not in ("zh-CN", "en-US", "ja"):
         raise invalid("AcceptLanguage", "must be zh-CN, en-US or ja")
-    # Japanese names are not kept: ja answers with the English ones.
-    column = 0 if language == "zh-CN" else 1
-    regions = [
-        {"RegionId": rid, "LocalName": REGION_NAMES[rid][column] if rid in REGION_NAMES else rid}
-        for rid in sorted(GEO.REGIONS)
-    ]
+    # REGION_NAMES holds (English, Chinese); Japanese names are not kept, so ja answers in English.
+    column = 1 if language == "zh-CN" else 0
+    regions = [{"RegionId": rid, "LocalName": REGION_NAMES.get(rid, (rid, rid))[column]} for rid in sorted(GEO.REGIONS)]
     return {"Regions": {"Region": regions}}
 
 
@@ -726,10 +683,9 @@ def describe_grant_rules_to_cen(ctx, p):
             continue
         if p.get("RegionId") and grant["ChildInstanceRegionId"] != p["RegionId"]:
             continue
-        if p.get("EnabledIpv6") is not None and product == "VPC":
-            vpc = world.get("vpc", grant["ChildInstanceId"])
-            if bool(vpc and vpc.get("Ipv6CidrBlock")) != p["EnabledIpv6"]:
-                continue
+        if p.get("EnabledIpv6") and product == "VPC":
+            # The VPC service refuses IPv6 (OperationUnsupported.Ipv6Feature): no VPC here has it enabled.
+            continue
         found.append(grant)
     found.sort(key=lambda g: (_grant_time(g), g["ChildInstanceId"]))
     rules = [
