@@ -1147,3 +1147,23 @@ def test_describe_limits_by_region_and_across_cens(env):
     assert [lim["CenId"] for lim in in_hz["CenInterRegionBandwidthLimits"]["CenInterRegionBandwidthLimit"]] == [cen_a]
     paged = env.call(UID1, "DescribeCenInterRegionBandwidthLimits", PageSize=2, PageNumber=2)
     assert len(paged["CenInterRegionBandwidthLimits"]["CenInterRegionBandwidthLimit"]) == 1
+
+
+def test_cbn_state_survives_a_restart(emulator_factory, tmp_path):
+    clock = Clock()
+    options = dict(seed=SEED_CBN, state_file=str(tmp_path / "state.json"), transition_seconds=TRANSITION, clock=clock)
+    first = Env(emulator_factory(**options), clock)
+    cen_ids = [first.cen(Name="n%d" % i, Tag=[{"Key": "i", "Value": str(i)}]) for i in range(3)]
+    first.attach(cen_ids[0], "vpc-a1", HZ)
+    bwp_id = first.bwp()
+    first.call(UID1, "AssociateCenBandwidthPackage", CenId=cen_ids[0], CenBandwidthPackageId=bwp_id)
+    first.set_limit(cen_ids[0], HZ, US, 5, settle=False)
+
+    second = Env(emulator_factory(**options), clock)
+    assert [c["CenId"] for c in second.call(UID1, "DescribeCens")["Cens"]["Cen"]] == cen_ids
+    assert second.describe_cen(cen_ids[2])["Tags"]["Tag"] == [{"Key": "i", "Value": "2"}]
+    assert second.attachments(cen_ids[0])[0]["Status"] == "Attached"
+    assert second.describe_bwp(bwp_id)["CenIds"] == {"CenId": [cen_ids[0]]}
+    assert second.limits(cen_ids[0])[0]["Status"] == "Modifying"
+    second.settle()
+    assert second.limits(cen_ids[0])[0]["Status"] == "Active"

@@ -53,7 +53,10 @@ service's own naming pattern: DeleteCen with attachments left gets
 for the same situation on a transit router) and DeleteCen with a bandwidth
 package still associated gets ``InvalidOperation.CenBandwidthPackageAssociated``.
 SetCenInterRegionBandwidthLimit without a package for the span gets
-``InvalidParameter`` with a message that says so.
+``InvalidParameter`` with a message that says so. Where the documentation gives
+no HTTP status (the ``Parameter*`` not-found codes, ``Operation.Blocking``) the
+emulator answers 400, as Terraform's handling of those codes implies (they are
+not treated as 404s).
 """
 
 import calendar
