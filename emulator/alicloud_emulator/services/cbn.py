@@ -528,7 +528,7 @@ def attach_cen_child_instance(ctx, p):
     child = child_record(world, itype, instance_id, owner, region)
     if child is None:
         raise child_not_found(instance_id, "does not exist in %s for account %s" % (region, owner))
-    if itype == "VPC" and child.get("Status", "Available") != "Available":
+    if itype == "VPC" and child["Status"] != "Available":
         raise ApiError(
             "OperationFailed.InvalidVpcStatus",
             "The VPC %s is %s; it must be Available." % (instance_id, child["Status"]),
