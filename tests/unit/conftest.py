@@ -194,7 +194,7 @@ def clock():
 
 class FakeApi:
     """Answers POST / by x-acs-action. ``script[action] = (status, body[, headers])`` or a
-    callable(request dict) returning that tuple. ``requests`` records action, access key,
+    callable(request dict) returning that tuple; a body of bytes is sent as is (text/html). ``requests`` records action, access key,
     token and query string of every request."""
 
     def __init__(self):
@@ -221,9 +221,12 @@ class FakeApi:
                     answer = answer(request)
                 status, body = answer[0], answer[1]
                 headers = answer[2] if len(answer) > 2 else {}
-                payload = json.dumps(dict(body, RequestId="FAKE-REQ")).encode()
+                if isinstance(body, bytes):
+                    payload, content_type = body, "text/html"
+                else:
+                    payload, content_type = json.dumps(dict(body, RequestId="FAKE-REQ")).encode(), "application/json"
                 self.send_response(status)
-                self.send_header("content-type", "application/json;charset=utf-8")
+                self.send_header("content-type", content_type)
                 self.send_header("content-length", str(len(payload)))
                 for name, value in headers.items():
                     self.send_header(name, value)

@@ -235,6 +235,29 @@ def test_real_api_error_through_the_sdk(keys, fake_api):
     assert len(fake_api.requests) == 1
 
 
+def test_non_json_answer_is_reported_without_retry(keys, fake_api):
+    fake_api.script["DescribeCens"] = (502, b"<html>Bad Gateway</html>")
+    with pytest.raises(AlicloudError) as exc:
+        Session(keys, endpoint=fake_api.url).call("cbn", "DescribeCens")
+    assert str(exc.value).startswith("DescribeCens failed: unexpected answer from %s: " % fake_api.url)
+    assert len(fake_api.requests) == 1
+
+
+@pytest.mark.parametrize("product, operation, fields, answer", [
+    ("cbn", "DescribeCens", dict(PageSize=10), {"TotalCount": 0, "Cens": {"Cen": []}}),
+    ("vpc", "DescribeVpcs", dict(RegionId="cn-hangzhou", VpcId="vpc-1"), {"TotalCount": 0, "Vpcs": {"Vpc": []}}),
+    ("vpcpeer", "ListVpcPeerConnections", dict(RegionId="cn-hangzhou", VpcId=["vpc-1"]),
+     {"TotalCount": 0, "VpcPeerConnects": []}),
+    ("sts", "GetCallerIdentity", {}, {"AccountId": "1000000000000001"}),
+])
+def test_every_product_goes_through_its_real_sdk_client(keys, fake_api, product, operation, fields, answer):
+    fake_api.script[operation] = (200, answer)
+    session = Session(keys, endpoint=fake_api.url, region="cn-hangzhou")
+    body = session.call(product, operation, **fields)
+    assert body == dict(answer, RequestId="FAKE-REQ")
+    assert [(r["action"], r["access_key_id"]) for r in fake_api.requests] == [(operation, "AKID")]
+
+
 # -- retries -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("code", ["Throttling", "Throttling.User", "Throttling.Api", "Rejected.Throttling",
