@@ -35,8 +35,8 @@ def execute(core, params, check_mode, diff, environ=None):
     """Run ``core(session, params, check_mode)``; both doors go through here.
 
     Returns the core's result (``changed`` defaulted to False, ``diff`` dropped unless
-    diff mode is on), or for an AlicloudError a failure result with ``failed``, ``msg``,
-    ``code`` and ``request_id``.
+    diff mode is on; ``warnings``, if any, is a list of texts for the user), or for an
+    AlicloudError a failure result with ``failed``, ``msg``, ``code`` and ``request_id``.
     """
     try:
         session = Session.from_params(params, environ)
@@ -53,6 +53,9 @@ def run_module(argument_spec, core, **module_kwargs):
     """Build the AnsibleModule (check mode supported), run core, and exit or fail."""
     module = AnsibleModule(argument_spec=full_argument_spec(argument_spec), supports_check_mode=True, **module_kwargs)
     result = execute(core, module.params, module.check_mode, module._diff, os.environ)
+    # A core's ``warnings`` (a list of texts): the action door returns them as they are.
+    for warning in result.pop("warnings", []):
+        module.warn(warning)
     if result.pop("failed", False):
         module.fail_json(**result)
     module.exit_json(**result)

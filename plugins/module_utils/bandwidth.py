@@ -1,0 +1,623 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""CEN bandwidth packages and inter-region bandwidth limits (CBN 2017-09-12, Basic edition).
+
+Networks attached to one CEN in different regions only talk once the CEN holds a
+bandwidth package covering both regions' geographic areas and an inter-region
+limit is set for the region pair. This file holds the short API wrappers and the
+cores of cen_bandwidth_package, cen_bandwidth_package_info and cen_bandwidth_limit.
+
+Every rule that can be known before calling (areas, regions, ranges, one package
+per span on a CEN, limits that must fit their package, limits that block an
+unassociation) is checked before the first write, so bad input never leaves half a
+change behind.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import calendar
+import copy
+import time
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    AlicloudError,
+    make_diff,
+    snake_dict,
+    unwrap,
+    wait_for,
+)
+
+BANDWIDTH_MIN, BANDWIDTH_MAX = 2, 10000
+NAME_MAX, DESCRIPTION_MAX = 128, 256
+PREPAID_PERIODS = {"Month": (1, 2, 3, 6), "Year": (1, 2, 3)}
+# Option value -> BandwidthPackageChargeType, and back.
+CHARGE_TYPES = {"PostPaid": "POSTPAY", "PrePaid": "PREPAY"}
+CHARGE_OPTIONS = dict((v, k) for k, v in CHARGE_TYPES.items())
+FILTER_KEYS = ("CenBandwidthPackageId", "Name", "Status", "CenId")
+PAGE_SIZE = 50
+
+# Busy codes, retried per operation (fnmatch patterns).
+CEN_BUSY = ("Operation.Blocking", "InvalidOperation.CenInstanceStatus")
+BWP_BUSY = ("Operation.Blocking", "InvalidStatus.Resource")
+
+
+# ---------------------------------------------------------------------------
+# Wrappers
+# ---------------------------------------------------------------------------
+
+def _pages(session, operation, list_key, **fields):
+    """Every item of a PageNumber/PageSize listing."""
+    items, number = [], 1
+    while True:
+        body = session.call("cbn", operation, PageNumber=number, PageSize=PAGE_SIZE, **fields)
+        batch = unwrap(body.get(list_key)) or []
+        items.extend(batch)
+        if not batch or len(items) >= int(body.get("TotalCount") or 0):
+            return items
+        number += 1
+
+
+def describe_packages(session, filters=None):
+    """DescribeCenBandwidthPackages: the caller's packages matching every filter ({key: [values]})."""
+    flt = [dict(Key=key, Value=list(values)) for key, values in sorted((filters or {}).items())]
+    return _pages(session, "DescribeCenBandwidthPackages", "CenBandwidthPackages", Filter=flt or None)
+
+
+def get_package(session, package_id):
+    """The package ``package_id``, or None."""
+    found = describe_packages(session, {"CenBandwidthPackageId": [package_id]})
+    return found[0] if found else None
+
+
+def describe_cen(session, cen_id):
+    """The caller's CEN ``cen_id`` (DescribeCens), or None."""
+    body = session.call("cbn", "DescribeCens", Filter=[dict(Key="CenId", Value=[cen_id])])
+    cens = unwrap(body.get("Cens")) or []
+    return cens[0] if cens else None
+
+
+def describe_limits(session, cen_id):
+    """DescribeCenInterRegionBandwidthLimits: every inter-region limit of a CEN."""
+    return _pages(session, "DescribeCenInterRegionBandwidthLimits", "CenInterRegionBandwidthLimits", CenId=cen_id)
+
+
+def create_package(session, fields):
+    """CreateCenBandwidthPackage with one ClientToken for every attempt; returns the new id."""
+    body = session.call("cbn", "CreateCenBandwidthPackage", retry_codes=("Operation.Blocking",),
+                        ClientToken=session.client_token(), **fields)
+    return body["CenBandwidthPackageId"]
+
+
+def modify_package_attribute(session, package_id, name=None, description=None):
+    session.call("cbn", "ModifyCenBandwidthPackageAttribute", retry_codes=BWP_BUSY,
+                 CenBandwidthPackageId=package_id, Name=name, Description=description)
+
+
+def modify_package_spec(session, package_id, bandwidth):
+    session.call("cbn", "ModifyCenBandwidthPackageSpec", retry_codes=BWP_BUSY,
+                 CenBandwidthPackageId=package_id, Bandwidth=bandwidth)
+
+
+def _settled_write(session, operation, package_id, cen_id, done):
+    """Associate/Unassociate. A retry of a call whose answer was lost finds the work done and
+    gets InvalidOperation.BwpInstanceStatus: that is success when ``done(package)`` holds."""
+    try:
+        session.call("cbn", operation, retry_codes=CEN_BUSY, CenId=cen_id, CenBandwidthPackageId=package_id)
+    except AlicloudError as exc:
+        if exc.code != "InvalidOperation.BwpInstanceStatus" or not done(get_package(session, package_id)):
+            raise
+
+
+def associate_package(session, package_id, cen_id):
+    _settled_write(session, "AssociateCenBandwidthPackage", package_id, cen_id,
+                   lambda p: p is not None and cen_ids(p) == [cen_id])
+
+
+def unassociate_package(session, package_id, cen_id):
+    _settled_write(session, "UnassociateCenBandwidthPackage", package_id, cen_id,
+                   lambda p: p is not None and cen_id not in cen_ids(p))
+
+
+def delete_package(session, package_id):
+    """DeleteCenBandwidthPackage; a package that is already gone counts as deleted."""
+    try:
+        session.call("cbn", "DeleteCenBandwidthPackage", retry_codes=("Operation.Blocking",),
+                     CenBandwidthPackageId=package_id)
+    except AlicloudError as exc:
+        if exc.code != "ParameterBwpInstanceId":
+            raise
+
+
+def set_limit(session, cen_id, local_region, opposite_region, bandwidth_limit):
+    """SetCenInterRegionBandwidthLimit (0 removes the limit)."""
+    session.call("cbn", "SetCenInterRegionBandwidthLimit", retry_codes=CEN_BUSY, CenId=cen_id,
+                 LocalRegionId=local_region, OppositeRegionId=opposite_region, BandwidthLimit=bandwidth_limit)
+
+
+# ---------------------------------------------------------------------------
+# Rules and views
+# ---------------------------------------------------------------------------
+
+def cen_ids(package):
+    """The CENs a package (API dict) is associated with: [] or [cen_id]."""
+    return list(unwrap(package.get("CenIds")) or [])
+
+
+def package_span(package):
+    return geo.span_of(package["GeographicRegionAId"], package["GeographicRegionBId"])
+
+
+def span_text(span):
+    return "%s <-> %s" % span
+
+
+def limit_span(limit):
+    return geo.region_span(limit["LocalRegionId"], limit["OppositeRegionId"])
+
+
+def pair_text(limit):
+    return "%s <-> %s" % (limit["LocalRegionId"], limit["OppositeRegionId"])
+
+
+def check_area(value, option):
+    """The canonical area name of an option's value in any case; a region id gets a hint."""
+    area = geo.normalize_area(value)
+    if area is not None:
+        return area
+    hint = ""
+    if geo.area_of(value) is not None:
+        hint = " (%s is a region; its area is %s)" % (value, geo.area_of(value))
+    raise AlicloudError(None, "%s must be one of %s, not %r%s" % (option, ", ".join(geo.AREAS), value, hint))
+
+
+def check_region(value, option):
+    """A region id CEN serves, or an error naming the option."""
+    if geo.area_of(value) is None:
+        raise AlicloudError(None, "%s: %r is not an Alibaba Cloud region that CEN serves (for example cn-hangzhou, "
+                                  "us-west-1, eu-central-1)" % (option, value))
+    return value
+
+
+def check_bandwidth(value, option="bandwidth"):
+    if not BANDWIDTH_MIN <= value <= BANDWIDTH_MAX:
+        raise AlicloudError(None, "%s must be between %d and %d Mbit/s, not %d"
+                            % (option, BANDWIDTH_MIN, BANDWIDTH_MAX, value))
+
+
+def check_text(value, option, max_len):
+    if value is None:
+        return
+    if len(value) > max_len:
+        raise AlicloudError(None, "%s must be at most %d characters long" % (option, max_len))
+    if value.lower().startswith(("http://", "https://")):
+        raise AlicloudError(None, "%s cannot start with http:// or https://" % option)
+
+
+def parse_time(text):
+    """A CBN timestamp (``2026-05-01T08:00Z``, seconds optional) as epoch seconds, None if unreadable."""
+    for fmt in ("%Y-%m-%dT%H:%MZ", "%Y-%m-%dT%H:%M:%SZ"):
+        try:
+            return calendar.timegm(time.strptime(text or "", fmt))
+        except ValueError:
+            continue
+    return None
+
+
+def in_prepaid_term(package, now):
+    """True when a PREPAY package cannot be released yet (its expiry is ahead or unknown)."""
+    if package.get("BandwidthPackageChargeType") != "PREPAY":
+        return False
+    expires = parse_time(package.get("ExpiredTime"))
+    return expires is None or expires > now
+
+
+def limits_in_span(limits, span):
+    return [lim for lim in limits if limit_span(lim) == span]
+
+
+def capacity(package, limits):
+    """What a package has left for limits: its bandwidth minus the limits of its CEN in its span."""
+    allocated = sum(int(lim["BandwidthLimit"]) for lim in limits_in_span(limits, package_span(package)))
+    return dict(
+        bandwidth_package_id=package["CenBandwidthPackageId"],
+        geographic_span_id=package.get("GeographicSpanId"),
+        bandwidth=int(package["Bandwidth"]),
+        allocated=allocated,
+        remaining=int(package["Bandwidth"]) - allocated,
+    )
+
+
+def package_view(package):
+    """A package as the modules return it (snake_case, CEN ids as a list)."""
+    if package is None:
+        return {}
+    view = snake_dict(package, unwrap_keys=("CenIds", "OrginInterRegionBandwidthLimits"))
+    view.pop("request_id", None)
+    return view
+
+
+def limit_view(limit):
+    if limit is None:
+        return {}
+    return snake_dict(limit)
+
+
+def _wait_package(session, params, package_id, what, ready):
+    return wait_for(lambda: get_package(session, package_id), ready, "bandwidth package %s %s" % (package_id, what),
+                    params["wait_timeout"])
+
+
+def _wait_status(session, params, package_id, status):
+    return _wait_package(session, params, package_id, "to be %s" % status,
+                         lambda p: p is not None and p.get("Status") == status)
+
+
+# ---------------------------------------------------------------------------
+# cen_bandwidth_package
+# ---------------------------------------------------------------------------
+
+def _package_options(params):
+    """The options checked locally: areas (canonical), ranges, texts, PrePaid terms."""
+    opts = dict(params)
+    span = None
+    if params.get("geographic_region_a") is not None:  # the module requires both or neither
+        opts["geographic_region_a"] = check_area(params["geographic_region_a"], "geographic_region_a")
+        opts["geographic_region_b"] = check_area(params["geographic_region_b"], "geographic_region_b")
+        span = geo.span_of(opts["geographic_region_a"], opts["geographic_region_b"])
+    opts["span"] = span
+    if params.get("unassociate") and params.get("cen_id"):
+        raise AlicloudError(None, "unassociate=true and cen_id contradict each other: set one of them")
+    if params.get("bandwidth") is not None:
+        check_bandwidth(params["bandwidth"])
+    check_text(params.get("name"), "name", NAME_MAX)
+    check_text(params.get("description"), "description", DESCRIPTION_MAX)
+    if params.get("charge_type") == "PrePaid":
+        cycle = params.get("pricing_cycle") or "Month"
+        period = params.get("period") or 1
+        if period not in PREPAID_PERIODS[cycle]:
+            raise AlicloudError(None, "period must be one of %s when pricing_cycle is %s, not %d"
+                                % (", ".join(str(n) for n in PREPAID_PERIODS[cycle]), cycle, period))
+        opts.update(pricing_cycle=cycle, period=period)
+    else:
+        extra = [k for k in ("period", "pricing_cycle", "auto_renew") if params.get(k) is not None]
+        if extra:
+            raise AlicloudError(None, "%s only apply to charge_type=PrePaid" % ", ".join(extra))
+    return opts
+
+
+def find_package(session, opts):
+    """The package the options name: by id, else by name within the span when one is given."""
+    if opts.get("bandwidth_package_id"):
+        package = get_package(session, opts["bandwidth_package_id"])
+        if package is not None and opts["span"] and package_span(package) != opts["span"]:
+            raise AlicloudError(None, "bandwidth package %s covers %s, not %s; the geographic span of a package "
+                                      "cannot be changed (create another package)"
+                                % (opts["bandwidth_package_id"], span_text(package_span(package)),
+                                   span_text(opts["span"])))
+        return package
+    found = describe_packages(session, {"Name": [opts["name"]]})
+    found = [p for p in found if p.get("Name") == opts["name"]]
+    if opts["span"]:
+        found = [p for p in found if package_span(p) == opts["span"]]
+    if len(found) > 1:
+        raise AlicloudError(None, "%d bandwidth packages are named %r%s (%s); give bandwidth_package_id%s"
+                            % (len(found), opts["name"], " in %s" % span_text(opts["span"]) if opts["span"] else "",
+                               ", ".join(p["CenBandwidthPackageId"] for p in found),
+                               "" if opts["span"] else " or the geographic span"))
+    return found[0] if found else None
+
+
+def _check_target_cen(session, cen_id, span, package_id):
+    """The CEN can take a package for span: it exists and holds no other package for that span."""
+    if describe_cen(session, cen_id) is None:
+        raise AlicloudError(None, "cen_id: CEN instance %s not found in this account" % cen_id)
+    for other in describe_packages(session, {"CenId": [cen_id]}):
+        if other["CenBandwidthPackageId"] != package_id and package_span(other) == span:
+            raise AlicloudError("InvalidOperation.BwpForGeoSpanAlreadyAssociated",
+                                "CEN instance %s already holds bandwidth package %s for %s; a CEN takes one package "
+                                "per geographic span (change that package's bandwidth instead)"
+                                % (cen_id, other["CenBandwidthPackageId"], span_text(span)))
+
+
+def _check_no_limits(session, package, why):
+    """Refuse to take a package from its CEN while inter-region limits in its span remain."""
+    for cen_id in cen_ids(package):
+        blocking = limits_in_span(describe_limits(session, cen_id), package_span(package))
+        if blocking:
+            raise AlicloudError("InvalidOperation.CenBandwidthLimitsNotZero",
+                                "cannot %s bandwidth package %s: CEN instance %s still has inter-region bandwidth "
+                                "limits in %s (%s); remove them first with alicloud.interconnect.cen_bandwidth_limit "
+                                "state=absent" % (why, package["CenBandwidthPackageId"], cen_id,
+                                                  span_text(package_span(package)),
+                                                  ", ".join("%s: %s Mbit/s" % (pair_text(lim), lim["BandwidthLimit"])
+                                                            for lim in blocking)))
+
+
+def _result(changed, package_id, before, after, **extra):
+    result = dict(changed=changed, bandwidth_package_id=package_id, bandwidth_package=package_view(after),
+                  diff=make_diff(package_view(before), package_view(after)))
+    result.update(extra)
+    return result
+
+
+def ensure_bandwidth_package(session, params, check_mode):
+    """Core of cen_bandwidth_package."""
+    opts = _package_options(params)
+    current = find_package(session, opts)
+    if params["state"] == "absent":
+        return _package_absent(session, params, current, check_mode)
+    if current is None:
+        if opts.get("bandwidth_package_id"):
+            raise AlicloudError(None, "bandwidth package %s not found in this account" % opts["bandwidth_package_id"])
+        return _package_create(session, opts, check_mode)
+    return _package_update(session, opts, current, check_mode)
+
+
+def _package_create(session, opts, check_mode):
+    missing = [k for k in ("bandwidth", "geographic_region_a", "geographic_region_b") if opts.get(k) is None]
+    if missing:
+        raise AlicloudError(None, "no bandwidth package named %r%s exists; to create it, also set %s"
+                            % (opts["name"], " in %s" % span_text(opts["span"]) if opts["span"] else "",
+                               ", ".join(missing)))
+    cen_id = opts.get("cen_id")
+    if cen_id:
+        _check_target_cen(session, cen_id, opts["span"], None)
+    charge = CHARGE_TYPES[opts.get("charge_type") or "PostPaid"]
+    area_a, area_b = opts["geographic_region_a"], opts["geographic_region_b"]
+    predicted = dict(
+        CenBandwidthPackageId=None, Name=opts["name"], Description=opts.get("description") or "",
+        Bandwidth=opts["bandwidth"], BandwidthPackageChargeType=charge,
+        GeographicRegionAId=area_a.lower(), GeographicRegionBId=area_b.lower(),
+        GeographicSpanId=geo.span_id(area_a, area_b), CenIds=[cen_id] if cen_id else [],
+        Status="InUse" if cen_id else "Idle",
+    )
+    if check_mode:
+        return _result(True, None, None, predicted)
+    fields = dict(Name=opts["name"], Description=opts.get("description"), Bandwidth=opts["bandwidth"],
+                  GeographicRegionAId=area_a, GeographicRegionBId=area_b, BandwidthPackageChargeType=charge)
+    if charge == "PREPAY":
+        fields.update(PricingCycle=opts["pricing_cycle"], Period=opts["period"], AutoRenew=bool(opts.get("auto_renew")),
+                      AutoPay=True)
+    package_id = create_package(session, fields)
+    if opts["wait"] or cen_id:
+        # A package is associated once it is Idle, whatever O(wait) says.
+        _wait_status(session, opts, package_id, "Idle")
+    if cen_id:
+        associate_package(session, package_id, cen_id)
+        if opts["wait"]:
+            _wait_status(session, opts, package_id, "InUse")
+    after = get_package(session, package_id) or dict(predicted, CenBandwidthPackageId=package_id)
+    return _result(True, package_id, None, after)
+
+
+def _package_update(session, opts, current, check_mode):
+    package_id = current["CenBandwidthPackageId"]
+    span = package_span(current)
+    charge = opts.get("charge_type")
+    if charge and CHARGE_TYPES[charge] != current.get("BandwidthPackageChargeType"):
+        raise AlicloudError(None, "charge_type: bandwidth package %s is %s; the charge type of a package cannot be "
+                                  "changed" % (package_id, CHARGE_OPTIONS.get(current.get("BandwidthPackageChargeType"),
+                                                                              current.get("BandwidthPackageChargeType"))))
+    after = copy.deepcopy(current)
+    attributes = dict((field, opts.get(option)) for field, option in (("Name", "name"), ("Description", "description"))
+                      if opts.get(option) is not None and opts.get(option) != current.get(field))
+    bandwidth = opts.get("bandwidth")
+    resize = bandwidth is not None and bandwidth != int(current["Bandwidth"])
+    associated = cen_ids(current)
+    target = opts.get("cen_id")
+    leave = associated if (target and associated != [target]) or (opts.get("unassociate") and associated) else []
+    join = target if target and associated != [target] else None
+
+    # Every check before the first write.
+    if resize and associated:
+        used = capacity(current, describe_limits(session, associated[0]))["allocated"]
+        if bandwidth < used:
+            raise AlicloudError(None, "bandwidth %d Mbit/s is less than the %d Mbit/s that inter-region limits of CEN "
+                                      "instance %s already use in bandwidth package %s; lower those limits first"
+                                % (bandwidth, used, associated[0], package_id))
+    if join:
+        _check_target_cen(session, join, span, package_id)
+    if leave:
+        _check_no_limits(session, current, "unassociate" if not join else "move")
+
+    after.update(attributes)
+    if resize:
+        after["Bandwidth"] = bandwidth
+    if leave or join:
+        after["CenIds"] = {"CenId": [join] if join else []}
+        after["Status"] = "InUse" if join else "Idle"
+    changed = bool(attributes or resize or leave or join)
+    if check_mode or not changed:
+        return _result(changed, package_id, current, after)
+
+    if attributes:
+        modify_package_attribute(session, package_id, name=attributes.get("Name"),
+                                 description=attributes.get("Description"))
+    if resize:
+        modify_package_spec(session, package_id, bandwidth)
+        if opts["wait"]:
+            _wait_package(session, opts, package_id, "to have %d Mbit/s" % bandwidth,
+                          lambda p: p is not None and int(p["Bandwidth"]) == bandwidth)
+    for cen_id in leave:
+        unassociate_package(session, package_id, cen_id)
+    if join:
+        if leave:
+            _wait_status(session, opts, package_id, "Idle")
+        associate_package(session, package_id, join)
+    if opts["wait"] and (leave or join):
+        _wait_status(session, opts, package_id, "InUse" if join else "Idle")
+    return _result(True, package_id, current, get_package(session, package_id))
+
+
+def _package_absent(session, params, current, check_mode):
+    if current is None:
+        return _result(False, params.get("bandwidth_package_id"), None, None, retained_until=None)
+    package_id = current["CenBandwidthPackageId"]
+    associated = cen_ids(current)
+    if associated:
+        _check_no_limits(session, current, "delete")
+    retained = in_prepaid_term(current, time.time())
+    after = None
+    if retained:
+        after = copy.deepcopy(current)
+        after.update(CenIds={"CenId": []}, Status="Idle")
+    extra = dict(retained_until=current.get("ExpiredTime") if retained else None)
+    if retained:
+        extra["warnings"] = [
+            "bandwidth package %s is PrePaid and cannot be released before it expires (%s): it was %s and "
+            "stays in the account, billed, until then" % (package_id, current.get("ExpiredTime") or "unknown",
+                                                          "unassociated" if associated else "left")]
+    changed = bool(associated) or not retained
+    if check_mode or not changed:
+        return _result(changed, package_id, current, after, **extra)
+
+    for cen_id in associated:
+        unassociate_package(session, package_id, cen_id)
+    if associated and (params["wait"] or not retained):
+        # Deleting needs an Idle package, whatever O(wait) says.
+        idle = _wait_status(session, params, package_id, "Idle")
+        after = idle if retained else None
+    if not retained:
+        delete_package(session, package_id)
+        if params["wait"]:
+            _wait_package(session, params, package_id, "to be deleted", lambda p: p is None)
+    return _result(True, package_id, current, after, **extra)
+
+
+# ---------------------------------------------------------------------------
+# cen_bandwidth_package_info
+# ---------------------------------------------------------------------------
+
+def _filters(params):
+    filters = {}
+    for key, value in (params.get("filters") or {}).items():
+        if key not in FILTER_KEYS:
+            raise AlicloudError(None, "filters: unknown key %r (known: %s)" % (key, ", ".join(FILTER_KEYS)))
+        filters[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
+    for key, option in (("CenId", "cen_id"), ("CenBandwidthPackageId", "bandwidth_package_ids"), ("Name", "name")):
+        value = params.get(option)
+        if value:
+            filters[key] = value if isinstance(value, list) else [value]
+    return filters
+
+
+def bandwidth_package_info(session, params, check_mode):
+    """Core of cen_bandwidth_package_info: the packages, with the capacity their CEN's limits leave."""
+    packages = describe_packages(session, _filters(params))
+    limits_by_cen = {}
+    result = []
+    for package in packages:
+        view = package_view(package)
+        associated = cen_ids(package)
+        if associated:
+            if associated[0] not in limits_by_cen:
+                limits_by_cen[associated[0]] = describe_limits(session, associated[0])
+            left = capacity(package, limits_by_cen[associated[0]])
+            view.update(allocated_bandwidth=left["allocated"], remaining_bandwidth=left["remaining"])
+        else:
+            view.update(allocated_bandwidth=0, remaining_bandwidth=int(package["Bandwidth"]))
+        result.append(view)
+    return dict(changed=False, bandwidth_packages=result)
+
+
+# ---------------------------------------------------------------------------
+# cen_bandwidth_limit
+# ---------------------------------------------------------------------------
+
+def find_limit(limits, region_a, region_b):
+    """The limit of a region pair in either order, or None."""
+    pair = set((region_a, region_b))
+    for lim in limits:
+        if set((lim["LocalRegionId"], lim["OppositeRegionId"])) == pair:
+            return lim
+    return None
+
+
+def ensure_bandwidth_limit(session, params, check_mode):
+    """Core of cen_bandwidth_limit: SetCenInterRegionBandwidthLimit for a region pair (absent = 0)."""
+    cen_id = params["cen_id"]
+    local = check_region(params["local_region"], "local_region")
+    opposite = check_region(params["opposite_region"], "opposite_region")
+    if local == opposite:
+        raise AlicloudError(None, "local_region and opposite_region are both %s; a limit joins two different regions"
+                            % local)
+    present = params["state"] == "present"
+    wanted = params.get("bandwidth_limit")
+    if present and wanted < 1:  # the module requires bandwidth_limit with state=present
+        raise AlicloudError(None, "bandwidth_limit must be at least 1 Mbit/s with state=present "
+                                  "(use state=absent to remove the limit)")
+    span = geo.region_span(local, opposite)
+
+    if describe_cen(session, cen_id) is None:
+        if present:
+            raise AlicloudError(None, "cen_id: CEN instance %s not found in this account" % cen_id)
+        return dict(changed=False, cen_id=cen_id, bandwidth_limit={}, package_capacity=None)
+    limits = describe_limits(session, cen_id)
+    current = find_limit(limits, local, opposite)
+    package = next((p for p in describe_packages(session, {"CenId": [cen_id]}) if package_span(p) == span), None)
+
+    if not present:
+        if current is None:
+            left = capacity(package, limits) if package else None
+            return dict(changed=False, cen_id=cen_id, bandwidth_limit={}, package_capacity=left)
+        others = [lim for lim in limits if lim is not current]
+        left = capacity(package, others) if package else None
+        result = dict(changed=True, cen_id=cen_id, bandwidth_limit={}, package_capacity=left,
+                      diff=make_diff(limit_view(current), None))
+        if check_mode:
+            return result
+        set_limit(session, cen_id, current["LocalRegionId"], current["OppositeRegionId"], 0)
+        if params["wait"]:
+            wait_for(lambda: find_limit(describe_limits(session, cen_id), local, opposite), lambda lim: lim is None,
+                     "the %s limit of CEN instance %s to be removed" % (pair_text(current), cen_id),
+                     params["wait_timeout"])
+        return result
+
+    if package is None:
+        raise AlicloudError(None, "CEN instance %s has no bandwidth package for %s, which %s needs; create one with "
+                                  "alicloud.interconnect.cen_bandwidth_package (cen_id=%s, geographic_region_a=%s, "
+                                  "geographic_region_b=%s)" % (cen_id, span_text(span),
+                                                               "%s <-> %s" % (local, opposite), cen_id, span[0],
+                                                               span[1]))
+    others = [lim for lim in limits if lim is not current]
+    before_change = capacity(package, others)
+    if wanted > before_change["bandwidth"]:
+        raise AlicloudError(None, "bandwidth_limit %d Mbit/s is more than the %d Mbit/s of bandwidth package %s (%s)"
+                            % (wanted, before_change["bandwidth"], package["CenBandwidthPackageId"], span_text(span)))
+    if wanted > before_change["remaining"]:
+        users = limits_in_span(others, span)
+        raise AlicloudError(None, "bandwidth_limit %d Mbit/s does not fit in bandwidth package %s: of its %d Mbit/s, "
+                                  "%d are used by other region pairs (%s), %d Mbit/s are left; raise the package's "
+                                  "bandwidth or lower the other limits"
+                            % (wanted, package["CenBandwidthPackageId"], before_change["bandwidth"],
+                               before_change["allocated"],
+                               ", ".join("%s: %s" % (pair_text(lim), lim["BandwidthLimit"]) for lim in users),
+                               before_change["remaining"]))
+    if current is not None:
+        local, opposite = current["LocalRegionId"], current["OppositeRegionId"]
+    after = dict(current or dict(CenId=cen_id, LocalRegionId=local, OppositeRegionId=opposite,
+                                 GeographicSpanId=package.get("GeographicSpanId"),
+                                 BandwidthPackageId=package["CenBandwidthPackageId"],
+                                 BandwidthType="BandwidthPackage", Status="Active"))
+    after["BandwidthLimit"] = wanted
+    changed = current is None or int(current["BandwidthLimit"]) != wanted
+    if changed and not check_mode:
+        set_limit(session, cen_id, local, opposite, wanted)
+    if not check_mode and (changed or current.get("Status") != "Active"):
+        def fetch():
+            return find_limit(describe_limits(session, cen_id), local, opposite)
+        if params["wait"]:
+            after = wait_for(fetch, lambda lim: lim is not None and lim.get("Status") == "Active",
+                             "the %s <-> %s limit of CEN instance %s to be Active" % (local, opposite, cen_id),
+                             params["wait_timeout"])
+        else:
+            after = fetch()
+    left = capacity(package, others + [after])
+    result = dict(changed=changed, cen_id=cen_id, bandwidth_limit=limit_view(after), package_capacity=left)
+    if changed:
+        result["diff"] = make_diff(limit_view(current), limit_view(after))
+    return result
