@@ -31,11 +31,7 @@ import threading
 import time
 import uuid
 
-try:
-    from urllib.parse import urlsplit
-    from urllib.request import proxy_bypass_environment
-except ImportError:  # pragma: no cover - Python 2 is not supported by the SDKs anyway
-    urlsplit = proxy_bypass_environment = None
+from urllib.parse import urlsplit
 
 
 # ---------------------------------------------------------------------------
@@ -337,7 +333,10 @@ def _bypasses_proxy(host, environ):
     except ValueError:
         pass
     no_proxy = _get(environ, "NO_PROXY", "no_proxy")
-    return bool(no_proxy) and bool(proxy_bypass_environment(host, {"no": no_proxy}))
+    if not no_proxy:
+        return False
+    from urllib.request import proxy_bypass_environment
+    return bool(proxy_bypass_environment(host, {"no": no_proxy}))
 
 
 _proxy_lock = threading.Lock()
