@@ -108,25 +108,48 @@ class Env(object):
         return found["RouteEntrys"]["RouteEntry"]
 
     def route(self, table_id, dest, hop_type, hop_id, who=UID1, region=HZ, settle=True, **params):
-        entry_id = self.call(who, "CreateRouteEntry", RegionId=region, RouteTableId=table_id,
-                             DestinationCidrBlock=dest, NextHopType=hop_type, NextHopId=hop_id, **params)["RouteEntryId"]
+        entry_id = self.call(
+            who,
+            "CreateRouteEntry",
+            RegionId=region,
+            RouteTableId=table_id,
+            DestinationCidrBlock=dest,
+            NextHopType=hop_type,
+            NextHopId=hop_id,
+            **params
+        )["RouteEntryId"]
         if settle:
             self.settle()
         return entry_id
 
     def ri(self, vpc_id, opposite_region, who=UID1, region=HZ, role="InitiatingSide", spec=None, **params):
         spec = spec or ("Mini.2" if role == "InitiatingSide" else "Negative")
-        return self.call(who, "CreateRouterInterface", RegionId=region, Role=role, Spec=spec, RouterType="VRouter",
-                         RouterId=self.router_of(vpc_id), OppositeRegionId=opposite_region, **params)[
-            "RouterInterfaceId"]
+        return self.call(
+            who,
+            "CreateRouterInterface",
+            RegionId=region,
+            Role=role,
+            Spec=spec,
+            RouterType="VRouter",
+            RouterId=self.router_of(vpc_id),
+            OppositeRegionId=opposite_region,
+            **params
+        )["RouterInterfaceId"]
 
     def describe_ri(self, ri_id, who=UID1, region=HZ):
         return self.call(who, "DescribeRouterInterfaceAttribute", RegionId=region, InstanceId=ri_id)
 
     def pcc(self, vpc_id, accepting_vpc, accepting_region, who=UID1, region=HZ, accepter=UID1, settle=True, **params):
-        instance_id = self.peer(who, "CreateVpcPeerConnection", RegionId=region, VpcId=vpc_id,
-                                AcceptingVpcId=accepting_vpc, AcceptingRegionId=accepting_region,
-                                AcceptingAliUid=int(accepter), **params)["InstanceId"]
+        instance_id = self.peer(
+            who,
+            "CreateVpcPeerConnection",
+            RegionId=region,
+            VpcId=vpc_id,
+            AcceptingVpcId=accepting_vpc,
+            AcceptingRegionId=accepting_region,
+            AcceptingAliUid=int(accepter),
+            **params
+        )["InstanceId"]
         if settle:
             self.settle()
         return instance_id
@@ -137,8 +160,15 @@ class Env(object):
         return cen_id
 
     def attach(self, cen_id, instance, region=HZ, who=UID1, **params):
-        self.cbn(who, "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=instance, ChildInstanceType="VPC",
-                 ChildInstanceRegionId=region, **params)
+        self.cbn(
+            who,
+            "AttachCenChildInstance",
+            CenId=cen_id,
+            ChildInstanceId=instance,
+            ChildInstanceType="VPC",
+            ChildInstanceRegionId=region,
+            **params
+        )
 
 
 @pytest.fixture
@@ -151,7 +181,12 @@ def env(emulator_factory):
 # =============================================================================== VPCs
 def test_a_seeded_vpc_has_its_vrouter_system_route_table_and_system_route(env):
     vpc = env.vpc("vpc-a1")
-    assert (vpc["VpcId"], vpc["VpcName"], vpc["CidrBlock"], vpc["Status"]) == ("vpc-a1", "a1", "10.0.0.0/16", "Available")
+    assert (vpc["VpcId"], vpc["VpcName"], vpc["CidrBlock"], vpc["Status"]) == (
+        "vpc-a1",
+        "a1",
+        "10.0.0.0/16",
+        "Available",
+    )
     assert (vpc["RegionId"], vpc["OwnerId"], vpc["IsDefault"], vpc["CenStatus"]) == (HZ, int(UID1), False, "Detached")
     router_id, table_id = vpc["VRouterId"], env.table_of("vpc-a1")
     assert re.match(r"^vrt-[0-9a-z]{20}$", router_id) and re.match(r"^vtb-[0-9a-z]{20}$", table_id)
@@ -160,19 +195,30 @@ def test_a_seeded_vpc_has_its_vrouter_system_route_table_and_system_route(env):
     routers = env.call(UID1, "DescribeVRouters", RegionId=HZ, VRouterId=router_id)["VRouters"]["VRouter"]
     assert routers[0]["VpcId"] == "vpc-a1" and routers[0]["RouteTableIds"] == {"RouteTableId": [table_id]}
     tables = env.call(UID1, "DescribeRouteTables", RegionId=HZ, VRouterId=router_id)["RouteTables"]["RouteTable"]
-    assert [(t["RouteTableId"], t["RouteTableType"], t["VRouterId"]) for t in tables] == [(table_id, "System", router_id)]
+    assert [(t["RouteTableId"], t["RouteTableType"], t["VRouterId"]) for t in tables] == [
+        (table_id, "System", router_id)
+    ]
     system = tables[0]["RouteEntrys"]["RouteEntry"]
     assert [(e["DestinationCidrBlock"], e["Type"], e["Status"], e["NextHopType"]) for e in system] == [
-        ("100.64.0.0/10", "System", "Available", "service")]
+        ("100.64.0.0/10", "System", "Available", "service")
+    ]
     listed = env.call(UID1, "DescribeRouteTableList", RegionId=HZ, VpcId="vpc-a1")["RouterTableList"]
-    assert [(t["RouteTableId"], t["RouterId"], t["RouterType"], t["OwnerId"]) for t in listed["RouterTableListType"]] == [
-        (table_id, router_id, "VRouter", int(UID1))]
+    assert [
+        (t["RouteTableId"], t["RouterId"], t["RouterType"], t["OwnerId"]) for t in listed["RouterTableListType"]
+    ] == [(table_id, router_id, "VRouter", int(UID1))]
     assert [e["Type"] for e in env.entries(table_id, RouteEntryType="System")] == ["System"]
 
 
 def test_create_vpc_is_pending_then_available_and_busy_meanwhile(env):
-    created = env.call(UID1, "CreateVpc", RegionId=HZ, CidrBlock="192.168.0.0/16", VpcName="web",
-                       Description="the web tier", Tag=[{"Key": "env", "Value": "dev"}])
+    created = env.call(
+        UID1,
+        "CreateVpc",
+        RegionId=HZ,
+        CidrBlock="192.168.0.0/16",
+        VpcName="web",
+        Description="the web tier",
+        Tag=[{"Key": "env", "Value": "dev"}],
+    )
     vpc_id = created["VpcId"]
     assert re.match(r"^vpc-[0-9a-z]{20}$", vpc_id)
     assert created["VRouterId"] == env.router_of(vpc_id) and created["RouteTableId"] == env.table_of(vpc_id)
@@ -184,7 +230,11 @@ def test_create_vpc_is_pending_then_available_and_busy_meanwhile(env):
     env.settle()
     attr = env.call(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId=vpc_id)
     assert (attr["Status"], attr["VpcName"], attr["Description"], attr["CidrBlock"]) == (
-        "Available", "web", "the web tier", "192.168.0.0/16")
+        "Available",
+        "web",
+        "the web tier",
+        "192.168.0.0/16",
+    )
     assert attr["Tags"] == {"Tag": [{"Key": "env", "Value": "dev"}]}
     assert attr["OwnerId"] == int(UID1) and TIME_RE.match(attr["CreationTime"])
     assert attr["AssociatedCens"] == {"AssociatedCen": []}
@@ -195,24 +245,39 @@ def test_create_vpc_defaults_to_172_16_0_0_12(env):
     assert env.vpc(vpc_id)["CidrBlock"] == "172.16.0.0/12"
 
 
-@pytest.mark.parametrize("cidr", ["10.0.0.0/7", "10.0.0.0/29", "10.0.0.1/16", "100.64.0.0/16", "127.0.0.0/8",
-                                  "169.254.0.0/16", "224.0.0.0/8", "fd00::/48", "not-a-cidr"])
+@pytest.mark.parametrize(
+    "cidr",
+    [
+        "10.0.0.0/7",
+        "10.0.0.0/29",
+        "10.0.0.1/16",
+        "100.64.0.0/16",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "224.0.0.0/8",
+        "fd00::/48",
+        "not-a-cidr",
+    ],
+)
 def test_create_vpc_refuses_an_unusable_cidr_block(env, cidr):
     env.refused(UID1, "CreateVpc", "InvalidParameter", RegionId=HZ, CidrBlock=cidr)
 
 
-@pytest.mark.parametrize("params, code, status", [
-    ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
-    ({"RegionId": HZ, "VpcName": "http://web"}, "InvalidVpcName.Malformed", 400),
-    ({"RegionId": HZ, "VpcName": "n" * 129}, "InvalidVpcName.Malformed", 400),
-    ({"RegionId": HZ, "Description": "d" * 257}, "InvalidVpcDiscription.Malformed", 400),
-    ({"RegionId": HZ, "EnableIpv6": True}, "OperationUnsupported.Ipv6Feature", 400),
-    ({"RegionId": HZ, "UserCidr": "10.0.0.0/8,11.0.0.0/8,12.0.0.0/8,13.0.0.0/8"}, "InvalidUserCidr.Quota", 400),
-    ({"RegionId": HZ, "UserCidr": "100.64.0.0/12"}, "InvalidUserCidr.Malformed", 400),
-    ({"RegionId": HZ, "Tag": [{"Key": "aliyun:x", "Value": "v"}]}, "InvalidTagKey", 400),
-    ({"RegionId": HZ, "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags", 400),
-    ({"RegionId": HZ, "DryRun": True}, "DryRunOperation", 400),
-])
+@pytest.mark.parametrize(
+    "params, code, status",
+    [
+        ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
+        ({"RegionId": HZ, "VpcName": "http://web"}, "InvalidVpcName.Malformed", 400),
+        ({"RegionId": HZ, "VpcName": "n" * 129}, "InvalidVpcName.Malformed", 400),
+        ({"RegionId": HZ, "Description": "d" * 257}, "InvalidVpcDiscription.Malformed", 400),
+        ({"RegionId": HZ, "EnableIpv6": True}, "OperationUnsupported.Ipv6Feature", 400),
+        ({"RegionId": HZ, "UserCidr": "10.0.0.0/8,11.0.0.0/8,12.0.0.0/8,13.0.0.0/8"}, "InvalidUserCidr.Quota", 400),
+        ({"RegionId": HZ, "UserCidr": "100.64.0.0/12"}, "InvalidUserCidr.Malformed", 400),
+        ({"RegionId": HZ, "Tag": [{"Key": "aliyun:x", "Value": "v"}]}, "InvalidTagKey", 400),
+        ({"RegionId": HZ, "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags", 400),
+        ({"RegionId": HZ, "DryRun": True}, "DryRunOperation", 400),
+    ],
+)
 def test_create_vpc_refusals(env, params, code, status):
     env.refused(UID1, "CreateVpc", code, status, **params)
 
@@ -261,27 +326,40 @@ def test_describe_vpcs_pages(env):
 def test_describe_vpc_attribute_sees_only_the_callers_vpc_in_its_region(env):
     assert env.error(UID2, "DescribeVpcAttribute", RegionId=HZ, VpcId="vpc-a1") == ("InvalidVpcId.NotFound", 404)
     assert env.error(UID1, "DescribeVpcAttribute", RegionId=SH, VpcId="vpc-a1") == ("InvalidVpcId.NotFound", 404)
-    assert env.error(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId="vpc-a1", DryRun=True) == (
-        "DryRunOperation", 400)
+    assert env.error(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId="vpc-a1", DryRun=True) == ("DryRunOperation", 400)
 
 
 def test_modify_vpc_attribute_changes_name_description_cidr_and_dns(env):
-    env.call(UID1, "ModifyVpcAttribute", VpcId="vpc-a1", VpcName="renamed", Description="new words",
-             CidrBlock="10.0.0.0/15", EnableDnsHostname=True)
+    env.call(
+        UID1,
+        "ModifyVpcAttribute",
+        VpcId="vpc-a1",
+        VpcName="renamed",
+        Description="new words",
+        CidrBlock="10.0.0.0/15",
+        EnableDnsHostname=True,
+    )
     attr = env.call(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId="vpc-a1")
     assert (attr["VpcName"], attr["Description"], attr["CidrBlock"], attr["DnsHostnameStatus"]) == (
-        "renamed", "new words", "10.0.0.0/15", "ENABLED")
+        "renamed",
+        "new words",
+        "10.0.0.0/15",
+        "ENABLED",
+    )
 
 
-@pytest.mark.parametrize("who, params, code", [
-    (UID2, {"VpcId": "vpc-a1", "VpcName": "x"}, "InvalidVpcId.NotFound"),
-    (UID1, {"VpcId": "vpc-a1", "RegionId": SH, "VpcName": "x"}, "InvalidVpcId.NotFound"),
-    (UID1, {"VpcId": "vpc-a1", "VpcName": "https://x"}, "InvalidVpcName.Malformed"),
-    (UID1, {"VpcId": "vpc-a1", "Description": ""}, "InvalidVpcDiscription.Malformed"),
-    (UID1, {"VpcId": "vpc-a1", "CidrBlock": "10.9.0.0/16"}, "InvalidCidrBlock.Malformed"),
-    (UID1, {"VpcId": "vpc-a1", "CidrBlock": "10.0.0.0/33"}, "InvalidCidrBlock.Malformed"),
-    (UID1, {"VpcId": "vpc-a1", "EnableIPv6": True}, "OperationUnsupported.Ipv6Feature"),
-])
+@pytest.mark.parametrize(
+    "who, params, code",
+    [
+        (UID2, {"VpcId": "vpc-a1", "VpcName": "x"}, "InvalidVpcId.NotFound"),
+        (UID1, {"VpcId": "vpc-a1", "RegionId": SH, "VpcName": "x"}, "InvalidVpcId.NotFound"),
+        (UID1, {"VpcId": "vpc-a1", "VpcName": "https://x"}, "InvalidVpcName.Malformed"),
+        (UID1, {"VpcId": "vpc-a1", "Description": ""}, "InvalidVpcDiscription.Malformed"),
+        (UID1, {"VpcId": "vpc-a1", "CidrBlock": "10.9.0.0/16"}, "InvalidCidrBlock.Malformed"),
+        (UID1, {"VpcId": "vpc-a1", "CidrBlock": "10.0.0.0/33"}, "InvalidCidrBlock.Malformed"),
+        (UID1, {"VpcId": "vpc-a1", "EnableIPv6": True}, "OperationUnsupported.Ipv6Feature"),
+    ],
+)
 def test_modify_vpc_attribute_refusals(env, who, params, code):
     env.refused(who, "ModifyVpcAttribute", code, **params)
 
@@ -289,8 +367,15 @@ def test_modify_vpc_attribute_refusals(env, who, params, code):
 def test_delete_vpc_goes_deleting_then_takes_router_tables_routes_and_grants_along(env):
     vpc_id = env.new_vpc()
     router_id, table_id = env.router_of(vpc_id), env.table_of(vpc_id)
-    env.call(UID1, "GrantInstanceToCen", RegionId=HZ, InstanceId=vpc_id, InstanceType="VPC",
-             CenId="cen-abc", CenOwnerId=int(UID2))
+    env.call(
+        UID1,
+        "GrantInstanceToCen",
+        RegionId=HZ,
+        InstanceId=vpc_id,
+        InstanceType="VPC",
+        CenId="cen-abc",
+        CenOwnerId=int(UID2),
+    )
     env.call(UID1, "DeleteVpc", VpcId=vpc_id, RegionId=HZ)
     assert env.vpc(vpc_id)["Status"] == "Deleting"
     env.refused(UID1, "DeleteVpc", "IncorrectVpcStatus", VpcId=vpc_id)
@@ -299,7 +384,9 @@ def test_delete_vpc_goes_deleting_then_takes_router_tables_routes_and_grants_alo
     assert env.error(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId=vpc_id) == ("InvalidVpcId.NotFound", 404)
     assert env.call(UID1, "DescribeVRouters", RegionId=HZ, VRouterId=router_id)["VRouters"]["VRouter"] == []
     assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table_id) == (
-        "InvalidRouteTableId.NotFound", 404)
+        "InvalidRouteTableId.NotFound",
+        404,
+    )
     assert all(e["RouteTableId"] != table_id for e in env.world.table("route_entry").values())
     assert env.world.table("grant") == {}
 
@@ -327,8 +414,14 @@ def test_delete_vpc_refuses_while_router_interfaces_routes_peers_or_cen_attachme
     env.attach(cen_id, "vpc-a1")
     env.settle()
     env.refused(UID1, "DeleteVpc", "IncorrectStatus.cbnStatus", VpcId="vpc-a1")
-    env.cbn(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-a1", ChildInstanceType="VPC",
-            ChildInstanceRegionId=HZ)
+    env.cbn(
+        UID1,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-a1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+    )
     env.settle()
     env.call(UID1, "DeleteVpc", VpcId="vpc-a1")
     env.settle()
@@ -342,7 +435,9 @@ def test_cen_status_and_associated_cens_follow_the_cbn_attachment(env):
     env.settle()
     assert env.vpc("vpc-a1")["CenStatus"] == "Attached"
     attr = env.call(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId="vpc-a1")
-    assert attr["AssociatedCens"] == {"AssociatedCen": [{"CenId": cen_id, "CenOwnerId": int(UID1), "CenStatus": "Attached"}]}
+    assert attr["AssociatedCens"] == {
+        "AssociatedCen": [{"CenId": cen_id, "CenOwnerId": int(UID1), "CenStatus": "Attached"}]
+    }
     assert env.vpc("vpc-a2", region=SH)["CenStatus"] == "Detached"
 
 
@@ -360,20 +455,24 @@ def test_describe_vrouters_lists_the_callers_routers_in_the_region_by_page(env):
 
 def test_describe_virtual_border_routers_shows_the_seeded_vbr_to_its_owner(env):
     vbrs = env.call(UID1, "DescribeVirtualBorderRouters", RegionId=HZ)["VirtualBorderRouterSet"][
-        "VirtualBorderRouterType"]
+        "VirtualBorderRouterType"
+    ]
     assert len(vbrs) == 1
     vbr = vbrs[0]
     assert (vbr["VbrId"], vbr["Status"], vbr["Type"]) == ("vbr-a1", "active", "pconn")
     assert vbr["AccessPointId"].startswith("ap-cn-hangzhou") and vbr["RouteTableId"].startswith("vtb-")
     assert vbr["AssociatedCens"] == {"AssociatedCen": []} and vbr["Tags"] == {"Tags": []}
-    filtered = lambda key, value: env.call(UID1, "DescribeVirtualBorderRouters", RegionId=HZ, Filter=[
-        {"Key": key, "Value": [value]}])["VirtualBorderRouterSet"]["VirtualBorderRouterType"]
+    filtered = lambda key, value: env.call(
+        UID1, "DescribeVirtualBorderRouters", RegionId=HZ, Filter=[{"Key": key, "Value": [value]}]
+    )["VirtualBorderRouterSet"]["VirtualBorderRouterType"]
     assert [v["VbrId"] for v in filtered("VbrId", "vbr-a1")] == ["vbr-a1"]
     assert filtered("Status", "terminated") == []
     assert env.call(UID2, "DescribeVirtualBorderRouters", RegionId=HZ)["TotalCount"] == 0
     assert env.call(UID1, "DescribeVirtualBorderRouters", RegionId=SH)["TotalCount"] == 0
     assert env.error(UID1, "DescribeVirtualBorderRouters", RegionId=HZ, Filter=[{"Key": "Colour", "Value": ["x"]}]) == (
-        "InvalidFilterKey.ValueNotSupported", 404)
+        "InvalidFilterKey.ValueNotSupported",
+        404,
+    )
     tables = env.call(UID1, "DescribeRouteTables", RouterId="vbr-a1", RouterType="VBR")["RouteTables"]["RouteTable"]
     assert [t["RouteTableId"] for t in tables] == [vbr["RouteTableId"]]
 
@@ -390,53 +489,112 @@ def test_describe_regions_lists_the_public_regions_with_names_and_endpoints(env)
 # =============================================================================== CEN grants
 def test_grant_writes_the_grant_record_and_both_sides_see_it_until_revoked(env):
     cen_id = env.cen(UID1)
-    env.call(UID2, "GrantInstanceToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC",
-             CenId=cen_id, CenOwnerId=int(UID1))
+    env.call(
+        UID2,
+        "GrantInstanceToCen",
+        RegionId=HZ,
+        InstanceId="vpc-b1",
+        InstanceType="VPC",
+        CenId=cen_id,
+        CenOwnerId=int(UID1),
+    )
     record = env.world.get("grant", "vpc-b1|%s" % cen_id)
     assert {k: v for k, v in record.items() if k != "CreationTime"} == {
-        "ChildInstanceId": "vpc-b1", "ChildInstanceType": "VPC", "ChildInstanceRegionId": HZ,
-        "ChildInstanceOwnerId": int(UID2), "CenId": cen_id, "CenOwnerId": int(UID1),
-        "_account": UID2, "_region": HZ}
+        "ChildInstanceId": "vpc-b1",
+        "ChildInstanceType": "VPC",
+        "ChildInstanceRegionId": HZ,
+        "ChildInstanceOwnerId": int(UID2),
+        "CenId": cen_id,
+        "CenOwnerId": int(UID1),
+        "_account": UID2,
+        "_region": HZ,
+    }
     assert TIME_RE.match(record["CreationTime"])
     rules = env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC")
     assert rules["TotalCount"] == 1
     assert rules["CenGrantRules"]["CbnGrantRule"] == [
-        {"CenInstanceId": cen_id, "CenOwnerId": int(UID1), "CreationTime": record["CreationTime"]}]
-    assert env.call(UID1, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1",
-                    InstanceType="VPC")["TotalCount"] == 0
+        {"CenInstanceId": cen_id, "CenOwnerId": int(UID1), "CreationTime": record["CreationTime"]}
+    ]
+    assert (
+        env.call(UID1, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC")["TotalCount"]
+        == 0
+    )
     cbn_view = env.cbn(UID1, "DescribeGrantRulesToCen", CenId=cen_id, ProductType="VPC")["GrantRules"]["GrantRule"]
     assert [(g["ChildInstanceId"], g["ChildInstanceOwnerId"]) for g in cbn_view] == [("vpc-b1", int(UID2))]
     # the CEN owner may now attach the other account's VPC; the grant cannot go while it is attached
     env.attach(cen_id, "vpc-b1", ChildInstanceOwnerId=int(UID2))
     env.settle()
-    env.refused(UID2, "RevokeInstanceFromCen", "IncorrectStatus", RegionId=HZ, InstanceId="vpc-b1",
-                InstanceType="VPC", CenId=cen_id, CenOwnerId=int(UID1))
-    env.cbn(UID1, "DetachCenChildInstance", CenId=cen_id, ChildInstanceId="vpc-b1", ChildInstanceType="VPC",
-            ChildInstanceRegionId=HZ, ChildInstanceOwnerId=int(UID2))
+    env.refused(
+        UID2,
+        "RevokeInstanceFromCen",
+        "IncorrectStatus",
+        RegionId=HZ,
+        InstanceId="vpc-b1",
+        InstanceType="VPC",
+        CenId=cen_id,
+        CenOwnerId=int(UID1),
+    )
+    env.cbn(
+        UID1,
+        "DetachCenChildInstance",
+        CenId=cen_id,
+        ChildInstanceId="vpc-b1",
+        ChildInstanceType="VPC",
+        ChildInstanceRegionId=HZ,
+        ChildInstanceOwnerId=int(UID2),
+    )
     env.settle()
-    env.call(UID2, "RevokeInstanceFromCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC",
-             CenId=cen_id, CenOwnerId=int(UID1))
-    assert env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1",
-                    InstanceType="VPC")["CenGrantRules"]["CbnGrantRule"] == []
-    env.refused(UID2, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, RegionId=HZ, InstanceId="vpc-b1",
-                InstanceType="VPC", CenId=cen_id, CenOwnerId=int(UID1))
+    env.call(
+        UID2,
+        "RevokeInstanceFromCen",
+        RegionId=HZ,
+        InstanceId="vpc-b1",
+        InstanceType="VPC",
+        CenId=cen_id,
+        CenOwnerId=int(UID1),
+    )
+    assert (
+        env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC")[
+            "CenGrantRules"
+        ]["CbnGrantRule"]
+        == []
+    )
+    env.refused(
+        UID2,
+        "RevokeInstanceFromCen",
+        "InvalidInstanceId.NotFound",
+        404,
+        RegionId=HZ,
+        InstanceId="vpc-b1",
+        InstanceType="VPC",
+        CenId=cen_id,
+        CenOwnerId=int(UID1),
+    )
 
 
-GRANT = {"RegionId": HZ, "InstanceId": "vpc-b1", "InstanceType": "VPC", "CenId": "cen-0123456789abcdefgh",
-         "CenOwnerId": int(UID1)}
+GRANT = {
+    "RegionId": HZ,
+    "InstanceId": "vpc-b1",
+    "InstanceType": "VPC",
+    "CenId": "cen-0123456789abcdefgh",
+    "CenOwnerId": int(UID1),
+}
 
 
-@pytest.mark.parametrize("changes, code, status", [
-    ({"InstanceId": "vpc-a1"}, "InvalidInstanceId.NotFound", 404),
-    ({"InstanceId": "vpc-nope"}, "InvalidInstanceId.NotFound", 404),
-    ({"RegionId": SH}, "InvalidInstanceId.NotFound", 404),
-    ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
-    ({"InstanceType": "CCN"}, "InstanceType.Invalid", 404),
-    ({"InstanceType": "ECS"}, "InstanceType.Invalid", 404),
-    ({"CenId": "vpc-b1"}, "IllegalParam.CenInstanceId", 400),
-    ({"CenId": ""}, "MissingParam.CenInstanceId", 400),
-    ({"CenOwnerId": 1999999999999999}, "InvalidParameter", 400),
-])
+@pytest.mark.parametrize(
+    "changes, code, status",
+    [
+        ({"InstanceId": "vpc-a1"}, "InvalidInstanceId.NotFound", 404),
+        ({"InstanceId": "vpc-nope"}, "InvalidInstanceId.NotFound", 404),
+        ({"RegionId": SH}, "InvalidInstanceId.NotFound", 404),
+        ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
+        ({"InstanceType": "CCN"}, "InstanceType.Invalid", 404),
+        ({"InstanceType": "ECS"}, "InstanceType.Invalid", 404),
+        ({"CenId": "vpc-b1"}, "IllegalParam.CenInstanceId", 400),
+        ({"CenId": ""}, "MissingParam.CenInstanceId", 400),
+        ({"CenOwnerId": 1999999999999999}, "InvalidParameter", 400),
+    ],
+)
 def test_grant_refusals(env, changes, code, status):
     env.refused(UID2, "GrantInstanceToCen", code, status, **dict(GRANT, **changes))
 
@@ -462,8 +620,9 @@ def test_grant_refuses_a_vpc_in_transition(env):
 
 def test_revoke_refuses_what_was_never_granted_or_is_someone_elses(env):
     env.call(UID2, "GrantInstanceToCen", **GRANT)
-    env.refused(UID2, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404,
-                **dict(GRANT, CenId="cen-other0000000000000"))
+    env.refused(
+        UID2, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, **dict(GRANT, CenId="cen-other0000000000000")
+    )
     env.refused(UID2, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, **dict(GRANT, CenOwnerId=int(UID2)))
     env.refused(UID1, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, **GRANT)
 
@@ -472,8 +631,9 @@ def test_grant_rules_page(env):
     for index in range(3):
         env.call(UID2, "GrantInstanceToCen", **dict(GRANT, CenId="cen-%020d" % index))
     first = env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC", PageSize=2)
-    second = env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC",
-                      PageSize=2, PageNumber=2)
+    second = env.call(
+        UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC", PageSize=2, PageNumber=2
+    )
     assert first["TotalCount"] == 3
     cens = [r["CenInstanceId"] for page in (first, second) for r in page["CenGrantRules"]["CbnGrantRule"]]
     assert cens == ["cen-%020d" % i for i in range(3)]
@@ -483,18 +643,36 @@ def test_grant_rules_page(env):
 def test_a_route_entry_is_pending_then_available_and_blocks_its_table_meanwhile(env):
     table = env.table_of("vpc-a1")
     ri_id = env.ri("vpc-a1", SH)
-    entry_id = env.route(table, "10.1.0.0/16", "RouterInterface", ri_id, settle=False,
-                         RouteEntryName="to-a2", Description="peer")
+    entry_id = env.route(
+        table, "10.1.0.0/16", "RouterInterface", ri_id, settle=False, RouteEntryName="to-a2", Description="peer"
+    )
     assert re.match(r"^rte-[0-9a-z]{20}$", entry_id)
     [entry] = env.entries(table, RouteEntryType="Custom")
     assert (entry["RouteEntryId"], entry["Status"], entry["Type"], entry["DestinationCidrBlock"]) == (
-        entry_id, "Pending", "Custom", "10.1.0.0/16")
+        entry_id,
+        "Pending",
+        "Custom",
+        "10.1.0.0/16",
+    )
     assert (entry["RouteEntryName"], entry["Description"], entry["IpVersion"]) == ("to-a2", "peer", "ipv4")
-    assert entry["NextHops"]["NextHop"] == [{
-        "NextHopType": "RouterInterface", "NextHopId": ri_id, "Enabled": 1, "NextHopRegionId": SH,
-        "NextHopRelatedInfo": {"InstanceId": "", "InstanceType": "", "RegionId": SH}}]
-    env.refused(UID1, "CreateRouteEntry", "IncorrectRouteEntryStatus", RouteTableId=table,
-                DestinationCidrBlock="10.9.0.0/16", NextHopType="RouterInterface", NextHopId=ri_id)
+    assert entry["NextHops"]["NextHop"] == [
+        {
+            "NextHopType": "RouterInterface",
+            "NextHopId": ri_id,
+            "Enabled": 1,
+            "NextHopRegionId": SH,
+            "NextHopRelatedInfo": {"InstanceId": "", "InstanceType": "", "RegionId": SH},
+        }
+    ]
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "IncorrectRouteEntryStatus",
+        RouteTableId=table,
+        DestinationCidrBlock="10.9.0.0/16",
+        NextHopType="RouterInterface",
+        NextHopId=ri_id,
+    )
     env.refused(UID1, "DeleteRouteEntry", "IncorrectRouteEntryStatus", RouteEntryId=entry_id)
     env.settle()
     [entry] = env.entries(table, RouteEntryType="Custom")
@@ -508,33 +686,50 @@ def test_a_duplicate_destination_is_refused_even_with_another_next_hop(env):
     table = env.table_of("vpc-a1")
     first, second = env.ri("vpc-a1", SH), env.ri("vpc-a1", SH)
     env.route(table, "10.1.0.0/16", "RouterInterface", first)
-    env.refused(UID1, "CreateRouteEntry", "RouterEntryConflict.Duplicated", RouteTableId=table,
-                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=second)
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "RouterEntryConflict.Duplicated",
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopType="RouterInterface",
+        NextHopId=second,
+    )
 
 
-@pytest.mark.parametrize("changes, code, status", [
-    ({"RouteTableId": "vtb-nope"}, "InvalidRouteTableId.NotFound", 404),
-    ({"RegionId": SH}, "InvalidRouteTableId.NotFound", 404),
-    ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
-    ({"DestinationCidrBlock": "10.1.0.1/16"}, "InvalidCidrBlock.Malformed", 400),
-    ({"DestinationCidrBlock": "ten"}, "InvalidCidrBlock.Malformed", 400),
-    ({"DestinationCidrBlock": "100.64.1.0/24"}, "InvalidCidrBlock", 400),
-    ({"DestinationCidrBlock": "fd00::/64"}, "OperationDenied.VpcIpv6NotEnabled", 400),
-    ({"NextHopType": "Instance", "NextHopId": "i-bp1abc"}, "InvalidNextHopId.NotFound", 404),
-    ({"NextHopType": "Teleporter"}, "InvalidNextHopType", 400),
-    ({"NextHopId": "ri-nope"}, "InvalidNextHopId.NotFound", 404),
-    ({"NextHopId": None}, "MissingParameter", 400),
-    ({"NextHopType": "VpcPeer", "NextHopId": "pcc-nope"}, "ResourceNotFound.VpcPeer", 400),
-    ({"RouteEntryName": "http://x"}, "InvalidRouteEntryName.Malformed", 400),
-    ({"Description": "d" * 257}, "InvalidDescription.Malformed", 400),
-    ({"NextHopList": [{"NextHopType": "RouterInterface", "NextHopId": "ri-x"}]},
-     "InvalidNexthopTypeAndList.BothNotNull", 400),
-    ({"DryRun": True}, "DryRunOperation", 400),
-])
+@pytest.mark.parametrize(
+    "changes, code, status",
+    [
+        ({"RouteTableId": "vtb-nope"}, "InvalidRouteTableId.NotFound", 404),
+        ({"RegionId": SH}, "InvalidRouteTableId.NotFound", 404),
+        ({"RegionId": "xx-nowhere-1"}, "InvalidRegionId.NotFound", 404),
+        ({"DestinationCidrBlock": "10.1.0.1/16"}, "InvalidCidrBlock.Malformed", 400),
+        ({"DestinationCidrBlock": "ten"}, "InvalidCidrBlock.Malformed", 400),
+        ({"DestinationCidrBlock": "100.64.1.0/24"}, "InvalidCidrBlock", 400),
+        ({"DestinationCidrBlock": "fd00::/64"}, "OperationDenied.VpcIpv6NotEnabled", 400),
+        ({"NextHopType": "Instance", "NextHopId": "i-bp1abc"}, "InvalidNextHopId.NotFound", 404),
+        ({"NextHopType": "Teleporter"}, "InvalidNextHopType", 400),
+        ({"NextHopId": "ri-nope"}, "InvalidNextHopId.NotFound", 404),
+        ({"NextHopId": None}, "MissingParameter", 400),
+        ({"NextHopType": "VpcPeer", "NextHopId": "pcc-nope"}, "ResourceNotFound.VpcPeer", 400),
+        ({"RouteEntryName": "http://x"}, "InvalidRouteEntryName.Malformed", 400),
+        ({"Description": "d" * 257}, "InvalidDescription.Malformed", 400),
+        (
+            {"NextHopList": [{"NextHopType": "RouterInterface", "NextHopId": "ri-x"}]},
+            "InvalidNexthopTypeAndList.BothNotNull",
+            400,
+        ),
+        ({"DryRun": True}, "DryRunOperation", 400),
+    ],
+)
 def test_create_route_entry_refusals(env, changes, code, status):
     ri_id = env.ri("vpc-a1", SH)
-    params = {"RouteTableId": env.table_of("vpc-a1"), "DestinationCidrBlock": "10.1.0.0/16",
-              "NextHopType": "RouterInterface", "NextHopId": ri_id}
+    params = {
+        "RouteTableId": env.table_of("vpc-a1"),
+        "DestinationCidrBlock": "10.1.0.0/16",
+        "NextHopType": "RouterInterface",
+        "NextHopId": ri_id,
+    }
     params.update(changes)
     env.refused(UID1, "CreateRouteEntry", code, status, **{k: v for k, v in params.items() if v is not None})
 
@@ -542,13 +737,37 @@ def test_create_route_entry_refusals(env, changes, code, status):
 def test_a_next_hop_must_be_the_callers_and_sit_on_the_tables_router(env):
     other_router_ri = env.ri("vpc-a2", HZ, region=SH)
     other_account_ri = env.ri("vpc-b1", SH, who=UID2)
-    vbr_ri = env.call(UID1, "CreateRouterInterface", RegionId=HZ, Role="InitiatingSide", Spec="Mini.2",
-                      RouterType="VBR", RouterId="vbr-a1", OppositeRegionId=HZ)["RouterInterfaceId"]
+    vbr_ri = env.call(
+        UID1,
+        "CreateRouterInterface",
+        RegionId=HZ,
+        Role="InitiatingSide",
+        Spec="Mini.2",
+        RouterType="VBR",
+        RouterId="vbr-a1",
+        OppositeRegionId=HZ,
+    )["RouterInterfaceId"]
     for hop in (other_router_ri, other_account_ri, vbr_ri):
-        env.refused(UID1, "CreateRouteEntry", "InvalidNextHopId.NotFound", 404, RouteTableId=env.table_of("vpc-a1"),
-                    DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=hop)
-    env.refused(UID2, "CreateRouteEntry", "InvalidRouteTableId.NotFound", 404, RouteTableId=env.table_of("vpc-a1"),
-                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=other_account_ri)
+        env.refused(
+            UID1,
+            "CreateRouteEntry",
+            "InvalidNextHopId.NotFound",
+            404,
+            RouteTableId=env.table_of("vpc-a1"),
+            DestinationCidrBlock="10.1.0.0/16",
+            NextHopType="RouterInterface",
+            NextHopId=hop,
+        )
+    env.refused(
+        UID2,
+        "CreateRouteEntry",
+        "InvalidRouteTableId.NotFound",
+        404,
+        RouteTableId=env.table_of("vpc-a1"),
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopType="RouterInterface",
+        NextHopId=other_account_ri,
+    )
     vbr_table = env.world.get("vbr", "vbr-a1")["RouteTableId"]
     env.route(vbr_table, "10.0.0.0/16", "RouterInterface", vbr_ri)
     assert [e["DestinationCidrBlock"] for e in env.entries(vbr_table)] == ["10.0.0.0/16"]
@@ -557,26 +776,57 @@ def test_a_next_hop_must_be_the_callers_and_sit_on_the_tables_router(env):
 def test_a_route_to_a_router_interface_in_transition_is_refused(env):
     ri_id = env.ri("vpc-a1", SH)
     env.call(UID1, "DeleteRouterInterface", RegionId=HZ, RouterInterfaceId=ri_id)
-    env.refused(UID1, "CreateRouteEntry", "IncorrectStatus.RouterInterface", RouteTableId=env.table_of("vpc-a1"),
-                DestinationCidrBlock="10.1.0.0/16", NextHopType="RouterInterface", NextHopId=ri_id)
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "IncorrectStatus.RouterInterface",
+        RouteTableId=env.table_of("vpc-a1"),
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopType="RouterInterface",
+        NextHopId=ri_id,
+    )
 
 
 def test_a_route_to_a_vpc_peer_needs_an_activated_connection_of_this_vpc(env):
     table = env.table_of("vpc-a1")
     waiting = env.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
-    env.refused(UID1, "CreateRouteEntry", "IncorrectStatus.VpcPeer", RouteTableId=table,
-                DestinationCidrBlock="10.2.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
-    env.refused(UID2, "CreateRouteEntry", "IncorrectStatus.VpcPeer", RouteTableId=env.table_of("vpc-b1"),
-                DestinationCidrBlock="10.0.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "IncorrectStatus.VpcPeer",
+        RouteTableId=table,
+        DestinationCidrBlock="10.2.0.0/16",
+        NextHopType="VpcPeer",
+        NextHopId=waiting,
+    )
+    env.refused(
+        UID2,
+        "CreateRouteEntry",
+        "IncorrectStatus.VpcPeer",
+        RouteTableId=env.table_of("vpc-b1"),
+        DestinationCidrBlock="10.0.0.0/16",
+        NextHopType="VpcPeer",
+        NextHopId=waiting,
+    )
     other_vpc = env.new_vpc()
-    env.refused(UID1, "CreateRouteEntry", "ResourceNotFound.VpcPeer", RouteTableId=env.table_of(other_vpc),
-                DestinationCidrBlock="10.2.0.0/16", NextHopType="VpcPeer", NextHopId=waiting)
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "ResourceNotFound.VpcPeer",
+        RouteTableId=env.table_of(other_vpc),
+        DestinationCidrBlock="10.2.0.0/16",
+        NextHopType="VpcPeer",
+        NextHopId=waiting,
+    )
     active = env.pcc("vpc-a1", "vpc-a2", SH)
     entry_id = env.route(table, "10.1.0.0/16", "VpcPeer", active)
     [entry] = env.entries(table, NextHopType="VpcPeer")
     assert entry["RouteEntryId"] == entry_id
-    assert entry["NextHops"]["NextHop"][0]["NextHopRelatedInfo"] == {"InstanceId": "vpc-a2", "InstanceType": "VPC",
-                                                                     "RegionId": SH}
+    assert entry["NextHops"]["NextHop"][0]["NextHopRelatedInfo"] == {
+        "InstanceId": "vpc-a2",
+        "InstanceType": "VPC",
+        "RegionId": SH,
+    }
     env.route(env.table_of("vpc-a2"), "10.0.0.0/16", "VpcPeer", active, region=SH)
     [back] = env.entries(env.table_of("vpc-a2"), region=SH, NextHopId=active)
     assert back["NextHops"]["NextHop"][0]["NextHopRelatedInfo"]["InstanceId"] == "vpc-a1"
@@ -591,23 +841,38 @@ def test_delete_route_entry_by_id_or_by_table_destination_and_next_hop(env):
     assert [e["Status"] for e in env.entries(table, RouteEntryId=first)] == ["Deleting"]
     env.settle()
     assert env.entries(table, RouteEntryId=first) == []
-    env.refused(UID1, "DeleteRouteEntry", "InvalidRouteEntry.NotFound", 404, RouteTableId=table,
-                DestinationCidrBlock="10.3.0.0/16", NextHopId="ri-other")
+    env.refused(
+        UID1,
+        "DeleteRouteEntry",
+        "InvalidRouteEntry.NotFound",
+        404,
+        RouteTableId=table,
+        DestinationCidrBlock="10.3.0.0/16",
+        NextHopId="ri-other",
+    )
     env.call(UID1, "DeleteRouteEntry", RouteTableId=table, DestinationCidrBlock="10.3.0.0/16", NextHopId=ri_id)
     env.settle()
     assert env.entries(table, RouteEntryType="Custom") == []
 
 
-@pytest.mark.parametrize("who, params, code, status", [
-    (UID1, {"RouteEntryId": "rte-nope"}, "InvalidRouteEntry.NotFound", 404),
-    (UID2, {"RouteEntryId": "CUSTOM"}, "InvalidRouteEntry.NotFound", 404),
-    (UID1, {"RouteEntryId": "SYSTEM"}, "InvalidRouteEntry.NotFound", 404),
-    (UID1, {"RouteTableId": "TABLE", "DestinationCidrBlock": "100.64.0.0/10"}, "InvalidRouteEntry.NotFound", 404),
-    (UID1, {"RouteTableId": "TABLE"}, "MissingParameter", 400),
-    (UID1, {"DestinationCidrBlock": "10.1.0.0/16"}, "MissingParameter", 400),
-    (UID1, {"RouteTableId": "vtb-nope", "DestinationCidrBlock": "10.1.0.0/16"}, "InvalidRouteTableId.NotFound", 404),
-    (UID1, {"RouteEntryId": "CUSTOM", "DryRun": True}, "DryRunOperation", 400),
-])
+@pytest.mark.parametrize(
+    "who, params, code, status",
+    [
+        (UID1, {"RouteEntryId": "rte-nope"}, "InvalidRouteEntry.NotFound", 404),
+        (UID2, {"RouteEntryId": "CUSTOM"}, "InvalidRouteEntry.NotFound", 404),
+        (UID1, {"RouteEntryId": "SYSTEM"}, "InvalidRouteEntry.NotFound", 404),
+        (UID1, {"RouteTableId": "TABLE", "DestinationCidrBlock": "100.64.0.0/10"}, "InvalidRouteEntry.NotFound", 404),
+        (UID1, {"RouteTableId": "TABLE"}, "MissingParameter", 400),
+        (UID1, {"DestinationCidrBlock": "10.1.0.0/16"}, "MissingParameter", 400),
+        (
+            UID1,
+            {"RouteTableId": "vtb-nope", "DestinationCidrBlock": "10.1.0.0/16"},
+            "InvalidRouteTableId.NotFound",
+            404,
+        ),
+        (UID1, {"RouteEntryId": "CUSTOM", "DryRun": True}, "DryRunOperation", 400),
+    ],
+)
 def test_delete_route_entry_refusals(env, who, params, code, status):
     table = env.table_of("vpc-a1")
     custom = env.route(table, "10.1.0.0/16", "RouterInterface", env.ri("vpc-a1", SH))
@@ -619,16 +884,42 @@ def test_delete_route_entry_refusals(env, who, params, code, status):
 def test_an_ecmp_route_spreads_over_router_interfaces(env):
     table = env.table_of("vpc-a1")
     first, second = env.ri("vpc-a1", SH), env.ri("vpc-a1", SH)
-    hops = [{"NextHopType": "RouterInterface", "NextHopId": first, "Weight": 10},
-            {"NextHopType": "RouterInterface", "NextHopId": second, "Weight": 20}]
-    env.refused(UID1, "CreateRouteEntry", "InvalidNexthopListSize", RouteTableId=table,
-                DestinationCidrBlock="10.1.0.0/16", NextHopList=hops[:1])
-    env.refused(UID1, "CreateRouteEntry", "Duplicated.VpcNextHop", RouteTableId=table,
-                DestinationCidrBlock="10.1.0.0/16", NextHopList=[hops[0], hops[0]])
-    env.refused(UID1, "CreateRouteEntry", "InvalidNextHopType", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16",
-                NextHopList=[hops[0], {"NextHopType": "Instance", "NextHopId": "i-1"}])
-    env.refused(UID1, "CreateRouteEntry", "INVALID_WEIGHT_PARAM", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16",
-                NextHopList=[hops[0], dict(hops[1], Weight=256)])
+    hops = [
+        {"NextHopType": "RouterInterface", "NextHopId": first, "Weight": 10},
+        {"NextHopType": "RouterInterface", "NextHopId": second, "Weight": 20},
+    ]
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "InvalidNexthopListSize",
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopList=hops[:1],
+    )
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "Duplicated.VpcNextHop",
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopList=[hops[0], hops[0]],
+    )
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "InvalidNextHopType",
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopList=[hops[0], {"NextHopType": "Instance", "NextHopId": "i-1"}],
+    )
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "INVALID_WEIGHT_PARAM",
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopList=[hops[0], dict(hops[1], Weight=256)],
+    )
     env.call(UID1, "CreateRouteEntry", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16", NextHopList=hops)
     env.settle()
     [entry] = env.entries(table, RouteEntryType="Custom")
@@ -636,8 +927,15 @@ def test_an_ecmp_route_spreads_over_router_interfaces(env):
     shown = env.call(UID1, "DescribeRouteTables", RouteTableId=table, Type="Custom")["RouteTables"]["RouteTable"]
     assert [(e["NextHopType"], e["InstanceId"]) for e in shown[0]["RouteEntrys"]["RouteEntry"]] == [("", "")]
     assert [e["RouteEntryId"] for e in env.entries(table, NextHopId=second)] == [entry["RouteEntryId"]]
-    env.refused(UID1, "DeleteRouteEntry", "InvalidRouteEntry.NotFound", 404, RouteTableId=table,
-                DestinationCidrBlock="10.1.0.0/16", NextHopList=hops[:1])
+    env.refused(
+        UID1,
+        "DeleteRouteEntry",
+        "InvalidRouteEntry.NotFound",
+        404,
+        RouteTableId=table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopList=hops[:1],
+    )
     env.call(UID1, "DeleteRouteEntry", RouteTableId=table, DestinationCidrBlock="10.1.0.0/16", NextHopList=hops)
     env.settle()
     assert env.entries(table, RouteEntryType="Custom") == []
@@ -662,16 +960,23 @@ def test_describe_route_entry_list_pages_with_next_token_and_filters(env):
     assert pages == 3
     assert seen == ["100.64.0.0/10"] + ["10.%d.0.0/16" % (10 + i) for i in range(4)]
     assert [e["DestinationCidrBlock"] for e in env.entries(table, DestinationCidrBlock="10.12.0.0/16")] == [
-        "10.12.0.0/16"]
+        "10.12.0.0/16"
+    ]
     assert len(env.entries(table, DestCidrBlockList=["10.10.0.0/16", "10.11.0.0/16"])) == 2
     assert env.entries(table, IpVersion="IPv6") == []
     assert len(env.entries(table, IpVersion="IPv4", MaxResult=100)) == 5
     assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, NextToken="zz") == (
-        "IllegalParam.NextToken", 400)
+        "IllegalParam.NextToken",
+        400,
+    )
     assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, MaxResult=101) == (
-        "InvalidParameter", 400)
+        "InvalidParameter",
+        400,
+    )
     assert env.error(UID2, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table) == (
-        "InvalidRouteTableId.NotFound", 404)
+        "InvalidRouteTableId.NotFound",
+        404,
+    )
 
 
 def test_describe_route_tables_needs_a_router_or_table_and_scopes_to_the_caller(env):
@@ -686,14 +991,27 @@ def test_describe_route_tables_needs_a_router_or_table_and_scopes_to_the_caller(
 
 # =============================================================================== tags
 def test_tag_untag_and_list_tags_of_vpcs(env):
-    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
-             Tag=[{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "net"}])
-    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="vpc", ResourceId=["vpc-a1"],
-             Tag=[{"Key": "env", "Value": "stage"}])
+    env.call(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        Tag=[{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "net"}],
+    )
+    env.call(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="vpc",
+        ResourceId=["vpc-a1"],
+        Tag=[{"Key": "env", "Value": "stage"}],
+    )
     rows = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"])
     assert rows["TagResources"]["TagResource"] == [
         {"ResourceId": "vpc-a1", "ResourceType": "VPC", "TagKey": "env", "TagValue": "stage"},
-        {"ResourceId": "vpc-a1", "ResourceType": "VPC", "TagKey": "team", "TagValue": "net"}]
+        {"ResourceId": "vpc-a1", "ResourceType": "VPC", "TagKey": "team", "TagValue": "net"},
+    ]
     by_tag = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", Tag=[{"Key": "team"}])
     assert {r["ResourceId"] for r in by_tag["TagResources"]["TagResource"]} == {"vpc-a1"}
     assert env.vpc("vpc-a1")["Tags"] == {"Tag": [{"Key": "env", "Value": "stage"}, {"Key": "team", "Value": "net"}]}
@@ -704,47 +1022,270 @@ def test_tag_untag_and_list_tags_of_vpcs(env):
 
 
 def test_list_tag_resources_pages(env):
-    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
-             Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(3)])
+    env.call(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(3)],
+    )
     first = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], MaxResults=2)
-    second = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], MaxResults=2,
-                      NextToken=first["NextToken"])
+    second = env.call(
+        UID1,
+        "ListTagResources",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        MaxResults=2,
+        NextToken=first["NextToken"],
+    )
     keys = [r["TagKey"] for page in (first, second) for r in page["TagResources"]["TagResource"]]
     assert keys == ["k0", "k1", "k2"] and not second.get("NextToken")
 
 
-@pytest.mark.parametrize("who, action, params, code", [
-    (UID1, "TagResources", {"ResourceType": "EIP", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
-     "InvalidInstanceType.NotFound"),
-    (UID2, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
-     "InvalidInstanceIds.NotFound"),
-    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1", "vpc-a2"],
-                            "Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
-    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "acs:x", "Value": "b"}]},
-     "InvalidTagKey"),
-    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"],
-                            "Tag": [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}]},
-     "Forbidden.TagKey.Duplicated"),
-    (UID1, "TagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"],
-                            "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags"),
-    (UID1, "UnTagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"]}, "MissingParameter"),
-    (UID1, "ListTagResources", {"ResourceType": "VPC"}, "BothEmpty.TagsAndResources"),
-])
+@pytest.mark.parametrize(
+    "who, action, params, code",
+    [
+        (
+            UID1,
+            "TagResources",
+            {"ResourceType": "EIP", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
+            "InvalidInstanceType.NotFound",
+        ),
+        (
+            UID2,
+            "TagResources",
+            {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "a", "Value": "b"}]},
+            "InvalidInstanceIds.NotFound",
+        ),
+        (
+            UID1,
+            "TagResources",
+            {"ResourceType": "VPC", "ResourceId": ["vpc-a1", "vpc-a2"], "Tag": [{"Key": "a", "Value": "b"}]},
+            "InvalidInstanceIds.NotFound",
+        ),
+        (
+            UID1,
+            "TagResources",
+            {"ResourceType": "VPC", "ResourceId": ["vpc-a1"], "Tag": [{"Key": "acs:x", "Value": "b"}]},
+            "InvalidTagKey",
+        ),
+        (
+            UID1,
+            "TagResources",
+            {
+                "ResourceType": "VPC",
+                "ResourceId": ["vpc-a1"],
+                "Tag": [{"Key": "a", "Value": "1"}, {"Key": "a", "Value": "2"}],
+            },
+            "Forbidden.TagKey.Duplicated",
+        ),
+        (
+            UID1,
+            "TagResources",
+            {
+                "ResourceType": "VPC",
+                "ResourceId": ["vpc-a1"],
+                "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)],
+            },
+            "NumberExceed.Tags",
+        ),
+        (UID1, "UnTagResources", {"ResourceType": "VPC", "ResourceId": ["vpc-a1"]}, "MissingParameter"),
+        (UID1, "ListTagResources", {"ResourceType": "VPC"}, "BothEmpty.TagsAndResources"),
+    ],
+)
 def test_tag_refusals(env, who, action, params, code):
     env.refused(who, action, code, RegionId=HZ, **params)
 
 
 def test_a_resource_holds_at_most_twenty_tags(env):
-    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
-             Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(20)])
-    env.refused(UID1, "TagResources", "NumberExceed.Tags", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"],
-                Tag=[{"Key": "one-more", "Value": "v"}])
+    env.call(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        Tag=[{"Key": "k%d" % i, "Value": "v"} for i in range(20)],
+    )
+    env.refused(
+        UID1,
+        "TagResources",
+        "NumberExceed.Tags",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        Tag=[{"Key": "one-more", "Value": "v"}],
+    )
 
 
 def test_route_tables_take_tags_too(env):
     table = env.table_of("vpc-a1")
-    env.call(UID1, "TagResources", RegionId=HZ, ResourceType="ROUTETABLE", ResourceId=[table],
-             Tag=[{"Key": "tier", "Value": "core"}])
+    env.call(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="ROUTETABLE",
+        ResourceId=[table],
+        Tag=[{"Key": "tier", "Value": "core"}],
+    )
     listed = env.call(UID1, "DescribeRouteTableList", RegionId=HZ, Tag=[{"Key": "tier", "Value": "core"}])
     [shown] = listed["RouterTableList"]["RouterTableListType"]
     assert shown["RouteTableId"] == table and shown["Tags"] == {"Tag": [{"Key": "tier", "Value": "core"}]}
+
+
+# =============================================================================== vSwitches
+def vswitch(env, vpc_id="vpc-a1", zone="cn-hangzhou-h", settle=True, who=UID1, **params):
+    vsw_id = env.call(who, "CreateVSwitch", VpcId=vpc_id, ZoneId=zone, **params)["VSwitchId"]
+    if settle:
+        env.settle()
+    return vsw_id
+
+
+def test_a_vswitch_is_pending_then_available_and_adds_its_system_route(env):
+    vsw_id = vswitch(
+        env,
+        CidrBlock="10.0.1.0/24",
+        VSwitchName="web",
+        Description="web tier",
+        settle=False,
+        Tag=[{"Key": "tier", "Value": "web"}],
+    )
+    assert re.match(r"^vsw-[0-9a-z]{20}$", vsw_id)
+    attr = env.call(UID1, "DescribeVSwitchAttributes", VSwitchId=vsw_id)
+    assert attr["Status"] == "Pending"
+    env.refused(
+        UID1,
+        "CreateVSwitch",
+        "OperationDenied.OtherSubnetCreating",
+        VpcId="vpc-a1",
+        ZoneId="cn-hangzhou-h",
+        CidrBlock="10.0.2.0/24",
+    )
+    env.refused(UID1, "DeleteVSwitch", "IncorrectVSwitchStatus", VSwitchId=vsw_id)
+    env.settle()
+    attr = env.call(UID1, "DescribeVSwitchAttributes", VSwitchId=vsw_id, RegionId=HZ)
+    assert (attr["Status"], attr["VpcId"], attr["ZoneId"], attr["CidrBlock"]) == (
+        "Available",
+        "vpc-a1",
+        "cn-hangzhou-h",
+        "10.0.1.0/24",
+    )
+    assert (attr["VSwitchName"], attr["Description"], attr["AvailableIpAddressCount"], attr["OwnerId"]) == (
+        "web",
+        "web tier",
+        252,
+        int(UID1),
+    )
+    assert attr["RouteTable"] == {"RouteTableId": env.table_of("vpc-a1"), "RouteTableType": "System"}
+    assert attr["Tags"] == {"Tag": [{"Key": "tier", "Value": "web"}]}
+    assert env.vpc("vpc-a1")["VSwitchIds"] == {"VSwitchId": [vsw_id]}
+    system = env.entries(env.table_of("vpc-a1"), RouteEntryType="System")
+    assert [(e["DestinationCidrBlock"], e["NextHops"]["NextHop"][0]["NextHopType"]) for e in system] == [
+        ("100.64.0.0/10", "service"),
+        ("10.0.1.0/24", "local"),
+    ]
+    tables = env.call(UID1, "DescribeRouteTables", RouteTableId=env.table_of("vpc-a1"))["RouteTables"]["RouteTable"]
+    assert tables[0]["VSwitchIds"] == {"VSwitchId": [vsw_id]}
+
+
+def test_a_vswitch_can_take_the_first_free_block_of_a_mask(env):
+    first = vswitch(env, CidrMask=24)
+    second = vswitch(env, CidrMask=24)
+    cidrs = [env.call(UID1, "DescribeVSwitchAttributes", VSwitchId=v)["CidrBlock"] for v in (first, second)]
+    assert cidrs == ["10.0.0.0/24", "10.0.1.0/24"]
+    env.refused(
+        UID1, "CreateVSwitch", "InvalidCirdrBlock.MaskLength", VpcId="vpc-a1", ZoneId="cn-hangzhou-h", CidrMask=15
+    )
+
+
+@pytest.mark.parametrize(
+    "who, params, code, status",
+    [
+        (UID2, {}, "InvalidVpcId.NotFound", 404),
+        (UID1, {"RegionId": SH}, "InvalidVpcId.NotFound", 404),
+        (UID1, {"ZoneId": "cn-shanghai-b"}, "InvalidZoneId.NotFound", 404),
+        (UID1, {"ZoneId": "hangzhou"}, "InvalidZoneId.NotFound", 404),
+        (UID1, {"CidrBlock": "10.1.0.0/24"}, "InvalidParameter", 400),
+        (UID1, {"CidrBlock": "10.0.0.0/30"}, "InvalidCirdrBlock.MaskLength", 400),
+        (UID1, {"CidrBlock": "10.0.0.1/24"}, "InvalidCidrBlock.Malformed", 400),
+        (UID1, {"CidrBlock": None}, "MissingParameter", 400),
+        (UID1, {"Ipv6CidrBlock": 12}, "OperationFailed.VpcIpv6Disabled", 400),
+        (UID1, {"VSwitchName": "http://x"}, "InvalidVSwitchName.Malformed", 400),
+        (UID1, {"Description": "d" * 257}, "InvalidVSwitchDiscription.Malformed", 400),
+    ],
+)
+def test_create_vswitch_refusals(env, who, params, code, status):
+    request = dict({"VpcId": "vpc-a1", "ZoneId": "cn-hangzhou-h", "CidrBlock": "10.0.0.0/24"}, **params)
+    env.refused(who, "CreateVSwitch", code, status, **{k: v for k, v in request.items() if v is not None})
+
+
+def test_vswitches_do_not_overlap_each_other_or_custom_routes(env):
+    vswitch(env, CidrBlock="10.0.0.0/24")
+    env.refused(
+        UID1,
+        "CreateVSwitch",
+        "InvalidCidrBlock.Overlapped",
+        VpcId="vpc-a1",
+        ZoneId="cn-hangzhou-h",
+        CidrBlock="10.0.0.0/23",
+    )
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "InvalidCidrBlock",
+        RouteTableId=env.table_of("vpc-a1"),
+        DestinationCidrBlock="10.0.0.128/25",
+        NextHopType="RouterInterface",
+        NextHopId=env.ri("vpc-a1", SH),
+    )
+    env.route(env.table_of("vpc-a1"), "10.0.8.0/24", "RouterInterface", env.ri("vpc-a1", SH))
+    env.refused(
+        UID1,
+        "CreateVSwitch",
+        "RouteConflict.AlreadyExist",
+        VpcId="vpc-a1",
+        ZoneId="cn-hangzhou-h",
+        CidrBlock="10.0.8.0/22",
+    )
+
+
+def test_a_vswitch_holds_its_vpc_and_its_cidr_block(env):
+    vsw_id = vswitch(env, CidrBlock="10.0.4.0/24")
+    env.refused(UID1, "DeleteVpc", "DependencyViolation.VSwitch", VpcId="vpc-a1")
+    env.refused(UID1, "ModifyVpcAttribute", "IllegalCidrBlock", VpcId="vpc-a1", CidrBlock="10.0.0.0/22")
+    env.refused(UID2, "DeleteVSwitch", "InvalidVSwitchId.NotFound", 404, VSwitchId=vsw_id)
+    env.refused(UID1, "DeleteVSwitch", "DryRunOperation", VSwitchId=vsw_id, DryRun=True)
+    env.call(UID1, "DeleteVSwitch", VSwitchId=vsw_id)
+    assert env.error(UID1, "DescribeVSwitchAttributes", VSwitchId=vsw_id) == ("InvalidVSwitchId.NotFound", 400)
+    assert [e["DestinationCidrBlock"] for e in env.entries(env.table_of("vpc-a1"))] == ["100.64.0.0/10"]
+    env.call(UID1, "DeleteVpc", VpcId="vpc-a1")
+
+
+def test_describe_vswitches_filters_pages_and_isolates(env):
+    web = vswitch(env, CidrBlock="10.0.1.0/24", VSwitchName="web", Tag=[{"Key": "tier", "Value": "web"}])
+    db = vswitch(env, CidrBlock="10.0.2.0/24", zone="cn-hangzhou-i", VSwitchName="db")
+    other = vswitch(env, "vpc-a2", "cn-shanghai-b", CidrBlock="10.1.1.0/24")
+
+    def ids(who=UID1, **params):
+        return [v["VSwitchId"] for v in env.call(who, "DescribeVSwitches", **params)["VSwitches"]["VSwitch"]]
+
+    assert ids(RegionId=HZ) == [web, db]
+    assert ids(VpcId="vpc-a2") == [other]
+    assert ids(RegionId=HZ, ZoneId="cn-hangzhou-i") == [db]
+    assert ids(RegionId=HZ, VSwitchName="web") == [web]
+    assert ids(RegionId=HZ, VSwitchId=db) == [db]
+    assert ids(RegionId=HZ, Tag=[{"Key": "tier"}]) == [web]
+    assert ids(RegionId=HZ, IsDefault=True) == []
+    assert ids(RegionId=HZ, VSwitchOwnerId=int(UID2)) == []
+    assert ids(UID2, RegionId=HZ) == []
+    assert ids(RegionId=HZ, PageSize=1, PageNumber=2) == [db]
+    assert env.error(UID1, "DescribeVSwitches") == ("MissingParameter", 400)
+    assert env.error(UID1, "DescribeVSwitches", RegionId=HZ, DryRun=True) == ("DryRunOperation", 400)
+    env.call(
+        UID1, "TagResources", RegionId=HZ, ResourceType="VSWITCH", ResourceId=[db], Tag=[{"Key": "tier", "Value": "db"}]
+    )
+    rows = env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VSWITCH", Tag=[{"Key": "tier"}])
+    assert sorted((r["ResourceId"], r["TagValue"]) for r in rows["TagResources"]["TagResource"]) == sorted(
+        [(web, "web"), (db, "db")]
+    )

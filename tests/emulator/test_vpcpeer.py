@@ -25,15 +25,24 @@ def test_same_account_inter_region_peering_is_creating_then_activated(env):
     assert re.match(r"^pcc-[0-9a-z]{20}$", instance_id)
     pcc = get(env, instance_id)
     assert pcc["Status"] == "Creating"
-    env.refused(UID1, "ModifyVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer",
-                InstanceId=instance_id, Name="x1")
+    env.refused(
+        UID1, "ModifyVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id, Name="x1"
+    )
     env.refused(UID1, "DeleteVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id)
     env.settle()
     pcc = get(env, instance_id)
     assert (pcc["Status"], pcc["BizStatus"], pcc["Name"], pcc["Description"]) == (
-        "Activated", "Normal", "hz-sh", "two regions")
+        "Activated",
+        "Normal",
+        "hz-sh",
+        "two regions",
+    )
     assert (pcc["OwnerId"], pcc["AcceptingOwnerUid"], pcc["RegionId"], pcc["AcceptingRegionId"]) == (
-        int(UID1), int(UID1), HZ, SH)
+        int(UID1),
+        int(UID1),
+        HZ,
+        SH,
+    )
     assert (pcc["Bandwidth"], pcc["LinkType"]) == (1024, "Gold")
     assert pcc["Vpc"] == {"VpcId": "vpc-a1", "Ipv4Cidrs": ["10.0.0.0/16"], "Ipv6Cidrs": []}
     assert pcc["AcceptingVpc"] == {"VpcId": "vpc-a2", "Ipv4Cidrs": ["10.1.0.0/16"], "Ipv6Cidrs": []}
@@ -57,14 +66,22 @@ def test_cross_account_peering_waits_for_the_accepter_then_carries_routes_on_bot
     assert get(env, instance_id, UID2)["Status"] == "Accepting"
     assert listed(env, UID2) == [instance_id] and listed(env, UID1) == [instance_id]
     # the requester cannot answer for the accepter
-    env.refused(UID1, "AcceptVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer",
-                InstanceId=instance_id)
-    env.refused(UID1, "RejectVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer",
-                InstanceId=instance_id)
-    env.refused(UID2, "AcceptVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=instance_id,
-                DryRun=True)
-    env.peer(UID2, "AcceptVpcPeerConnection", InstanceId=instance_id, ResourceGroupId="rg-accepter",
-             Tag=[{"Key": "side", "Value": "accepter"}])
+    env.refused(
+        UID1, "AcceptVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer", InstanceId=instance_id
+    )
+    env.refused(
+        UID1, "RejectVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer", InstanceId=instance_id
+    )
+    env.refused(
+        UID2, "AcceptVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=instance_id, DryRun=True
+    )
+    env.peer(
+        UID2,
+        "AcceptVpcPeerConnection",
+        InstanceId=instance_id,
+        ResourceGroupId="rg-accepter",
+        Tag=[{"Key": "side", "Value": "accepter"}],
+    )
     assert get(env, instance_id, UID2)["Status"] == "Updating"
     env.refused(UID2, "AcceptVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id)
     env.settle()
@@ -75,29 +92,33 @@ def test_cross_account_peering_waits_for_the_accepter_then_carries_routes_on_bot
     assert theirs["ResourceGroupId"] == "rg-accepter" and mine["ResourceGroupId"] != "rg-accepter"
     there = env.route(env.table_of("vpc-a1"), "10.2.0.0/16", "VpcPeer", instance_id)
     back = env.route(env.table_of("vpc-b1"), "10.0.0.0/16", "VpcPeer", instance_id, who=UID2)
-    env.refused(UID1, "DeleteVpcPeerConnection", "OperationDenied.RouteEntryExist", product="vpcpeer",
-                InstanceId=instance_id)
+    env.refused(
+        UID1, "DeleteVpcPeerConnection", "OperationDenied.RouteEntryExist", product="vpcpeer", InstanceId=instance_id
+    )
     env.call(UID1, "DeleteRouteEntry", RouteEntryId=there)
     env.call(UID2, "DeleteRouteEntry", RouteEntryId=back)
     env.settle()
     env.peer(UID2, "DeleteVpcPeerConnection", InstanceId=instance_id)
     assert get(env, instance_id)["Status"] == "Deleting"
     env.settle()
-    env.refused(UID1, "GetVpcPeerConnectionAttribute", "ResourceNotFound.InstanceId", product="vpcpeer",
-                InstanceId=instance_id)
+    env.refused(
+        UID1, "GetVpcPeerConnectionAttribute", "ResourceNotFound.InstanceId", product="vpcpeer", InstanceId=instance_id
+    )
     assert listed(env, UID2) == []
 
 
 def test_a_rejected_peering_stays_rejected_until_deleted(env):
     instance_id = env.pcc("vpc-a2", "vpc-b2", SH, region=SH, accepter=UID2)
-    env.refused(UID2, "RejectVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=instance_id,
-                DryRun=True)
+    env.refused(
+        UID2, "RejectVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=instance_id, DryRun=True
+    )
     env.peer(UID2, "RejectVpcPeerConnection", InstanceId=instance_id)
     assert get(env, instance_id)["Status"] == get(env, instance_id, UID2)["Status"] == "Rejected"
     env.refused(UID2, "AcceptVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id)
     env.refused(UID2, "RejectVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id)
-    env.refused(UID1, "ModifyVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id,
-                Name="x1")
+    env.refused(
+        UID1, "ModifyVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer", InstanceId=instance_id, Name="x1"
+    )
     # a rejected request no longer blocks a new one between the same VPCs
     again = env.pcc("vpc-a2", "vpc-b2", SH, region=SH, accepter=UID2)
     assert again != instance_id
@@ -112,8 +133,15 @@ def test_force_delete_takes_the_routes_of_both_sides_along(env):
     env.settle()
     env.route(env.table_of("vpc-a1"), "10.2.0.0/16", "VpcPeer", instance_id)
     env.route(env.table_of("vpc-b1"), "10.0.0.0/16", "VpcPeer", instance_id, who=UID2)
-    env.refused(UID1, "DeleteVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=instance_id,
-                Force=True, DryRun=True)
+    env.refused(
+        UID1,
+        "DeleteVpcPeerConnection",
+        "DryRunOperation",
+        product="vpcpeer",
+        InstanceId=instance_id,
+        Force=True,
+        DryRun=True,
+    )
     env.peer(UID1, "DeleteVpcPeerConnection", InstanceId=instance_id, Force=True)
     assert env.entries(env.table_of("vpc-a1"), RouteEntryType="Custom") == []
     assert env.entries(env.table_of("vpc-b1"), who=UID2, RouteEntryType="Custom") == []
@@ -121,93 +149,165 @@ def test_force_delete_takes_the_routes_of_both_sides_along(env):
     assert listed(env) == []
 
 
-CREATE = {"RegionId": HZ, "VpcId": "vpc-a1", "AcceptingVpcId": "vpc-b1", "AcceptingRegionId": HZ,
-          "AcceptingAliUid": int(UID2)}
+CREATE = {
+    "RegionId": HZ,
+    "VpcId": "vpc-a1",
+    "AcceptingVpcId": "vpc-b1",
+    "AcceptingRegionId": HZ,
+    "AcceptingAliUid": int(UID2),
+}
 
 
-@pytest.mark.parametrize("changes, code", [
-    ({"VpcId": "vpc-b1"}, "ResourceNotFound.VpcId"),
-    ({"VpcId": "vpc-nope"}, "ResourceNotFound.VpcId"),
-    ({"RegionId": SH}, "ResourceNotFound.VpcId"),
-    ({"AcceptingVpcId": "vpc-nope"}, "ResourceNotFound.AcceptingVpcId"),
-    ({"AcceptingAliUid": int(UID1)}, "ResourceNotFound.AcceptingVpcId"),
-    ({"AcceptingAliUid": 1999999999999999}, "ResourceNotFound.AcceptingVpcId"),
-    ({"AcceptingRegionId": SH}, "ResourceNotFound.AcceptingVpcId"),
-    ({"AcceptingVpcId": "vpc-a1", "AcceptingAliUid": int(UID1)}, "IllegalParam.AcceptingVpcId"),
-    ({"RegionId": "xx-nowhere-1"}, "UnsupportedRegion"),
-    ({"AcceptingRegionId": "xx-nowhere-1"}, "UnsupportedRegion"),
-    ({"Bandwidth": 100}, "IllegalParam.Bandwidth"),
-    ({"LinkType": "Platinum"}, "IllegalParam.LinkType"),
-    ({"Name": "1st"}, "IllegalParam.Name"),
-    ({"Name": "a"}, "IllegalParam.Name"),
-    ({"Description": "http://peer"}, "IllegalParam.Description"),
-    ({"ResourceGroupId": "group"}, "InvalidResourceGroupId"),
-    ({"Tag": [{"Key": "aliyun", "Value": "x"}]}, "InvalidTagKey"),
-    ({"DryRun": True}, "DryRunOperation"),
-])
+@pytest.mark.parametrize(
+    "changes, code",
+    [
+        ({"VpcId": "vpc-b1"}, "ResourceNotFound.VpcId"),
+        ({"VpcId": "vpc-nope"}, "ResourceNotFound.VpcId"),
+        ({"RegionId": SH}, "ResourceNotFound.VpcId"),
+        ({"AcceptingVpcId": "vpc-nope"}, "ResourceNotFound.AcceptingVpcId"),
+        ({"AcceptingAliUid": int(UID1)}, "ResourceNotFound.AcceptingVpcId"),
+        ({"AcceptingAliUid": 1999999999999999}, "ResourceNotFound.AcceptingVpcId"),
+        ({"AcceptingRegionId": SH}, "ResourceNotFound.AcceptingVpcId"),
+        ({"AcceptingVpcId": "vpc-a1", "AcceptingAliUid": int(UID1)}, "IllegalParam.AcceptingVpcId"),
+        ({"RegionId": "xx-nowhere-1"}, "UnsupportedRegion"),
+        ({"AcceptingRegionId": "xx-nowhere-1"}, "UnsupportedRegion"),
+        ({"Bandwidth": 100}, "IllegalParam.Bandwidth"),
+        ({"LinkType": "Platinum"}, "IllegalParam.LinkType"),
+        ({"Name": "1st"}, "IllegalParam.Name"),
+        ({"Name": "a"}, "IllegalParam.Name"),
+        ({"Description": "http://peer"}, "IllegalParam.Description"),
+        ({"ResourceGroupId": "group"}, "InvalidResourceGroupId"),
+        ({"Tag": [{"Key": "aliyun", "Value": "x"}]}, "InvalidTagKey"),
+        ({"DryRun": True}, "DryRunOperation"),
+    ],
+)
 def test_create_refusals(env, changes, code):
     env.refused(UID1, "CreateVpcPeerConnection", code, product="vpcpeer", **dict(CREATE, **changes))
 
 
 def test_inter_region_bandwidth_and_link_type_are_checked(env):
     params = dict(CREATE, AcceptingVpcId="vpc-b2", AcceptingRegionId=SH)
-    env.refused(UID1, "CreateVpcPeerConnection", "IllegalParam.Bandwidth", product="vpcpeer",
-                **dict(params, Bandwidth=0))
-    env.refused(UID1, "CreateVpcPeerConnection", "IllegalParam.LinkType", product="vpcpeer",
-                **dict(params, LinkType="Bronze"))
-    instance_id = env.peer(UID1, "CreateVpcPeerConnection", Bandwidth=200, LinkType="Platinum",
-                           **params)["InstanceId"]
+    env.refused(
+        UID1, "CreateVpcPeerConnection", "IllegalParam.Bandwidth", product="vpcpeer", **dict(params, Bandwidth=0)
+    )
+    env.refused(
+        UID1, "CreateVpcPeerConnection", "IllegalParam.LinkType", product="vpcpeer", **dict(params, LinkType="Bronze")
+    )
+    instance_id = env.peer(UID1, "CreateVpcPeerConnection", Bandwidth=200, LinkType="Platinum", **params)["InstanceId"]
     assert (get(env, instance_id)["Bandwidth"], get(env, instance_id)["LinkType"]) == (200, "Platinum")
 
 
 def test_only_one_live_connection_joins_two_vpcs(env):
     env.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
     env.refused(UID1, "CreateVpcPeerConnection", "ResourceAlreadyExist.VpcPeer", product="vpcpeer", **CREATE)
-    env.refused(UID2, "CreateVpcPeerConnection", "ResourceAlreadyExist.VpcPeer", product="vpcpeer", RegionId=HZ,
-                VpcId="vpc-b1", AcceptingVpcId="vpc-a1", AcceptingRegionId=HZ, AcceptingAliUid=int(UID1))
+    env.refused(
+        UID2,
+        "CreateVpcPeerConnection",
+        "ResourceAlreadyExist.VpcPeer",
+        product="vpcpeer",
+        RegionId=HZ,
+        VpcId="vpc-b1",
+        AcceptingVpcId="vpc-a1",
+        AcceptingRegionId=HZ,
+        AcceptingAliUid=int(UID1),
+    )
 
 
 def test_vpcs_in_transition_cannot_be_peered(env):
     fresh = env.new_vpc(settle=False)
     env.refused(UID1, "CreateVpcPeerConnection", "IncorrectStatus.Vpc", product="vpcpeer", **dict(CREATE, VpcId=fresh))
     theirs = env.new_vpc(who=UID2, settle=False)
-    env.refused(UID1, "CreateVpcPeerConnection", "IncorrectStatus.AcceptingVpc", product="vpcpeer",
-                **dict(CREATE, AcceptingVpcId=theirs))
+    env.refused(
+        UID1,
+        "CreateVpcPeerConnection",
+        "IncorrectStatus.AcceptingVpc",
+        product="vpcpeer",
+        **dict(CREATE, AcceptingVpcId=theirs)
+    )
 
 
 def test_modify_changes_name_description_and_bandwidth_through_updating(env):
     instance_id = env.pcc("vpc-a1", "vpc-a2", SH)
-    env.peer(UID1, "ModifyVpcPeerConnection", InstanceId=instance_id, Name="renamed", Description="new",
-             Bandwidth=300, LinkType="Platinum")
+    env.peer(
+        UID1,
+        "ModifyVpcPeerConnection",
+        InstanceId=instance_id,
+        Name="renamed",
+        Description="new",
+        Bandwidth=300,
+        LinkType="Platinum",
+    )
     pcc = get(env, instance_id)
     assert (pcc["Status"], pcc["Name"], pcc["Description"], pcc["Bandwidth"], pcc["LinkType"]) == (
-        "Updating", "renamed", "new", 300, "Platinum")
-    env.refused(UID1, "ModifyVpcPeerConnection", "IncorrectStatus.VpcPeer", product="vpcpeer",
-                InstanceId=instance_id, Name="again")
+        "Updating",
+        "renamed",
+        "new",
+        300,
+        "Platinum",
+    )
+    env.refused(
+        UID1,
+        "ModifyVpcPeerConnection",
+        "IncorrectStatus.VpcPeer",
+        product="vpcpeer",
+        InstanceId=instance_id,
+        Name="again",
+    )
     env.settle()
     assert get(env, instance_id)["Status"] == "Activated"
 
 
 def test_modify_refusals(env):
     intra = env.pcc("vpc-a1", env.new_vpc(), HZ)
-    env.refused(UID1, "ModifyVpcPeerConnection", "OperationFailed.BandwidthCannotBeChangedInSameRegion",
-                product="vpcpeer", InstanceId=intra, Bandwidth=100)
-    env.refused(UID1, "ModifyVpcPeerConnection", "IllegalParam.Name", product="vpcpeer", InstanceId=intra,
-                Name="https://x")
-    env.refused(UID1, "ModifyVpcPeerConnection", "IllegalParam.Description", product="vpcpeer", InstanceId=intra,
-                Description="")
-    env.refused(UID1, "ModifyVpcPeerConnection", "DryRunOperation", product="vpcpeer", InstanceId=intra,
-                Name="fine", DryRun=True)
-    env.refused(UID2, "ModifyVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer", InstanceId=intra,
-                Name="theirs")
-    env.refused(UID1, "ModifyVpcPeerConnection", "ResourceNotFound.InstanceId", product="vpcpeer",
-                InstanceId="pcc-nope", Name="none")
+    env.refused(
+        UID1,
+        "ModifyVpcPeerConnection",
+        "OperationFailed.BandwidthCannotBeChangedInSameRegion",
+        product="vpcpeer",
+        InstanceId=intra,
+        Bandwidth=100,
+    )
+    env.refused(
+        UID1, "ModifyVpcPeerConnection", "IllegalParam.Name", product="vpcpeer", InstanceId=intra, Name="https://x"
+    )
+    env.refused(
+        UID1, "ModifyVpcPeerConnection", "IllegalParam.Description", product="vpcpeer", InstanceId=intra, Description=""
+    )
+    env.refused(
+        UID1,
+        "ModifyVpcPeerConnection",
+        "DryRunOperation",
+        product="vpcpeer",
+        InstanceId=intra,
+        Name="fine",
+        DryRun=True,
+    )
+    env.refused(
+        UID2,
+        "ModifyVpcPeerConnection",
+        "ResourceNotFound.InstanceId",
+        product="vpcpeer",
+        InstanceId=intra,
+        Name="theirs",
+    )
+    env.refused(
+        UID1,
+        "ModifyVpcPeerConnection",
+        "ResourceNotFound.InstanceId",
+        product="vpcpeer",
+        InstanceId="pcc-nope",
+        Name="none",
+    )
 
 
 def test_a_third_party_sees_nothing(env):
     instance_id = env.pcc("vpc-a1", "vpc-a2", SH)
-    for action, extra in (("GetVpcPeerConnectionAttribute", {}), ("DeleteVpcPeerConnection", {}),
-                          ("AcceptVpcPeerConnection", {}), ("RejectVpcPeerConnection", {})):
+    for action, extra in (
+        ("GetVpcPeerConnectionAttribute", {}),
+        ("DeleteVpcPeerConnection", {}),
+        ("AcceptVpcPeerConnection", {}),
+        ("RejectVpcPeerConnection", {}),
+    ):
         env.refused(UID2, action, "ResourceNotFound.InstanceId", product="vpcpeer", InstanceId=instance_id, **extra)
     assert listed(env, UID2) == []
 
@@ -236,48 +336,91 @@ def test_list_filters_by_vpc_ends_name_id_region_and_pages(env):
     assert env.peer(UID1, "ListVpcPeerConnections")["MaxResults"] == 20
     assert env.error(UID1, "ListVpcPeerConnections", product="vpcpeer", MaxResults=101) == ("InvalidParameter", 400)
     assert env.error(UID1, "ListVpcPeerConnections", product="vpcpeer", NextToken="bogus") == (
-        "IllegalParam.NextToken", 400)
+        "IllegalParam.NextToken",
+        400,
+    )
     assert env.error(UID1, "ListVpcPeerConnections", product="vpcpeer", VpcId=["a", "b", "c"]) == (
-        "IllegalParam.VpcId", 400)
+        "IllegalParam.VpcId",
+        400,
+    )
     assert env.error(UID1, "ListVpcPeerConnections", product="vpcpeer", RegionId="xx-nowhere-1") == (
-        "UnsupportedRegion", 400)
+        "UnsupportedRegion",
+        400,
+    )
 
 
 # =============================================================================== tags and resource groups
 def test_each_side_tags_its_own_view(env):
     instance_id = env.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
-    env.peer(UID1, "TagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id],
-             Tag=[{"Key": "owner", "Value": "a"}, {"Key": "env", "Value": "dev"}])
-    env.peer(UID2, "TagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id],
-             Tag=[{"Key": "owner", "Value": "b"}])
-    rows = env.peer(UID1, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection",
-                    ResourceId=[instance_id])["TagResources"]
+    env.peer(
+        UID1,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="PeerConnection",
+        ResourceId=[instance_id],
+        Tag=[{"Key": "owner", "Value": "a"}, {"Key": "env", "Value": "dev"}],
+    )
+    env.peer(
+        UID2,
+        "TagResources",
+        RegionId=HZ,
+        ResourceType="PeerConnection",
+        ResourceId=[instance_id],
+        Tag=[{"Key": "owner", "Value": "b"}],
+    )
+    rows = env.peer(UID1, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id])[
+        "TagResources"
+    ]
     assert rows == [
-        {"ResourceId": instance_id, "ResourceType": "PeerConnection", "RegionNo": HZ, "TagKey": "env", "TagValue": "dev"},
-        {"ResourceId": instance_id, "ResourceType": "PeerConnection", "RegionNo": HZ, "TagKey": "owner", "TagValue": "a"}]
-    theirs = env.peer(UID2, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection",
-                      Tag=[{"Key": "owner"}])["TagResources"]
+        {
+            "ResourceId": instance_id,
+            "ResourceType": "PeerConnection",
+            "RegionNo": HZ,
+            "TagKey": "env",
+            "TagValue": "dev",
+        },
+        {
+            "ResourceId": instance_id,
+            "ResourceType": "PeerConnection",
+            "RegionNo": HZ,
+            "TagKey": "owner",
+            "TagValue": "a",
+        },
+    ]
+    theirs = env.peer(UID2, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection", Tag=[{"Key": "owner"}])[
+        "TagResources"
+    ]
     assert [(r["TagKey"], r["TagValue"]) for r in theirs] == [("owner", "b")]
     assert listed(env, Tags=[{"Key": "env", "Value": "dev"}]) == [instance_id]
     assert listed(env, UID2, Tags=[{"Key": "env", "Value": "dev"}]) == []
-    env.peer(UID1, "UnTagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id],
-             TagKey=["env"])
+    env.peer(
+        UID1, "UnTagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id], TagKey=["env"]
+    )
     assert get(env, instance_id)["Tags"] == [{"Key": "owner", "Value": "a"}]
     env.peer(UID1, "UnTagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[instance_id], All=True)
     assert get(env, instance_id)["Tags"] == [] and get(env, instance_id, UID2)["Tags"] == [
-        {"Key": "owner", "Value": "b"}]
+        {"Key": "owner", "Value": "b"}
+    ]
 
 
-@pytest.mark.parametrize("who, action, params, code", [
-    (UID1, "TagResources", {"ResourceType": "VPC", "Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceType.NotFound"),
-    (UID1, "TagResources", {"RegionId": SH, "Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
-    (UID2, "TagResources", {"Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
-    (UID1, "TagResources", {"Tag": [{"Key": "acs:a", "Value": "b"}]}, "InvalidTagKey"),
-    (UID1, "TagResources", {"Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags"),
-    (UID1, "UnTagResources", {}, "MissingParameter"),
-    (UID1, "ListTagResources", {"ResourceId": []}, "BothEmpty.TagsAndResources"),
-    (UID1, "ListTagResources", {"ResourceType": "Vpc"}, "InvalidInstanceType.NotFound"),
-])
+@pytest.mark.parametrize(
+    "who, action, params, code",
+    [
+        (
+            UID1,
+            "TagResources",
+            {"ResourceType": "VPC", "Tag": [{"Key": "a", "Value": "b"}]},
+            "InvalidInstanceType.NotFound",
+        ),
+        (UID1, "TagResources", {"RegionId": SH, "Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
+        (UID2, "TagResources", {"Tag": [{"Key": "a", "Value": "b"}]}, "InvalidInstanceIds.NotFound"),
+        (UID1, "TagResources", {"Tag": [{"Key": "acs:a", "Value": "b"}]}, "InvalidTagKey"),
+        (UID1, "TagResources", {"Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags"),
+        (UID1, "UnTagResources", {}, "MissingParameter"),
+        (UID1, "ListTagResources", {"ResourceId": []}, "BothEmpty.TagsAndResources"),
+        (UID1, "ListTagResources", {"ResourceType": "Vpc"}, "InvalidInstanceType.NotFound"),
+    ],
+)
 def test_tag_refusals(env, who, action, params, code):
     instance_id = env.pcc("vpc-a1", "vpc-a2", SH)
     base = {"RegionId": HZ, "ResourceType": "PeerConnection", "ResourceId": [instance_id]}
@@ -289,15 +432,47 @@ def test_tag_refusals(env, who, action, params, code):
 
 def test_move_resource_group_moves_the_callers_view(env):
     instance_id = env.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
-    moved = env.peer(UID1, "MoveResourceGroup", RegionId=HZ, ResourceType="PeerConnection", ResourceId=instance_id,
-                     NewResourceGroupId="rg-team")
+    moved = env.peer(
+        UID1,
+        "MoveResourceGroup",
+        RegionId=HZ,
+        ResourceType="PeerConnection",
+        ResourceId=instance_id,
+        NewResourceGroupId="rg-team",
+    )
     assert moved["Success"] is True
     assert get(env, instance_id)["ResourceGroupId"] == "rg-team"
     assert get(env, instance_id, UID2)["ResourceGroupId"] != "rg-team"
-    assert listed(env, ResourceGroupId="rg-team") == [instance_id] and listed(env, UID2, ResourceGroupId="rg-team") == []
-    env.refused(UID1, "MoveResourceGroup", "OperationFailed.NotExist.ResourceGroup", product="vpcpeer", RegionId=HZ,
-                ResourceType="PeerConnection", ResourceId=instance_id, NewResourceGroupId="team")
-    env.refused(UID1, "MoveResourceGroup", "ResourceNotFound.VpcPeer", product="vpcpeer", RegionId=SH,
-                ResourceType="PeerConnection", ResourceId=instance_id, NewResourceGroupId="rg-x")
-    env.refused(UID1, "MoveResourceGroup", "InvalidInstanceType.NotFound", product="vpcpeer", RegionId=HZ,
-                ResourceType="VPC", ResourceId=instance_id, NewResourceGroupId="rg-x")
+    assert (
+        listed(env, ResourceGroupId="rg-team") == [instance_id] and listed(env, UID2, ResourceGroupId="rg-team") == []
+    )
+    env.refused(
+        UID1,
+        "MoveResourceGroup",
+        "OperationFailed.NotExist.ResourceGroup",
+        product="vpcpeer",
+        RegionId=HZ,
+        ResourceType="PeerConnection",
+        ResourceId=instance_id,
+        NewResourceGroupId="team",
+    )
+    env.refused(
+        UID1,
+        "MoveResourceGroup",
+        "ResourceNotFound.VpcPeer",
+        product="vpcpeer",
+        RegionId=SH,
+        ResourceType="PeerConnection",
+        ResourceId=instance_id,
+        NewResourceGroupId="rg-x",
+    )
+    env.refused(
+        UID1,
+        "MoveResourceGroup",
+        "InvalidInstanceType.NotFound",
+        product="vpcpeer",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=instance_id,
+        NewResourceGroupId="rg-x",
+    )

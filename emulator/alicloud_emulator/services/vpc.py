@@ -24,10 +24,17 @@ from alicloud_emulator.seed import SeedError, geo
 # ------------------------------------------------------------------ constants
 # Router interface specifications and their bandwidth (Mbit/s).
 SPECS = {
-    "Mini.2": 2, "Mini.5": 5,
-    "Small.1": 10, "Small.2": 20, "Small.5": 50,
-    "Middle.1": 100, "Middle.2": 200, "Middle.5": 500,
-    "Large.1": 1000, "Large.2": 2000, "Large.5": 5000,
+    "Mini.2": 2,
+    "Mini.5": 5,
+    "Small.1": 10,
+    "Small.2": 20,
+    "Small.5": 50,
+    "Middle.1": 100,
+    "Middle.2": 200,
+    "Middle.5": 500,
+    "Large.1": 1000,
+    "Large.2": 2000,
+    "Large.5": 5000,
     "Xlarge.1": 10000,
 }
 NEGATIVE_SPEC = "Negative"
@@ -36,23 +43,53 @@ ROUTER_TYPES = ("VRouter", "VBR")
 MAX_INTERFACES_PER_ROUTER = 5
 
 # Router interface states in which the pair is (or is becoming) connected.
-CONNECTED_STATES = ("Connecting", "AcceptingConnecting", "Activating", "Active", "Modifying",
-                    "Deactivating", "Inactive")
+CONNECTED_STATES = (
+    "Connecting",
+    "AcceptingConnecting",
+    "Activating",
+    "Active",
+    "Modifying",
+    "Deactivating",
+    "Inactive",
+)
 
-RI_FILTER_KEYS = ("RouterInterfaceId", "RouterId", "RouterType", "RouterInterfaceOwnerId",
-                  "OppositeInterfaceId", "OppositeRouterType", "OppositeRouterId",
-                  "OppositeInterfaceOwnerId", "Status", "Name")
+RI_FILTER_KEYS = (
+    "RouterInterfaceId",
+    "RouterId",
+    "RouterType",
+    "RouterInterfaceOwnerId",
+    "OppositeInterfaceId",
+    "OppositeRouterType",
+    "OppositeRouterId",
+    "OppositeInterfaceOwnerId",
+    "Status",
+    "Name",
+)
 VBR_FILTER_KEYS = ("VbrId", "Status", "Name", "AccessPointId", "PhysicalConnectionId", "VlanId")
 MAX_FILTERS = 5
 
-NEXT_HOP_TYPES = ("Instance", "HaVip", "RouterInterface", "NetworkInterface", "VpnGateway",
-                  "IPv6Gateway", "NatGateway", "Attachment", "VpcPeer", "Ipv4Gateway",
-                  "GatewayEndpoint", "Ecr", "GatewayLoadBalancerEndpoint", "RouteTargetGroup")
+NEXT_HOP_TYPES = (
+    "Instance",
+    "HaVip",
+    "RouterInterface",
+    "NetworkInterface",
+    "VpnGateway",
+    "IPv6Gateway",
+    "NatGateway",
+    "Attachment",
+    "VpcPeer",
+    "Ipv4Gateway",
+    "GatewayEndpoint",
+    "Ecr",
+    "GatewayLoadBalancerEndpoint",
+    "RouteTargetGroup",
+)
 MAX_ECMP_HOPS = 16
 
 # Address ranges a VPC (or a route destination) may not use.
-RESERVED_NETS = tuple(ipaddress.ip_network(n) for n in
-                      ("100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"))
+RESERVED_NETS = tuple(
+    ipaddress.ip_network(n) for n in ("100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16")
+)
 CLOUD_SERVICE_NET = ipaddress.ip_network("100.64.0.0/10")
 DEFAULT_VPC_CIDR = "172.16.0.0/12"
 
@@ -60,7 +97,7 @@ MAX_TAGS = 20
 MAX_TAG_RESOURCES = 50
 
 # TagResources / TagResourcesForExpressConnect resource types -> table.
-VPC_TAG_TYPES = {"VPC": "vpc", "ROUTETABLE": "route_table"}
+VPC_TAG_TYPES = {"VPC": "vpc", "VSWITCH": "vswitch", "ROUTETABLE": "route_table"}
 EXPRESS_CONNECT_TAG_TYPES = {"ROUTERINTERFACE": "router_interface", "VIRTUALBORDERROUTER": "vbr"}
 
 GRANT_TYPES = {"VPC": "vpc", "VBR": "vbr"}
@@ -150,7 +187,7 @@ def page(items, number, size, default=10, maximum=50):
     if size < 1 or size > maximum:
         raise ApiError("InvalidParameter", "The specified PageSize is invalid; it must be 1 to %d." % maximum, 400)
     start = (number - 1) * size
-    return items[start:start + size], number, size
+    return items[start : start + size], number, size
 
 
 def token_page(items, token, max_results, default, maximum):
@@ -247,11 +284,13 @@ def associated_cens(world, instance_id):
     out = []
     for att in cen_attachments_of(world, instance_id):
         cen = world.get("cen", att.get("CenId"))
-        out.append({
-            "CenId": att.get("CenId"),
-            "CenOwnerId": int(cen["_account"]) if cen else None,
-            "CenStatus": att.get("Status"),
-        })
+        out.append(
+            {
+                "CenId": att.get("CenId"),
+                "CenOwnerId": int(cen["_account"]) if cen else None,
+                "CenStatus": att.get("Status"),
+            }
+        )
     return out
 
 
@@ -267,69 +306,112 @@ def cen_status(world, instance_id):
 def _new_route_entry(world, table, account, region, destination, entry_type, hops, status, name="", description=""):
     entry_id = world.new_id("rte")
     first = hops[0] if len(hops) == 1 else {"NextHopType": "", "NextHopId": ""}
-    return world.put("route_entry", entry_id, {
-        "RouteEntryId": entry_id,
-        "RouteTableId": table["RouteTableId"],
-        "DestinationCidrBlock": destination,
-        "Type": entry_type,
-        "Status": status,
-        "RouteEntryName": name,
-        "Description": description,
-        "NextHopType": first["NextHopType"],
-        "InstanceId": first["NextHopId"],
-        "NextHops": hops,
-        "IpVersion": "ipv4",
-        "GmtModified": iso_time(world),
-    }, account, region)
+    return world.put(
+        "route_entry",
+        entry_id,
+        {
+            "RouteEntryId": entry_id,
+            "RouteTableId": table["RouteTableId"],
+            "DestinationCidrBlock": destination,
+            "Type": entry_type,
+            "Status": status,
+            "RouteEntryName": name,
+            "Description": description,
+            "NextHopType": first["NextHopType"],
+            "InstanceId": first["NextHopId"],
+            "NextHops": hops,
+            "IpVersion": "ipv4",
+            "GmtModified": iso_time(world),
+        },
+        account,
+        region,
+    )
 
 
-def build_vpc(world, account, region, vpc_id, cidr, name="", description="", tags=None, status="Available",
-              resource_group=None, user_cidrs=None):
+def build_vpc(
+    world,
+    account,
+    region,
+    vpc_id,
+    cidr,
+    name="",
+    description="",
+    tags=None,
+    status="Available",
+    resource_group=None,
+    user_cidrs=None,
+):
     """Create a VPC with its vRouter, system route table and system route."""
     now = iso_time(world)
     router_id = world.new_id("vrt")
     table_id = world.new_id("vtb")
     rg = resource_group or default_resource_group(account)
-    world.put("vpc", vpc_id, {
-        "VpcId": vpc_id,
-        "VpcName": name,
-        "Description": description,
-        "CidrBlock": cidr,
-        "UserCidrs": list(user_cidrs or []),
-        "Status": status,
-        "RegionId": region,
-        "VRouterId": router_id,
-        "RouteTableId": table_id,
-        "CreationTime": now,
-        "IsDefault": False,
-        "DnsHostnameStatus": "DISABLED",
-        "ResourceGroupId": rg,
-        "_tags": dict(tags or {}),
-    }, account, region)
-    world.put("vrouter", router_id, {
-        "VRouterId": router_id,
-        "VpcId": vpc_id,
-        "VRouterName": "",
-        "Description": "",
-        "RegionId": region,
-        "CreationTime": now,
-        "RouteTableIds": [table_id],
-    }, account, region)
-    table = world.put("route_table", table_id, {
-        "RouteTableId": table_id,
-        "RouteTableName": "",
-        "Description": "",
-        "RouteTableType": "System",
-        "RouterId": router_id,
-        "RouterType": "VRouter",
-        "VpcId": vpc_id,
-        "CreationTime": now,
-        "Status": "Available",
-        "ResourceGroupId": rg,
-        "_tags": {},
-    }, account, region)
-    _new_route_entry(world, table, account, region, str(CLOUD_SERVICE_NET), "System",
-                     [{"NextHopType": "service", "NextHopId": "", "Weight": None, "Enabled": 1}], "Available")
+    world.put(
+        "vpc",
+        vpc_id,
+        {
+            "VpcId": vpc_id,
+            "VpcName": name,
+            "Description": description,
+            "CidrBlock": cidr,
+            "UserCidrs": list(user_cidrs or []),
+            "Status": status,
+            "RegionId": region,
+            "VRouterId": router_id,
+            "RouteTableId": table_id,
+            "CreationTime": now,
+            "IsDefault": False,
+            "DnsHostnameStatus": "DISABLED",
+            "ResourceGroupId": rg,
+            "_tags": dict(tags or {}),
+        },
+        account,
+        region,
+    )
+    world.put(
+        "vrouter",
+        router_id,
+        {
+            "VRouterId": router_id,
+            "VpcId": vpc_id,
+            "VRouterName": "",
+            "Description": "",
+            "RegionId": region,
+            "CreationTime": now,
+            "RouteTableIds": [table_id],
+        },
+        account,
+        region,
+    )
+    table = world.put(
+        "route_table",
+        table_id,
+        {
+            "RouteTableId": table_id,
+            "RouteTableName": "",
+            "Description": "",
+            "RouteTableType": "System",
+            "RouterId": router_id,
+            "RouterType": "VRouter",
+            "VpcId": vpc_id,
+            "CreationTime": now,
+            "Status": "Available",
+            "ResourceGroupId": rg,
+            "_tags": {},
+        },
+        account,
+        region,
+    )
+    _new_route_entry(
+        world,
+        table,
+        account,
+        region,
+        str(CLOUD_SERVICE_NET),
+        "System",
+        [{"NextHopType": "service", "NextHopId": "", "Weight": None, "Enabled": 1}],
+        "Available",
+    )
     return world.get("vpc", vpc_id)
 
 
@@ -341,8 +423,9 @@ def seed_vpc(world, entry):
         raise SeedError("vpc %s: %r is not a usable VPC CIDR block" % (entry["id"], entry.get("cidr")))
     if world.get("vpc", entry["id"]) is not None:
         raise SeedError("vpc %s is seeded twice" % entry["id"])
-    return build_vpc(world, str(entry["account"]), entry["region"], entry["id"], entry["cidr"],
-                     name=entry.get("name") or "")
+    return build_vpc(
+        world, str(entry["account"]), entry["region"], entry["id"], entry["cidr"], name=entry.get("name") or ""
+    )
 
 
 def seed_vbr(world, entry):
@@ -354,34 +437,46 @@ def seed_vbr(world, entry):
     now = iso_time(world)
     table_id = world.new_id("vtb")
     vlan = 100 + len(world.table("vbr"))
-    world.put("route_table", table_id, {
-        "RouteTableId": table_id,
-        "RouteTableName": "",
-        "Description": "",
-        "RouteTableType": "System",
-        "RouterId": entry["id"],
-        "RouterType": "VBR",
-        "VpcId": "",
-        "CreationTime": now,
-        "Status": "Available",
-        "ResourceGroupId": default_resource_group(account),
-        "_tags": {},
-    }, account, region)
-    return world.put("vbr", entry["id"], {
-        "VbrId": entry["id"],
-        "Name": entry.get("name") or "",
-        "Description": "",
-        "Status": "active",
-        "Type": "pconn",
-        "AccessPointId": "ap-%s-emu-A" % region,
-        "PhysicalConnectionId": world.new_id("pc"),
-        "VlanId": vlan,
-        "RouteTableId": table_id,
-        "CreationTime": now,
-        "ActivationTime": now,
-        "ResourceGroupId": default_resource_group(account),
-        "_tags": {},
-    }, account, region)
+    world.put(
+        "route_table",
+        table_id,
+        {
+            "RouteTableId": table_id,
+            "RouteTableName": "",
+            "Description": "",
+            "RouteTableType": "System",
+            "RouterId": entry["id"],
+            "RouterType": "VBR",
+            "VpcId": "",
+            "CreationTime": now,
+            "Status": "Available",
+            "ResourceGroupId": default_resource_group(account),
+            "_tags": {},
+        },
+        account,
+        region,
+    )
+    return world.put(
+        "vbr",
+        entry["id"],
+        {
+            "VbrId": entry["id"],
+            "Name": entry.get("name") or "",
+            "Description": "",
+            "Status": "active",
+            "Type": "pconn",
+            "AccessPointId": "ap-%s-emu-A" % region,
+            "PhysicalConnectionId": world.new_id("pc"),
+            "VlanId": vlan,
+            "RouteTableId": table_id,
+            "CreationTime": now,
+            "ActivationTime": now,
+            "ResourceGroupId": default_resource_group(account),
+            "_tags": {},
+        },
+        account,
+        region,
+    )
 
 
 def vpc_of_router(world, router_id):
@@ -493,14 +588,28 @@ def create_vpc(ctx, p):
     if p.get("DryRun"):
         raise dry_run_passed()
     vpc_id = ctx.world.new_id("vpc")
-    vpc = build_vpc(ctx.world, ctx.account, region, vpc_id, cidr, name=p.get("VpcName") or "",
-                    description=p.get("Description") or "", tags=tags, status="Pending",
-                    resource_group=p.get("ResourceGroupId"), user_cidrs=user_cidrs)
+    vpc = build_vpc(
+        ctx.world,
+        ctx.account,
+        region,
+        vpc_id,
+        cidr,
+        name=p.get("VpcName") or "",
+        description=p.get("Description") or "",
+        tags=tags,
+        status="Pending",
+        resource_group=p.get("ResourceGroupId"),
+        user_cidrs=user_cidrs,
+    )
     if p.get("EnableDnsHostname"):
         vpc["DnsHostnameStatus"] = "ENABLED"
     ctx.world.schedule("vpc", vpc_id, set_fields={"Status": "Available"})
-    return {"VpcId": vpc_id, "VRouterId": vpc["VRouterId"], "RouteTableId": vpc["RouteTableId"],
-            "ResourceGroupId": vpc["ResourceGroupId"]}
+    return {
+        "VpcId": vpc_id,
+        "VRouterId": vpc["VRouterId"],
+        "RouteTableId": vpc["RouteTableId"],
+        "ResourceGroupId": vpc["ResourceGroupId"],
+    }
 
 
 @action("vpc", "DeleteVpc", write=True)
@@ -515,8 +624,9 @@ def delete_vpc(ctx, p):
     if not vpc_is_stable(world, vpc):
         raise vpc_busy()
     if any(ri["RouterId"] == vpc["VRouterId"] for ri in world.table("router_interface").values()):
-        raise ApiError("DependencyViolation.RouterInterface",
-                       "Specified object has dependent resources RouterInterface.", 400)
+        raise ApiError(
+            "DependencyViolation.RouterInterface", "Specified object has dependent resources RouterInterface.", 400
+        )
     tables = [t for t in world.table("route_table").values() if t.get("VpcId") == vpc_id]
     if any(e["Type"] == "Custom" for t in tables for e in entries_of_table(world, t["RouteTableId"])):
         raise ApiError("DependencyViolation.RouteEntry", "Specified object has dependent resources", 400)
@@ -568,8 +678,12 @@ def describe_vpcs(ctx, p):
     if p.get("Tag"):
         vpcs = [v for v in vpcs if tags_match(v.get("_tags"), p["Tag"])]
     items, number, size = page(vpcs, p.get("PageNumber"), p.get("PageSize"))
-    return {"Vpcs": {"Vpc": [vpc_view(ctx.world, v) for v in items]},
-            "TotalCount": len(vpcs), "PageNumber": number, "PageSize": size}
+    return {
+        "Vpcs": {"Vpc": [vpc_view(ctx.world, v) for v in items]},
+        "TotalCount": len(vpcs),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 @action("vpc", "DescribeVpcAttribute")
@@ -623,15 +737,18 @@ def describe_vrouters(ctx, p):
     if p.get("VRouterId"):
         routers = [r for r in routers if r["VRouterId"] == p["VRouterId"]]
     items, number, size = page(routers, p.get("PageNumber"), p.get("PageSize"))
-    out = [{
-        "VRouterId": r["VRouterId"],
-        "VpcId": r["VpcId"],
-        "VRouterName": r["VRouterName"],
-        "Description": r["Description"],
-        "RegionId": r["RegionId"],
-        "CreationTime": r["CreationTime"],
-        "RouteTableIds": {"RouteTableId": list(r["RouteTableIds"])},
-    } for r in items]
+    out = [
+        {
+            "VRouterId": r["VRouterId"],
+            "VpcId": r["VpcId"],
+            "VRouterName": r["VRouterName"],
+            "Description": r["Description"],
+            "RegionId": r["RegionId"],
+            "CreationTime": r["CreationTime"],
+            "RouteTableIds": {"RouteTableId": list(r["RouteTableIds"])},
+        }
+        for r in items
+    ]
     return {"VRouters": {"VRouter": out}, "TotalCount": len(routers), "PageNumber": number, "PageSize": size}
 
 
@@ -644,8 +761,11 @@ def check_filters(filters, keys):
     for index, item in enumerate(filters, 1):
         key = item.get("Key")
         if key not in keys:
-            raise ApiError("InvalidFilterKey.ValueNotSupported",
-                           "Specified filter key is not supported: Filter.%d.Key" % index, 404)
+            raise ApiError(
+                "InvalidFilterKey.ValueNotSupported",
+                "Specified filter key is not supported: Filter.%d.Key" % index,
+                404,
+            )
         out.setdefault(key, []).extend(item.get("Value") or [])
     return out
 
@@ -684,8 +804,12 @@ def describe_virtual_border_routers(ctx, p):
     if p.get("Tags"):
         vbrs = [v for v in vbrs if tags_match(v.get("_tags"), p["Tags"])]
     items, number, size = page(vbrs, p.get("PageNumber"), p.get("PageSize"))
-    return {"VirtualBorderRouterSet": {"VirtualBorderRouterType": [vbr_view(ctx.world, v) for v in items]},
-            "TotalCount": len(vbrs), "PageNumber": number, "PageSize": size}
+    return {
+        "VirtualBorderRouterSet": {"VirtualBorderRouterType": [vbr_view(ctx.world, v) for v in items]},
+        "TotalCount": len(vbrs),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 @action("vpc", "DescribeRegions")
@@ -694,12 +818,204 @@ def describe_regions(ctx, p):
     regions = []
     for region in geo().REGIONS:
         names = REGION_NAMES.get(region, (region, region))
-        regions.append({
-            "RegionId": region,
-            "LocalName": names[0] if english else names[1],
-            "RegionEndpoint": "vpc.aliyuncs.com" if region == "cn-hangzhou" else "vpc.%s.aliyuncs.com" % region,
-        })
+        regions.append(
+            {
+                "RegionId": region,
+                "LocalName": names[0] if english else names[1],
+                "RegionEndpoint": "vpc.aliyuncs.com" if region == "cn-hangzhou" else "vpc.%s.aliyuncs.com" % region,
+            }
+        )
     return {"Regions": {"Region": regions}}
+
+
+# ================================================================== vSwitches
+ZONE_RE = re.compile(r"^(?P<region>[a-z0-9-]+)-[a-z]$")
+
+
+def vswitch_view(world, vsw):
+    net = ipaddress.ip_network(vsw["CidrBlock"])
+    return {
+        "VSwitchId": vsw["VSwitchId"],
+        "VpcId": vsw["VpcId"],
+        "ZoneId": vsw["ZoneId"],
+        "CidrBlock": vsw["CidrBlock"],
+        "VSwitchName": vsw["VSwitchName"],
+        "Description": vsw["Description"],
+        "Status": vsw["Status"],
+        "CreationTime": vsw["CreationTime"],
+        "IsDefault": False,
+        "AvailableIpAddressCount": net.num_addresses - 4,
+        "OwnerId": int(vsw["_account"]),
+        "ResourceGroupId": vsw["ResourceGroupId"],
+        "RouteTable": {"RouteTableId": vsw["RouteTableId"], "RouteTableType": "System"},
+        "ShareType": "",
+        "EnabledIpv6": False,
+        "Ipv6CidrBlock": "",
+        "NetworkAclId": "",
+        "Tags": {"Tag": tag_list(vsw.get("_tags"))},
+    }
+
+
+def vswitch_cidr(vpc, taken, cidr, mask):
+    """The vSwitch CIDR block asked for (``CidrBlock``) or the first free one of ``mask`` bits."""
+    vpc_net = ipaddress.ip_network(vpc["CidrBlock"])
+    if cidr is not None:
+        try:
+            net = ipaddress.ip_network(cidr, strict=True)
+        except ValueError:
+            raise ApiError("InvalidCidrBlock.Malformed", "Specified CIDR block is not valid.", 400)
+        if net.version != 4 or not 16 <= net.prefixlen <= 29:
+            raise ApiError("InvalidCirdrBlock.MaskLength", "Specified CIDR block is not valid .", 400)
+        if not net.subnet_of(vpc_net):
+            raise ApiError("InvalidParameter", "Specified CIDR block is not valid in VPC.", 400)
+        if any(net.overlaps(other) for other in taken):
+            raise ApiError("InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other subnets.", 400)
+        return net
+    if mask is None:
+        raise missing("CidrBlock")
+    if not 16 <= mask <= 29 or mask < vpc_net.prefixlen:
+        raise ApiError("InvalidCirdrBlock.MaskLength", "Specified CIDR block is not valid .", 400)
+    for net in vpc_net.subnets(new_prefix=mask):
+        if not any(net.overlaps(other) for other in taken):
+            return net
+    raise ApiError("InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other subnets.", 400)
+
+
+@action("vpc", "CreateVSwitch", write=True)
+def create_vswitch(ctx, p):
+    world = ctx.world
+    if p.get("RegionId"):
+        check_region(p["RegionId"])
+    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"))
+    if vpc is None:
+        raise vpc_not_found()
+    zone = ZONE_RE.match(p["ZoneId"])
+    if zone is None or zone.group("region") != vpc["RegionId"]:
+        raise ApiError("InvalidZoneId.NotFound", "Specified zone does not exist.", 404)
+    if p.get("Ipv6CidrBlock") is not None or p.get("Ipv6CidrMask") is not None or p.get("VpcIpv6CidrBlock"):
+        raise ApiError("OperationFailed.VpcIpv6Disabled", "IPv6 is not enabled for the VPC.", 400)
+    check_text(p.get("VSwitchName"), "InvalidVSwitchName.Malformed", "virtual switch name", 1, 128)
+    check_text(p.get("Description"), "InvalidVSwitchDiscription.Malformed", "virtual switch description", 1, 256)
+    tags = check_tags(p.get("Tag"))
+    siblings = vswitches_of(world, vpc["VpcId"])
+    net = vswitch_cidr(
+        vpc, [ipaddress.ip_network(s["CidrBlock"]) for s in siblings], p.get("CidrBlock"), p.get("CidrMask")
+    )
+    if not vpc_is_stable(world, vpc):
+        raise vpc_busy()
+    if any(world.is_pending("vswitch", s["VSwitchId"]) for s in siblings):
+        raise ApiError(
+            "OperationDenied.OtherSubnetCreating",
+            "The operation is not allowed because the other VSwitch is creating.",
+            400,
+        )
+    table = world.get("route_table", vpc["RouteTableId"])
+    if table_busy(world, table["RouteTableId"]):
+        raise ApiError("IncorrectRouteEntryStatus", "Some route entry status blocked this operation.", 400)
+    custom = [
+        ipaddress.ip_network(e["DestinationCidrBlock"])
+        for e in entries_of_table(world, table["RouteTableId"])
+        if e["Type"] == "Custom"
+    ]
+    if any(dest.subnet_of(net) for dest in custom):
+        raise ApiError("RouteConflict.AlreadyExist", "Route conflict exists in routing table.", 400)
+    vsw_id = world.new_id("vsw")
+    world.put(
+        "vswitch",
+        vsw_id,
+        {
+            "VSwitchId": vsw_id,
+            "VpcId": vpc["VpcId"],
+            "ZoneId": p["ZoneId"],
+            "CidrBlock": str(net),
+            "VSwitchName": p.get("VSwitchName") or "",
+            "Description": p.get("Description") or "",
+            "Status": "Pending",
+            "CreationTime": iso_time(world),
+            "RouteTableId": table["RouteTableId"],
+            "ResourceGroupId": vpc["ResourceGroupId"],
+            "_tags": tags,
+        },
+        ctx.account,
+        vpc["RegionId"],
+    )
+    _new_route_entry(
+        world,
+        table,
+        ctx.account,
+        vpc["RegionId"],
+        str(net),
+        "System",
+        [{"NextHopType": "local", "NextHopId": "", "Weight": None, "Enabled": 1}],
+        "Available",
+    )
+    world.schedule("vswitch", vsw_id, set_fields={"Status": "Available"})
+    return {"VSwitchId": vsw_id}
+
+
+def vswitch_not_found(status=404):
+    return ApiError("InvalidVSwitchId.NotFound", "VSwitch not exist.", status)
+
+
+@action("vpc", "DeleteVSwitch", write=True)
+def delete_vswitch(ctx, p):
+    world = ctx.world
+    if p.get("RegionId"):
+        check_region(p["RegionId"])
+    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"))
+    if vsw is None:
+        raise vswitch_not_found()
+    if world.is_pending("vswitch", vsw["VSwitchId"]):
+        raise ApiError("IncorrectVSwitchStatus", "vpc subnet is in middle status.", 400)
+    if table_busy(world, vsw["RouteTableId"]):
+        raise ApiError("IncorrectRouteEntryStatus", "Some route entry status blocked this operation.", 400)
+    if p.get("DryRun"):
+        raise dry_run_passed()
+    for entry in entries_of_table(world, vsw["RouteTableId"]):
+        if entry["Type"] == "System" and entry["DestinationCidrBlock"] == vsw["CidrBlock"]:
+            world.delete("route_entry", entry["RouteEntryId"])
+    world.delete("vswitch", vsw["VSwitchId"])
+    return {}
+
+
+@action("vpc", "DescribeVSwitches")
+def describe_vswitches(ctx, p):
+    region = p.get("RegionId")
+    if region:
+        check_region(region)
+    elif not p.get("VpcId"):
+        raise missing("RegionId")
+    if p.get("DryRun"):
+        raise dry_run_passed()
+    vsws = ctx.world.records("vswitch", ctx.account, region)
+    for key in ("VpcId", "VSwitchId", "ZoneId", "VSwitchName", "RouteTableId", "ResourceGroupId"):
+        if p.get(key):
+            vsws = [v for v in vsws if v[key] == p[key]]
+    if p.get("IsDefault") or p.get("EnableIpv6"):
+        vsws = []
+    if p.get("VSwitchOwnerId") is not None and str(p["VSwitchOwnerId"]) != ctx.account:
+        vsws = []
+    if p.get("Tag"):
+        vsws = [v for v in vsws if tags_match(v.get("_tags"), p["Tag"])]
+    items, number, size = page(vsws, p.get("PageNumber"), p.get("PageSize"))
+    return {
+        "VSwitches": {"VSwitch": [vswitch_view(ctx.world, v) for v in items]},
+        "TotalCount": len(vsws),
+        "PageNumber": number,
+        "PageSize": size,
+    }
+
+
+@action("vpc", "DescribeVSwitchAttributes")
+def describe_vswitch_attributes(ctx, p):
+    if p.get("RegionId"):
+        check_region(p["RegionId"])
+    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"))
+    if vsw is None:
+        raise vswitch_not_found(400)
+    if p.get("DryRun"):
+        raise dry_run_passed()
+    return vswitch_view(ctx.world, vsw)
 
 
 # ================================================================== CEN grants (instance owner)
@@ -738,17 +1054,26 @@ def grant_instance_to_cen(ctx, p):
         raise ApiError("IncorrectStatus", "Current Instance status does not support this operation.", 400)
     key = grant_key(p["InstanceId"], p["CenId"])
     if world.get("grant", key) is not None:
-        raise ApiError("ResourceAlreadyExist.GrantRule",
-                       "The instance %s is already granted to %s." % (p["InstanceId"], p["CenId"]), 400)
-    world.put("grant", key, {
-        "ChildInstanceId": p["InstanceId"],
-        "ChildInstanceType": p["InstanceType"],
-        "ChildInstanceRegionId": p["RegionId"],
-        "ChildInstanceOwnerId": int(ctx.account),
-        "CenId": p["CenId"],
-        "CenOwnerId": int(cen_owner),
-        "CreationTime": iso_time(world),
-    }, ctx.account, p["RegionId"])
+        raise ApiError(
+            "ResourceAlreadyExist.GrantRule",
+            "The instance %s is already granted to %s." % (p["InstanceId"], p["CenId"]),
+            400,
+        )
+    world.put(
+        "grant",
+        key,
+        {
+            "ChildInstanceId": p["InstanceId"],
+            "ChildInstanceType": p["InstanceType"],
+            "ChildInstanceRegionId": p["RegionId"],
+            "ChildInstanceOwnerId": int(ctx.account),
+            "CenId": p["CenId"],
+            "CenOwnerId": int(cen_owner),
+            "CreationTime": iso_time(world),
+        },
+        ctx.account,
+        p["RegionId"],
+    )
     return {}
 
 
@@ -763,8 +1088,11 @@ def revoke_instance_from_cen(ctx, p):
     if world.is_pending("grant", key):
         raise ApiError("IncorrectStatus", "Current Instance status does not support this operation.", 400)
     if world.get("cen_attachment", "%s|%s" % (p["CenId"], p["InstanceId"])) is not None:
-        raise ApiError("IncorrectStatus",
-                       "The instance %s is still attached to %s; detach it first." % (p["InstanceId"], p["CenId"]), 400)
+        raise ApiError(
+            "IncorrectStatus",
+            "The instance %s is still attached to %s; detach it first." % (p["InstanceId"], p["CenId"]),
+            400,
+        )
     world.delete("grant", key)
     return {}
 
@@ -774,26 +1102,37 @@ def describe_grant_rules_to_cen(ctx, p):
     check_region(p["RegionId"])
     if p["InstanceType"] not in GRANT_TYPES and p["InstanceType"] != "CCN":
         raise ApiError("InstanceType.Invalid", "Specified type is not valid.", 404)
-    rules = [g for g in ctx.world.records("grant", ctx.account, p["RegionId"])
-             if g["ChildInstanceId"] == p["InstanceId"] and g["ChildInstanceType"] == p["InstanceType"]]
+    rules = [
+        g
+        for g in ctx.world.records("grant", ctx.account, p["RegionId"])
+        if g["ChildInstanceId"] == p["InstanceId"] and g["ChildInstanceType"] == p["InstanceType"]
+    ]
     items, number, size = page(rules, p.get("PageNumber"), p.get("PageSize"))
-    out = [{"CenInstanceId": g["CenId"], "CenOwnerId": g["CenOwnerId"], "CreationTime": g["CreationTime"]}
-           for g in items]
+    out = [
+        {"CenInstanceId": g["CenId"], "CenOwnerId": g["CenOwnerId"], "CreationTime": g["CreationTime"]} for g in items
+    ]
     return {"CenGrantRules": {"CbnGrantRule": out}, "TotalCount": len(rules), "PageNumber": number, "PageSize": size}
 
 
 # ================================================================== route tables and entries
 def hop_view(world, entry, hop):
     """One next hop with where it leads (NextHopRegionId / NextHopRelatedInfo)."""
-    view = {"NextHopType": hop["NextHopType"], "NextHopId": hop["NextHopId"], "Weight": hop["Weight"],
-            "Enabled": hop["Enabled"], "NextHopRegionId": entry["_region"]}
+    view = {
+        "NextHopType": hop["NextHopType"],
+        "NextHopId": hop["NextHopId"],
+        "Weight": hop["Weight"],
+        "Enabled": hop["Enabled"],
+        "NextHopRegionId": entry["_region"],
+    }
     if hop["NextHopType"] == "RouterInterface":
         ri = world.get("router_interface", hop["NextHopId"])
         if ri is not None:
             view["NextHopRegionId"] = ri["OppositeRegionId"]
-            view["NextHopRelatedInfo"] = {"InstanceId": ri["OppositeRouterId"],
-                                          "InstanceType": ri["OppositeRouterType"],
-                                          "RegionId": ri["OppositeRegionId"]}
+            view["NextHopRelatedInfo"] = {
+                "InstanceId": ri["OppositeRouterId"],
+                "InstanceType": ri["OppositeRouterType"],
+                "RegionId": ri["OppositeRegionId"],
+            }
     elif hop["NextHopType"] == "VpcPeer":
         pcc = world.get("vpc_peer", hop["NextHopId"])
         if pcc is not None:
@@ -877,23 +1216,38 @@ def describe_route_tables(ctx, p):
     if p.get("ResourceGroupId"):
         tables = [t for t in tables if t["ResourceGroupId"] == p["ResourceGroupId"]]
     items, number, size = page(tables, p.get("PageNumber"), p.get("PageSize"))
-    return {"RouteTables": {"RouteTable": [table_view(ctx.world, t, p.get("Type")) for t in items]},
-            "TotalCount": len(tables), "PageNumber": number, "PageSize": size}
+    return {
+        "RouteTables": {"RouteTable": [table_view(ctx.world, t, p.get("Type")) for t in items]},
+        "TotalCount": len(tables),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 @action("vpc", "DescribeRouteTableList")
 def describe_route_table_list(ctx, p):
     check_region(p["RegionId"])
     tables = ctx.world.records("route_table", ctx.account, p["RegionId"])
-    for key in ("VpcId", "RouterId", "RouterType", "RouteTableId", "RouteTableName", "RouteTableType",
-                "ResourceGroupId"):
+    for key in (
+        "VpcId",
+        "RouterId",
+        "RouterType",
+        "RouteTableId",
+        "RouteTableName",
+        "RouteTableType",
+        "ResourceGroupId",
+    ):
         if p.get(key):
             tables = [t for t in tables if t[key] == p[key]]
     if p.get("Tag"):
         tables = [t for t in tables if tags_match(t.get("_tags"), p["Tag"])]
     items, number, size = page(tables, p.get("PageNumber"), p.get("PageSize"))
-    return {"RouterTableList": {"RouterTableListType": [table_view(ctx.world, t) for t in items]},
-            "TotalCount": len(tables), "PageNumber": number, "PageSize": size}
+    return {
+        "RouterTableList": {"RouterTableListType": [table_view(ctx.world, t) for t in items]},
+        "TotalCount": len(tables),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 def table_not_found():
@@ -907,8 +1261,12 @@ def describe_route_entry_list(ctx, p):
     if table is None:
         raise table_not_found()
     entries = entries_of_table(ctx.world, table["RouteTableId"])
-    simple = {"RouteEntryId": "RouteEntryId", "RouteEntryName": "RouteEntryName",
-              "RouteEntryType": "Type", "DestinationCidrBlock": "DestinationCidrBlock"}
+    simple = {
+        "RouteEntryId": "RouteEntryId",
+        "RouteEntryName": "RouteEntryName",
+        "RouteEntryType": "Type",
+        "DestinationCidrBlock": "DestinationCidrBlock",
+    }
     for param, field in simple.items():
         if p.get(param):
             entries = [e for e in entries if e[field] == p[param]]
@@ -923,8 +1281,11 @@ def describe_route_entry_list(ctx, p):
     if p.get("ServiceType"):
         entries = []
     items, token, _size = token_page(entries, p.get("NextToken"), p.get("MaxResult"), 10, 100)
-    return {"RouteEntrys": {"RouteEntry": [entry_view(ctx.world, e) for e in items]},
-            "NextToken": token, "TotalCount": len(entries)}
+    return {
+        "RouteEntrys": {"RouteEntry": [entry_view(ctx.world, e) for e in items]},
+        "NextToken": token,
+        "TotalCount": len(entries),
+    }
 
 
 def next_hop_not_found(hop_id):
@@ -935,7 +1296,7 @@ def resolve_next_hop(ctx, table, hop_type, hop_id, weight=None):
     """Check that a next hop exists, belongs to the caller and fits the table; returns the hop record."""
     world = ctx.world
     if hop_type not in NEXT_HOP_TYPES:
-        raise ApiError("InvalidNextHopType", "Specified parameter \"NextHopType\" is not valid.", 400)
+        raise ApiError("InvalidNextHopType", 'Specified parameter "NextHopType" is not valid.', 400)
     if not hop_id:
         raise missing("NextHopId")
     if weight is not None and not 0 <= weight <= 255:
@@ -948,13 +1309,22 @@ def resolve_next_hop(ctx, table, hop_type, hop_id, weight=None):
             raise ApiError("IncorrectStatus.RouterInterface", "The specified RouterInterface status is invalid.", 400)
     elif hop_type == "VpcPeer":
         pcc = world.get("vpc_peer", hop_id)
-        mine = pcc is not None and table["VpcId"] and (
-            (pcc["VpcId"] == table["VpcId"] and pcc["_account"] == ctx.account)
-            or (pcc["AcceptingVpcId"] == table["VpcId"] and str(pcc["AcceptingOwnerUid"]) == ctx.account))
+        mine = (
+            pcc is not None
+            and table["VpcId"]
+            and (
+                (pcc["VpcId"] == table["VpcId"] and pcc["_account"] == ctx.account)
+                or (pcc["AcceptingVpcId"] == table["VpcId"] and str(pcc["AcceptingOwnerUid"]) == ctx.account)
+            )
+        )
         if not mine:
-            raise ApiError("ResourceNotFound.VpcPeer", "The specified resource of VpcPeer [%s] is not found." % hop_id, 400)
+            raise ApiError(
+                "ResourceNotFound.VpcPeer", "The specified resource of VpcPeer [%s] is not found." % hop_id, 400
+            )
         if world.is_pending("vpc_peer", hop_id) or pcc["Status"] != "Activated":
-            raise ApiError("IncorrectStatus.VpcPeer", "The status of %s [%s] is incorrect." % (hop_id, pcc["Status"]), 400)
+            raise ApiError(
+                "IncorrectStatus.VpcPeer", "The status of %s [%s] is incorrect." % (hop_id, pcc["Status"]), 400
+            )
     else:
         # The emulator models no ECS instances, gateways or ENIs: such a next hop cannot exist.
         raise next_hop_not_found(hop_id)
@@ -984,7 +1354,9 @@ def create_route_entry(ctx, p):
         raise ApiError("OperationDenied.VpcIpv6NotEnabled", "IPv6 has not been enabled for the VPC.", 400)
     if dest.overlaps(CLOUD_SERVICE_NET):
         raise ApiError("InvalidCidrBlock", "Specified CIDR block is not valid.", 400)
-    if vpc is not None and any(ipaddress.ip_network(s["CidrBlock"]) == dest for s in vswitches_of(world, vpc["VpcId"])):
+    if vpc is not None and any(
+        dest.subnet_of(ipaddress.ip_network(s["CidrBlock"])) for s in vswitches_of(world, vpc["VpcId"])
+    ):
         raise ApiError("InvalidCidrBlock", "Specified CIDR block is not valid.", 400)
     check_text(p.get("RouteEntryName"), "InvalidRouteEntryName.Malformed", "RouteEntry name", 1, 128)
     check_text(p.get("Description"), "InvalidDescription.Malformed", "Description", 1, 256)
@@ -993,8 +1365,9 @@ def create_route_entry(ctx, p):
         raise ApiError("InvalidNexthopTypeAndList.BothNotNull", "both nexthopType and nextHopList are not null.", 400)
     if hop_list:
         if not 2 <= len(hop_list) <= MAX_ECMP_HOPS:
-            raise ApiError("InvalidNexthopListSize",
-                           "nexthop size is illegal. Must be between 2 and %d." % MAX_ECMP_HOPS, 400)
+            raise ApiError(
+                "InvalidNexthopListSize", "nexthop size is illegal. Must be between 2 and %d." % MAX_ECMP_HOPS, 400
+            )
         if len({(h.get("NextHopType"), h.get("NextHopId")) for h in hop_list}) != len(hop_list):
             raise ApiError("Duplicated.VpcNextHop", "Route entry nexthop duplicate.", 400)
         if any(h.get("NextHopType") != "RouterInterface" for h in hop_list):
@@ -1003,16 +1376,30 @@ def create_route_entry(ctx, p):
     else:
         hops = [resolve_next_hop(ctx, table, p.get("NextHopType") or "Instance", p.get("NextHopId"))]
     if table_busy(world, table["RouteTableId"]):
-        raise ApiError("IncorrectRouteEntryStatus",
-                       "The route table contains route entries in the Pending or Modifying state.", 400)
+        raise ApiError(
+            "IncorrectRouteEntryStatus",
+            "The route table contains route entries in the Pending or Modifying state.",
+            400,
+        )
     for entry in entries_of_table(world, table["RouteTableId"]):
         if ipaddress.ip_network(entry["DestinationCidrBlock"]) == dest:
-            raise ApiError("RouterEntryConflict.Duplicated",
-                           "A route entry already exists, which CIDR is '%s'" % dest, 400)
+            raise ApiError(
+                "RouterEntryConflict.Duplicated", "A route entry already exists, which CIDR is '%s'" % dest, 400
+            )
     if p.get("DryRun"):
         raise dry_run_passed()
-    entry = _new_route_entry(world, table, ctx.account, table["_region"], str(dest), "Custom", hops, "Pending",
-                             name=p.get("RouteEntryName") or "", description=p.get("Description") or "")
+    entry = _new_route_entry(
+        world,
+        table,
+        ctx.account,
+        table["_region"],
+        str(dest),
+        "Custom",
+        hops,
+        "Pending",
+        name=p.get("RouteEntryName") or "",
+        description=p.get("Description") or "",
+    )
     world.schedule("route_entry", entry["RouteEntryId"], set_fields={"Status": "Available"})
     return {"RouteEntryId": entry["RouteEntryId"]}
 
@@ -1059,8 +1446,11 @@ def delete_route_entry(ctx, p):
             raise route_entry_not_found()
         entry = matches[0]
     if table_busy(world, entry["RouteTableId"]):
-        raise ApiError("IncorrectRouteEntryStatus",
-                       "The route table contains route entries in the Pending or Modifying state.", 400)
+        raise ApiError(
+            "IncorrectRouteEntryStatus",
+            "The route table contains route entries in the Pending or Modifying state.",
+            400,
+        )
     if p.get("DryRun"):
         raise dry_run_passed()
     entry["Status"] = "Deleting"
@@ -1075,8 +1465,11 @@ def ri_not_found(what="RouterInterfaceId"):
 
 
 def ri_status_error(required):
-    return ApiError("IncorrectRIStatus",
-                    "RouterInterface can be operated by this action only when it's status is %s." % required, 400)
+    return ApiError(
+        "IncorrectRIStatus",
+        "RouterInterface can be operated by this action only when it's status is %s." % required,
+        400,
+    )
 
 
 def own_ri(ctx, p, key="RouterInterfaceId"):
@@ -1111,8 +1504,8 @@ def connected_between(world, router_a, router_b, ignore=()):
 
 def check_ri_texts(p):
     if p.get("Name") is not None and not _RI_NAME_RE.match(p["Name"]):
-        raise ApiError("InvalidName.Malformed", "The specified \"Name\" is not valid.", 400)
-    check_text(p.get("Description"), "InvalidDescription.Malformed", "\"Description\"", 2, 256, letter_first=True)
+        raise ApiError("InvalidName.Malformed", 'The specified "Name" is not valid.', 400)
+    check_text(p.get("Description"), "InvalidDescription.Malformed", '"Description"', 2, 256, letter_first=True)
 
 
 def check_account_id(world, value, code, message):
@@ -1179,13 +1572,15 @@ def ri_view(world, ri):
     }
     peer = ri_peer(world, ri)
     if peer is not None:
-        view.update({
-            "OppositeInterfaceStatus": peer["Status"],
-            "OppositeInterfaceSpec": peer["Spec"],
-            "OppositeBandwidth": peer["Bandwidth"],
-            "OppositeInterfaceBusinessStatus": peer["BusinessStatus"],
-            "OppositeVpcInstanceId": peer["VpcInstanceId"],
-        })
+        view.update(
+            {
+                "OppositeInterfaceStatus": peer["Status"],
+                "OppositeInterfaceSpec": peer["Spec"],
+                "OppositeBandwidth": peer["Bandwidth"],
+                "OppositeInterfaceBusinessStatus": peer["BusinessStatus"],
+                "OppositeVpcInstanceId": peer["VpcInstanceId"],
+            }
+        )
     return view
 
 
@@ -1195,8 +1590,9 @@ def create_router_interface(ctx, p):
     region = p["RegionId"]
     check_region(region)
     if not geo().is_known_region(p["OppositeRegionId"]):
-        raise ApiError("InvalidOppositeRegionId.NotFound",
-                       "The OppositeRegionId provided does not exist in our records.", 400)
+        raise ApiError(
+            "InvalidOppositeRegionId.NotFound", "The OppositeRegionId provided does not exist in our records.", 400
+        )
     role, router_type, spec = p["Role"], p["RouterType"], p["Spec"]
     if role not in ROLES:
         raise ApiError("InvalidRole.ValueNotSupported", "The specified Role is not valid.", 400)
@@ -1205,18 +1601,24 @@ def create_router_interface(ctx, p):
     if (role == "InitiatingSide" and spec not in SPECS) or (role == "AcceptingSide" and spec != NEGATIVE_SPEC):
         raise ApiError("InvalidSpec.ValudNotSupported", "The specified Spec is not supported.", 400)
     if router_type == "VBR" and role == "AcceptingSide":
-        raise ApiError("InvalidRole.ValueNotSupported", "A router interface on a VBR can only be the initiating side.", 400)
+        raise ApiError(
+            "InvalidRole.ValueNotSupported", "A router interface on a VBR can only be the initiating side.", 400
+        )
     if p.get("OppositeRouterType") is not None and p["OppositeRouterType"] not in ROUTER_TYPES:
-        raise ApiError("InvalidOppositeRouterType.ValueNotSupported", "The specified OppositeRouterType is not valid.", 400)
+        raise ApiError(
+            "InvalidOppositeRouterType.ValueNotSupported", "The specified OppositeRouterType is not valid.", 400
+        )
     check_ri_texts(p)
     charge = p.get("InstanceChargeType") or "PostPaid"
     if charge not in ("PrePaid", "PostPaid"):
-        raise ApiError("InvalidRouterInterfaceChargeType.Malformed",
-                       "Specified RouterInterface ChargeType is not valid.", 400)
+        raise ApiError(
+            "InvalidRouterInterfaceChargeType.Malformed", "Specified RouterInterface ChargeType is not valid.", 400
+        )
     if charge == "PrePaid":
         if role == "AcceptingSide":
-            raise ApiError("Forbidden.AcceptRoleNotSupportPrePay",
-                           "Acception side ri not support chargetype for prepaid.", 400)
+            raise ApiError(
+                "Forbidden.AcceptRoleNotSupportPrePay", "Acception side ri not support chargetype for prepaid.", 400
+            )
         cycle = p.get("PricingCycle") or "Month"
         if cycle not in ("Month", "Year"):
             raise ApiError("InvalidParameter", "The specified PricingCycle is not valid.", 400)
@@ -1237,8 +1639,11 @@ def create_router_interface(ctx, p):
         if router is None:
             raise ApiError("InvalidRouterId.NotFound", "The specified RouterId does not exist in our records.", 404)
         if p.get("AccessPointId"):
-            raise ApiError("InvalidAccessPoint.ValueNotAllowed",
-                           "The non-vbr router interface cannot have access point configured.", 400)
+            raise ApiError(
+                "InvalidAccessPoint.ValueNotAllowed",
+                "The non-vbr router interface cannot have access point configured.",
+                400,
+            )
         vpc_id, access_point = router["VpcId"], ""
         if cen_attachments_of(world, vpc_id):
             raise ApiError("InvalidRouterId.AttacedToCEN", "Can not create ri when attaced to CEN.", 404)
@@ -1253,8 +1658,9 @@ def create_router_interface(ctx, p):
         vpc_id, access_point = "", vbr["AccessPointId"]
     on_router = [ri for ri in world.table("router_interface").values() if ri["RouterId"] == p["RouterId"]]
     if len(on_router) >= MAX_INTERFACES_PER_ROUTER:
-        raise ApiError("LimitationExceed.InterfaceNumberOnRouter",
-                       "Total number of RouterInterfaces on a Router exceeded.", 400)
+        raise ApiError(
+            "LimitationExceed.InterfaceNumberOnRouter", "Total number of RouterInterfaces on a Router exceeded.", 400
+        )
     if p.get("OppositeRouterId") and connected_between(world, p["RouterId"], p["OppositeRouterId"]):
         raise ApiError("HaveConnectionBetweenRouters", "Have connection between routers", 400)
     ri_id = world.new_id("ri")
@@ -1265,38 +1671,44 @@ def create_router_interface(ctx, p):
         months = p["Period"] * (12 if (p.get("PricingCycle") or "Month") == "Year" else 1)
         end_time = iso_time(world, months * 30 * 86400)
         order_id = int("%d%04d" % (int(world.now()), world.counter % 10000))
-    world.put("router_interface", ri_id, {
-        "RouterInterfaceId": ri_id,
-        "Name": p.get("Name") or "",
-        "Description": p.get("Description") or "",
-        "Role": role,
-        "Spec": spec,
-        "Bandwidth": SPECS.get(spec, 0),
-        "RouterId": p["RouterId"],
-        "RouterType": router_type,
-        "VpcInstanceId": vpc_id,
-        "AccessPointId": access_point,
-        "OppositeRegionId": p["OppositeRegionId"],
-        "OppositeInterfaceId": p.get("OppositeInterfaceId") or "",
-        "OppositeRouterId": p.get("OppositeRouterId") or "",
-        "OppositeRouterType": p.get("OppositeRouterType") or ("VRouter" if p.get("OppositeRouterId") else ""),
-        "OppositeInterfaceOwnerId": opposite_owner,
-        "OppositeAccessPointId": p.get("OppositeAccessPointId") or "",
-        "Status": "Idle",
-        "BusinessStatus": "Normal",
-        "ChargeType": "PrePaid" if charge == "PrePaid" else "AfterPay",
-        "CreationTime": now,
-        "ConnectedTime": "",
-        "GmtModified": now,
-        "EndTime": end_time,
-        "HealthCheckSourceIp": p.get("HealthCheckSourceIp") or "",
-        "HealthCheckTargetIp": p.get("HealthCheckTargetIp") or "",
-        "HcRate": None,
-        "HcThreshold": None,
-        "CrossBorder": cross_border(region, p["OppositeRegionId"]),
-        "ResourceGroupId": p.get("ResourceGroupId") or default_resource_group(ctx.account),
-        "_tags": tags,
-    }, ctx.account, region)
+    world.put(
+        "router_interface",
+        ri_id,
+        {
+            "RouterInterfaceId": ri_id,
+            "Name": p.get("Name") or "",
+            "Description": p.get("Description") or "",
+            "Role": role,
+            "Spec": spec,
+            "Bandwidth": SPECS.get(spec, 0),
+            "RouterId": p["RouterId"],
+            "RouterType": router_type,
+            "VpcInstanceId": vpc_id,
+            "AccessPointId": access_point,
+            "OppositeRegionId": p["OppositeRegionId"],
+            "OppositeInterfaceId": p.get("OppositeInterfaceId") or "",
+            "OppositeRouterId": p.get("OppositeRouterId") or "",
+            "OppositeRouterType": p.get("OppositeRouterType") or ("VRouter" if p.get("OppositeRouterId") else ""),
+            "OppositeInterfaceOwnerId": opposite_owner,
+            "OppositeAccessPointId": p.get("OppositeAccessPointId") or "",
+            "Status": "Idle",
+            "BusinessStatus": "Normal",
+            "ChargeType": "PrePaid" if charge == "PrePaid" else "AfterPay",
+            "CreationTime": now,
+            "ConnectedTime": "",
+            "GmtModified": now,
+            "EndTime": end_time,
+            "HealthCheckSourceIp": p.get("HealthCheckSourceIp") or "",
+            "HealthCheckTargetIp": p.get("HealthCheckTargetIp") or "",
+            "HcRate": None,
+            "HcThreshold": None,
+            "CrossBorder": cross_border(region, p["OppositeRegionId"]),
+            "ResourceGroupId": p.get("ResourceGroupId") or default_resource_group(ctx.account),
+            "_tags": tags,
+        },
+        ctx.account,
+        region,
+    )
     out = {"RouterInterfaceId": ri_id}
     if order_id is not None:
         out["OrderId"] = order_id
@@ -1311,19 +1723,31 @@ def modify_router_interface_attribute(ctx, p):
     world = ctx.world
     ri = own_ri(ctx, p)
     if ri_pending(world, ri):
-        raise ApiError("IncorrectStatus.RouterInterface", "This openeration would not be allowed because status "
-                       "of this RouterInterface is not correct.", 400)
+        raise ApiError(
+            "IncorrectStatus.RouterInterface",
+            "This openeration would not be allowed because status " "of this RouterInterface is not correct.",
+            400,
+        )
     check_ri_texts(p)
     if p.get("OppositeRouterType") is not None and p["OppositeRouterType"] not in ROUTER_TYPES:
-        raise ApiError("InvalidOppositeRouterType.ValueNotSupported", "The specified OppositeRouterType is not valid.", 400)
-    changes = {field: p[field] for field in ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType")
-               if p.get(field) is not None}
+        raise ApiError(
+            "InvalidOppositeRouterType.ValueNotSupported", "The specified OppositeRouterType is not valid.", 400
+        )
+    changes = {
+        field: p[field]
+        for field in ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType")
+        if p.get(field) is not None
+    }
     if p.get("OppositeInterfaceOwnerId") is not None:
         changes["OppositeInterfaceOwnerId"] = check_account_id(
-            world, p["OppositeInterfaceOwnerId"], "InvalidAliuid", "Invalid Aliuid.")
+            world, p["OppositeInterfaceOwnerId"], "InvalidAliuid", "Invalid Aliuid."
+        )
     if any(ri[field] != value for field, value in changes.items()) and ri["Status"] != "Idle":
-        raise ApiError("IncorrectStatus.RouterInterface", "This openeration would not be allowed because status "
-                       "of this RouterInterface is not correct.", 400)
+        raise ApiError(
+            "IncorrectStatus.RouterInterface",
+            "This openeration would not be allowed because status " "of this RouterInterface is not correct.",
+            400,
+        )
     check_health_check(p)
     for field in ("HcRate", "HcThreshold"):
         if p.get(field) is not None and p[field] < 1:
@@ -1352,9 +1776,11 @@ def connect_router_interface(ctx, p):
     if ri_pending(world, ri) or ri["Status"] != "Idle":
         raise ri_status_error("Idle")
     if not all(ri[field] for field in OPPOSITE_FIELDS):
-        raise ApiError("IncorrectOppositeInterfaceInfo.NotSet",
-                       "OppositeInterfaceId/OppositeRouterId/OppositeRouterType/OppositeInterfaceOwnerId must be all set.",
-                       400)
+        raise ApiError(
+            "IncorrectOppositeInterfaceInfo.NotSet",
+            "OppositeInterfaceId/OppositeRouterId/OppositeRouterType/OppositeInterfaceOwnerId must be all set.",
+            400,
+        )
     if ri["OppositeRouterId"] == ri["RouterId"]:
         raise ApiError("IncorrectOppositeInterfaceInfo", "Cannot connect on the same router", 400)
     if connected_between(world, ri["RouterId"], ri["OppositeRouterId"]):
@@ -1363,8 +1789,9 @@ def connect_router_interface(ctx, p):
     if acceptor is None or acceptor["Status"] == "Deleting":
         raise ri_not_found("opposite RouterInterface %s" % ri["OppositeInterfaceId"])
     if acceptor["_account"] != ri["OppositeInterfaceOwnerId"]:
-        raise mismatch("AliUid", "The opposite router interface does not belong to account %s."
-                       % ri["OppositeInterfaceOwnerId"])
+        raise mismatch(
+            "AliUid", "The opposite router interface does not belong to account %s." % ri["OppositeInterfaceOwnerId"]
+        )
     if acceptor["_region"] != ri["OppositeRegionId"]:
         raise mismatch("RegionNo", "The opposite router interface is not in region %s." % ri["OppositeRegionId"])
     if acceptor["Role"] != "AcceptingSide":
@@ -1374,23 +1801,35 @@ def connect_router_interface(ctx, p):
     if acceptor["RouterType"] != ri["OppositeRouterType"]:
         raise mismatch("RouterType", "The opposite router is not of type %s." % ri["OppositeRouterType"])
     if not all(acceptor[field] for field in OPPOSITE_FIELDS):
-        raise ApiError("IncorrectOppositeInterfaceInfo.NotSet",
-                       "OppositeInterfaceId/OppositeRouterId/OppositeRouterType/OppositeInterfaceOwnerId must be all "
-                       "set on the accepting side %s." % acceptor["RouterInterfaceId"], 400)
-    expected = (("OppositeInterfaceId", ri_id), ("OppositeRouterId", ri["RouterId"]),
-                ("OppositeRouterType", ri["RouterType"]), ("OppositeInterfaceOwnerId", ri["_account"]))
+        raise ApiError(
+            "IncorrectOppositeInterfaceInfo.NotSet",
+            "OppositeInterfaceId/OppositeRouterId/OppositeRouterType/OppositeInterfaceOwnerId must be all "
+            "set on the accepting side %s." % acceptor["RouterInterfaceId"],
+            400,
+        )
+    expected = (
+        ("OppositeInterfaceId", ri_id),
+        ("OppositeRouterId", ri["RouterId"]),
+        ("OppositeRouterType", ri["RouterType"]),
+        ("OppositeInterfaceOwnerId", ri["_account"]),
+    )
     for field, value in expected:
         if acceptor[field] != value:
             raise mismatch(field, "The accepting side's %s is %s, not %s." % (field, acceptor[field], value))
     if acceptor["OppositeRegionId"] != ri["_region"]:
-        raise mismatch("OppositeRegionNo", "The accepting side's OppositeRegionId is %s, not %s."
-                       % (acceptor["OppositeRegionId"], ri["_region"]))
+        raise mismatch(
+            "OppositeRegionNo",
+            "The accepting side's OppositeRegionId is %s, not %s." % (acceptor["OppositeRegionId"], ri["_region"]),
+        )
     now = iso_time(world)
     ri.update({"Status": "Connecting", "GmtModified": now})
     acceptor.update({"Status": "AcceptingConnecting", "GmtModified": now})
     for rec in (ri, acceptor):
-        world.schedule("router_interface", rec["RouterInterfaceId"],
-                       set_fields={"Status": "Active", "ConnectedTime": iso_time(world, world.transition_seconds)})
+        world.schedule(
+            "router_interface",
+            rec["RouterInterfaceId"],
+            set_fields={"Status": "Active", "ConnectedTime": iso_time(world, world.transition_seconds)},
+        )
     return {}
 
 
@@ -1411,8 +1850,9 @@ def deactivate_router_interface(ctx, p):
     if ri_pending(ctx.world, ri) or ri["Status"] != "Active":
         raise ri_status_error("Active")
     peer = ri_peer(ctx.world, ri)
-    if peer is not None and (ctx.world.is_pending("router_interface", peer["RouterInterfaceId"])
-                             or peer["Status"] != "Active"):
+    if peer is not None and (
+        ctx.world.is_pending("router_interface", peer["RouterInterfaceId"]) or peer["Status"] != "Active"
+    ):
         raise ri_status_error("Active")
     _switch_pair(ctx.world, ri, "Deactivating", "Inactive")
     return {}
@@ -1451,11 +1891,15 @@ def delete_router_interface(ctx, p):
     world = ctx.world
     ri = own_ri(ctx, p)
     if ri_pending(world, ri) or ri["Status"] not in ("Idle", "Inactive"):
-        raise ApiError("IncorrectStatus", "The router interface can be deleted only when its status is "
-                       "Idle or Inactive; it is %s." % ri["Status"], 400)
+        raise ApiError(
+            "IncorrectStatus",
+            "The router interface can be deleted only when its status is " "Idle or Inactive; it is %s." % ri["Status"],
+            400,
+        )
     if entries_pointing_to(world, "RouterInterface", ri["RouterInterfaceId"]):
-        raise ApiError("DependencyViolation.RouterInterfaceReferedByRouteEntry",
-                       "Router interface referred by route entry.", 400)
+        raise ApiError(
+            "DependencyViolation.RouterInterfaceReferedByRouteEntry", "Router interface referred by route entry.", 400
+        )
     ri.update({"Status": "Deleting", "GmtModified": iso_time(world)})
     world.schedule("router_interface", ri["RouterInterfaceId"], delete=True)
     return {}
@@ -1479,16 +1923,27 @@ def describe_router_interfaces(ctx, p):
     if p.get("Tags"):
         ris = [ri for ri in ris if tags_match(ri.get("_tags"), p["Tags"])]
     items, number, size = page(ris, p.get("PageNumber"), p.get("PageSize"))
-    return {"RouterInterfaceSet": {"RouterInterfaceType": [ri_view(ctx.world, ri) for ri in items]},
-            "TotalCount": len(ris), "PageNumber": number, "PageSize": size}
+    return {
+        "RouterInterfaceSet": {"RouterInterfaceType": [ri_view(ctx.world, ri) for ri in items]},
+        "TotalCount": len(ris),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 @action("vpc", "DescribeRouterInterfaceAttribute")
 def describe_router_interface_attribute(ctx, p):
     ri = own_ri(ctx, p, key="InstanceId")
     view = ri_view(ctx.world, ri)
-    view.update({"FastLinkMode": "false", "HealthCheckStatus": "NoHealthCheckConfig",
-                 "Code": "200", "Success": True, "Message": "successful"})
+    view.update(
+        {
+            "FastLinkMode": "false",
+            "HealthCheckStatus": "NoHealthCheckConfig",
+            "Code": "200",
+            "Success": True,
+            "Message": "successful",
+        }
+    )
     return view
 
 
@@ -1547,15 +2002,23 @@ def list_tags(ctx, p, types):
     ids = p.get("ResourceId") or []
     wanted = p.get("Tag") or []
     if not ids and not wanted:
-        raise ApiError("BothEmpty.TagsAndResources",
-                       "The specified Tags and ResourcesIds are not allow to both empty.", 400)
+        raise ApiError(
+            "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
+        )
     if len(ids) > MAX_TAG_RESOURCES:
         raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     check_tags(wanted)
     rows = []
     for rec in ctx.world.records(kind, ctx.account, p["RegionId"]):
-        rid = rec.get({"vpc": "VpcId", "route_table": "RouteTableId", "router_interface": "RouterInterfaceId",
-                       "vbr": "VbrId", "vswitch": "VSwitchId"}[kind])
+        rid = rec.get(
+            {
+                "vpc": "VpcId",
+                "route_table": "RouteTableId",
+                "router_interface": "RouterInterfaceId",
+                "vbr": "VbrId",
+                "vswitch": "VSwitchId",
+            }[kind]
+        )
         if ids and rid not in ids:
             continue
         if not tags_match(rec.get("_tags"), wanted):

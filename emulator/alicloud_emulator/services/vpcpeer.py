@@ -35,8 +35,9 @@ def not_found(instance_id):
 
 
 def wrong_status(pcc):
-    return ApiError("IncorrectStatus.VpcPeer", "The status of %s [%s] is incorrect." % (pcc["InstanceId"], pcc["Status"]),
-                    400)
+    return ApiError(
+        "IncorrectStatus.VpcPeer", "The status of %s [%s] is incorrect." % (pcc["InstanceId"], pcc["Status"]), 400
+    )
 
 
 def side(ctx, pcc):
@@ -99,7 +100,9 @@ def pcc_view(ctx, pcc):
 
 def check_region(region):
     if not region or not vpcsvc.geo().is_known_region(region):
-        raise ApiError("UnsupportedRegion", "The feature of VpcPeer is not supported in the region of %s." % region, 400)
+        raise ApiError(
+            "UnsupportedRegion", "The feature of VpcPeer is not supported in the region of %s." % region, 400
+        )
 
 
 def check_name(name, low):
@@ -125,8 +128,11 @@ def check_bandwidth(bandwidth, inter_region, modify=False):
         return
     if not inter_region:
         if modify:
-            raise ApiError("OperationFailed.BandwidthCannotBeChangedInSameRegion",
-                           "The operation failed because the bandwidth cannot be changed in the same region.", 400)
+            raise ApiError(
+                "OperationFailed.BandwidthCannotBeChangedInSameRegion",
+                "The operation failed because the bandwidth cannot be changed in the same region.",
+                400,
+            )
         raise ApiError("IllegalParam.Bandwidth", "Bandwidth can be set only on an inter-region connection.", 400)
     if bandwidth < 1:
         raise ApiError("IllegalParam.Bandwidth", "The specified Bandwidth is illegal.", 400)
@@ -159,20 +165,31 @@ def create_vpc_peer_connection(ctx, p):
     accepter = str(p["AcceptingAliUid"])
     accepting = world.get("vpc", p["AcceptingVpcId"])
     if accepting is None or accepting["_account"] != accepter or accepting["_region"] != accepting_region:
-        raise ApiError("ResourceNotFound.AcceptingVpcId", "The specified resource of AcceptingVpcId [%s] is not found."
-                       % p["AcceptingVpcId"], 400)
+        raise ApiError(
+            "ResourceNotFound.AcceptingVpcId",
+            "The specified resource of AcceptingVpcId [%s] is not found." % p["AcceptingVpcId"],
+            400,
+        )
     if accepting["VpcId"] == vpc["VpcId"]:
         raise ApiError("IllegalParam.AcceptingVpcId", "A VPC cannot be peered with itself.", 400)
     if not vpcsvc.vpc_is_stable(world, vpc):
-        raise ApiError("IncorrectStatus.Vpc", "The status of %s [%s] is incorrect." % (vpc["VpcId"], vpc["Status"]), 400)
+        raise ApiError(
+            "IncorrectStatus.Vpc", "The status of %s [%s] is incorrect." % (vpc["VpcId"], vpc["Status"]), 400
+        )
     if not vpcsvc.vpc_is_stable(world, accepting):
-        raise ApiError("IncorrectStatus.AcceptingVpc", "The status of %s [%s] is incorrect."
-                       % (accepting["VpcId"], accepting["Status"]), 400)
+        raise ApiError(
+            "IncorrectStatus.AcceptingVpc",
+            "The status of %s [%s] is incorrect." % (accepting["VpcId"], accepting["Status"]),
+            400,
+        )
     pair = {vpc["VpcId"], accepting["VpcId"]}
     for other in world.table("vpc_peer").values():
         if {other["VpcId"], other["AcceptingVpcId"]} == pair and other["Status"] not in ENDED_STATES:
-            raise ApiError("ResourceAlreadyExist.VpcPeer",
-                           "The specified resource of %s already exists." % other["InstanceId"], 400)
+            raise ApiError(
+                "ResourceAlreadyExist.VpcPeer",
+                "The specified resource of %s already exists." % other["InstanceId"],
+                400,
+            )
     if p.get("DryRun"):
         raise vpcsvc.dry_run_passed()
     instance_id = world.new_id("pcc")
@@ -183,27 +200,33 @@ def create_vpc_peer_connection(ctx, p):
         link_type = p.get("LinkType") or "Gold"
     else:
         bandwidth, link_type = UNLIMITED_BANDWIDTH, ""
-    world.put("vpc_peer", instance_id, {
-        "InstanceId": instance_id,
-        "Name": p.get("Name") or "",
-        "Description": p.get("Description") or "",
-        "VpcId": vpc["VpcId"],
-        "RegionId": region,
-        "AcceptingVpcId": accepting["VpcId"],
-        "AcceptingRegionId": accepting_region,
-        "AcceptingOwnerUid": int(accepter),
-        "Bandwidth": bandwidth,
-        "LinkType": link_type,
-        "Status": "Creating",
-        "BizStatus": "Normal",
-        "GmtCreate": now,
-        "GmtModified": now,
-        "GmtExpired": vpcsvc.iso_time(world, ACCEPT_WINDOW_SECONDS),
-        "ResourceGroupId": p.get("ResourceGroupId") or vpcsvc.default_resource_group(ctx.account),
-        "_tags": tags,
-        "_accepter_rg": vpcsvc.default_resource_group(accepter),
-        "_accepter_tags": {},
-    }, ctx.account, region)
+    world.put(
+        "vpc_peer",
+        instance_id,
+        {
+            "InstanceId": instance_id,
+            "Name": p.get("Name") or "",
+            "Description": p.get("Description") or "",
+            "VpcId": vpc["VpcId"],
+            "RegionId": region,
+            "AcceptingVpcId": accepting["VpcId"],
+            "AcceptingRegionId": accepting_region,
+            "AcceptingOwnerUid": int(accepter),
+            "Bandwidth": bandwidth,
+            "LinkType": link_type,
+            "Status": "Creating",
+            "BizStatus": "Normal",
+            "GmtCreate": now,
+            "GmtModified": now,
+            "GmtExpired": vpcsvc.iso_time(world, ACCEPT_WINDOW_SECONDS),
+            "ResourceGroupId": p.get("ResourceGroupId") or vpcsvc.default_resource_group(ctx.account),
+            "_tags": tags,
+            "_accepter_rg": vpcsvc.default_resource_group(accepter),
+            "_accepter_tags": {},
+        },
+        ctx.account,
+        region,
+    )
     world.schedule("vpc_peer", instance_id, set_fields={"Status": "Accepting" if cross_account else "Activated"})
     return {"InstanceId": instance_id}
 
@@ -272,8 +295,11 @@ def delete_vpc_peer_connection(ctx, p):
         raise wrong_status(pcc)
     routes = vpcsvc.entries_pointing_to(world, "VpcPeer", pcc["InstanceId"])
     if routes and not p.get("Force"):
-        raise ApiError("OperationDenied.RouteEntryExist",
-                       "The operation is not allowed because of existing routeEntry point to VpcPeer.", 400)
+        raise ApiError(
+            "OperationDenied.RouteEntryExist",
+            "The operation is not allowed because of existing routeEntry point to VpcPeer.",
+            400,
+        )
     if p.get("DryRun"):
         raise vpcsvc.dry_run_passed()
     for entry in routes:
@@ -318,8 +344,12 @@ def list_vpc_peer_connections(ctx, p):
             continue
         out.append(pcc)
     items, token, size = vpcsvc.token_page(out, p.get("NextToken"), p.get("MaxResults"), 20, 100)
-    return {"VpcPeerConnects": [pcc_view(ctx, pcc) for pcc in items], "TotalCount": len(out),
-            "NextToken": token, "MaxResults": size}
+    return {
+        "VpcPeerConnects": [pcc_view(ctx, pcc) for pcc in items],
+        "TotalCount": len(out),
+        "NextToken": token,
+        "MaxResults": size,
+    }
 
 
 # ------------------------------------------------------------------ tags and resource group
@@ -382,8 +412,9 @@ def list_tag_resources(ctx, p):
     ids = p.get("ResourceId") or []
     wanted = p.get("Tag") or []
     if not ids and not wanted:
-        raise ApiError("BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.",
-                       400)
+        raise ApiError(
+            "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
+        )
     if len(ids) > vpcsvc.MAX_TAG_RESOURCES:
         raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     vpcsvc.check_tags(wanted)
@@ -398,8 +429,15 @@ def list_tag_resources(ctx, p):
         if not vpcsvc.tags_match(tags, wanted):
             continue
         for key, value in sorted(tags.items()):
-            rows.append({"ResourceId": pcc["InstanceId"], "ResourceType": RESOURCE_TYPE,
-                         "RegionNo": view_region(pcc, who), "TagKey": key, "TagValue": value})
+            rows.append(
+                {
+                    "ResourceId": pcc["InstanceId"],
+                    "ResourceType": RESOURCE_TYPE,
+                    "RegionNo": view_region(pcc, who),
+                    "TagKey": key,
+                    "TagValue": value,
+                }
+            )
     items, token, size = vpcsvc.token_page(rows, p.get("NextToken"), p.get("MaxResults"), 50, 50)
     return {"TagResources": items, "NextToken": token, "MaxResults": size}
 
@@ -413,7 +451,8 @@ def move_resource_group(ctx, p):
     if who is None or view_region(pcc, who) != p["RegionId"]:
         raise ApiError("ResourceNotFound.VpcPeer", "The specified resource of VpcPeer is not found.", 400)
     if not p["NewResourceGroupId"].startswith("rg-"):
-        raise ApiError("OperationFailed.NotExist.ResourceGroup",
-                       "The operation failed because the resource group not exist.", 400)
+        raise ApiError(
+            "OperationFailed.NotExist.ResourceGroup", "The operation failed because the resource group not exist.", 400
+        )
     pcc["ResourceGroupId" if who == "requester" else "_accepter_rg"] = p["NewResourceGroupId"]
     return {"Success": True}
