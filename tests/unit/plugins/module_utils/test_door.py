@@ -84,3 +84,11 @@ def test_full_argument_spec_adds_the_shared_options_without_sharing_them():
     assert set(spec) == set(SPEC) | set(COMMON_ARGUMENT_SPEC)
     spec["alicloud_assume_role"]["options"]["role_arn"]["required"] = False
     assert COMMON_ARGUMENT_SPEC["alicloud_assume_role"]["options"]["role_arn"]["required"] is True
+
+
+def test_core_warnings_become_module_warnings(monkeypatch):
+    warned = []
+    monkeypatch.setattr(basic.AnsibleModule, "warn", lambda self, warning: warned.append(warning))
+    result = run(dict(KEYS, name="n"), lambda session, params, check_mode: dict(warnings=["careful"]))
+    assert "warnings" not in result
+    assert warned == ["careful"]

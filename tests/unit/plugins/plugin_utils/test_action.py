@@ -195,6 +195,11 @@ def test_core_errors_carry_code_and_request_id(api):
     assert result["msg"] == "ModifyCenAttribute failed: Operation.Blocking: busy (request id R-2)"
 
 
+def test_core_warnings_are_returned_for_the_controller_to_show(api):
+    result = action_for(lambda session, params, check_mode: dict(warnings=["careful"]), keys(api)).run(task_vars={})
+    assert result["warnings"] == ["careful"]
+
+
 # -- falls back to the real module ----------------------------------------------------------------
 
 @pytest.mark.parametrize("options", [dict(transport="ssh"), dict(become=True), dict(async_val=30)])
