@@ -1,0 +1,150 @@
+# Copyright: contributors to alicloud.interconnect
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fixtures for the AWX tests: the collection as an execution environment gets it,
+a freshly started emulator, and ansible-runner jobs.
+
+* ``collection_tarball``: ``ansible-galaxy collection build`` of this checkout.
+* ``installed_collections``: a collections path with that tarball installed by
+  ``ansible-galaxy collection install``, as the EE build does.
+* ``emulator``: ``alicloud-emulator serve --port 0 --seed tests/awx/seed.yml`` in a
+  subprocess; ``url``, ``calls()`` (the admin call log), stopped after the test.
+* ``run_job(credential, playbook, ...)``: an ansible-runner run in a new private
+  data dir whose env/envvars holds exactly what the credential type injects for
+  ``credential`` (input id -> value); returns a :class:`Job`.
+"""
+
+import glob
+import importlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import ansible_runner
+import pytest
+
+import awxtest
+from awxtest import BIN, ROOT, tool
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(HERE, "seed.yml")
+
+# Variables of the developer's shell that a job in an execution environment would not have.
+FOREIGN = re.compile(r"^(ALICLOUD_|ALIBABA_CLOUD_|https?_proxy$|HTTPS?_PROXY$|all_proxy$|ALL_PROXY$)")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch):
+    for name in list(os.environ):
+        if FOREIGN.match(name):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="session")
+def collection_tarball(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    subprocess.run([tool("ansible-galaxy"), "collection", "build", "--output-path", str(out), ROOT],
+                   check=True, stdout=subprocess.DEVNULL)
+    (tarball,) = glob.glob(str(out / "alicloud-interconnect-*.tar.gz"))
+    return tarball
+
+
+@pytest.fixture(scope="session")
+def installed_collections(tmp_path_factory, collection_tarball):
+    path = str(tmp_path_factory.mktemp("collections"))
+    subprocess.run([tool("ansible-galaxy"), "collection", "install", "--collections-path", path, collection_tarball],
+                   check=True, stdout=subprocess.DEVNULL, env=dict(os.environ, ANSIBLE_COLLECTIONS_PATH=path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def collection_common(installed_collections):
+    """The installed collection's plugins/module_utils/common.py, imported."""
+    sys.path.insert(0, installed_collections)
+    try:
+        return importlib.import_module("ansible_collections.alicloud.interconnect.plugins.module_utils.common")
+    finally:
+        sys.path.remove(installed_collections)
+
+
+class Emulator(object):
+    def __init__(self, process, url):
+        self.process = process
+        self.url = url
+
+    def admin(self, path):
+        import urllib.request
+
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(self.url + path, timeout=10) as answer:
+            return json.loads(answer.read().decode("utf-8"))
+
+    def calls(self):
+        return self.admin("/_emulator/calls")["calls"]
+
+
+@pytest.fixture
+def emulator():
+    process = subprocess.Popen([tool("alicloud-emulator"), "serve", "--host", "127.0.0.1", "--port", "0",
+                                "--seed", SEED, "--transition-seconds", "0.1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                               universal_newlines=True)
+    try:
+        line = process.stdout.readline()
+        match = re.match(r"listening on (http://\S+)", line)
+        if not match:
+            raise AssertionError("the emulator did not start: %s%s" % (line, process.stdout.read()))
+        yield Emulator(process, match.group(1))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+class Job(object):
+    """What ansible-runner left of one run: status, stats, events and the output AWX would store."""
+
+    def __init__(self, runner, data_dir):
+        self.status = runner.status
+        self.rc = runner.rc
+        self.stats = runner.stats
+        self.events = list(runner.events)
+        self.data_dir = data_dir
+        self.stdout = runner.stdout.read()
+
+    def results(self, task, event="runner_on_ok"):
+        """host -> module result of ``task`` for the events of one kind."""
+        return dict((e["event_data"]["host"], e["event_data"]["res"]) for e in self.events
+                    if e["event"] == event and e["event_data"].get("task") == task)
+
+    def stored_output(self):
+        """Everything of the job AWX keeps and shows: the stdout and every job event."""
+        return self.stdout + "".join(json.dumps(e) for e in self.events)
+
+
+@pytest.fixture
+def run_job(tmp_path, installed_collections):
+    inputs, injectors = awxtest.load()
+
+    def run(credential, playbook="accounts.yml", project=os.path.join(HERE, "job", "project"), **options):
+        data_dir = tmp_path / ("job%d" % len(list(tmp_path.glob("job*"))))
+        shutil.copytree(project, str(data_dir / "project"))
+        shutil.copytree(os.path.join(HERE, "job", "inventory"), str(data_dir / "inventory"))
+        (data_dir / "env").mkdir()
+        # What the credential injects, nothing else: as AWX writes it for the job.
+        with open(str(data_dir / "env" / "envvars"), "w") as handle:
+            json.dump(awxtest.inject(inputs, injectors, credential), handle)
+        # AWX passes the job's id as an extra variable.
+        with open(str(data_dir / "env" / "extravars"), "w") as handle:
+            json.dump({"awx_job_id": 42}, handle)
+        runner = ansible_runner.run(
+            private_data_dir=str(data_dir), playbook=playbook, quiet=True,
+            # What the execution environment itself provides: the collection and the tools.
+            envvars={"ANSIBLE_COLLECTIONS_PATH": installed_collections,
+                     "PATH": BIN + os.pathsep + os.environ.get("PATH", "")},
+            **options)
+        return Job(runner, data_dir)
+
+    return run
