@@ -1,0 +1,268 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""VPC route entries (VPC API 2016-04-28), and the CIDR checks peering needs.
+
+The core of alicloud.interconnect.vpc_route_entry is ensure_route_entry(). The
+peering cores (router_interface.py, vpcpeer.py) use routes_via() to find the
+routes that block a delete, and refuse_overlap() to refuse two VPCs whose
+address ranges overlap before anything is written.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import ipaddress
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    AlicloudError,
+    make_diff,
+    snake_dict,
+    unwrap,
+    wait_for,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_system_route_table
+
+# The next-hop types CreateRouteEntry takes.
+NEXT_HOP_TYPES = ("Instance", "HaVip", "RouterInterface", "NetworkInterface", "VpnGateway", "IPv6Gateway",
+                  "NatGateway", "Attachment", "VpcPeer", "Ipv4Gateway", "GatewayEndpoint", "Ecr",
+                  "GatewayLoadBalancerEndpoint", "RouteTargetGroup")
+
+# A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
+ROUTE_BUSY = ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*", "OperationConflict",
+              "TaskConflict", "Operation.Blocking")
+
+# Fields of a route entry that say what it does (the rest is bookkeeping).
+ROUTE_FIELDS = ("route_table_id", "destination_cidr_block", "next_hop_type", "next_hop_id")
+
+
+# ---------------------------------------------------------------------------
+# CIDR blocks
+# ---------------------------------------------------------------------------
+
+def parse_cidr(value, option):
+    """``value`` as an ip_network; an error naming ``option`` when it is not a CIDR block like 10.1.0.0/16."""
+    try:
+        return ipaddress.ip_network(str(value).strip(), strict=True)
+    except ValueError as exc:
+        raise AlicloudError("InvalidParameter", "%s: %r is not a CIDR block (%s)" % (option, value, exc))
+
+
+def overlaps(cidrs_a, cidrs_b):
+    """The pairs ``(a, b)`` of CIDR blocks (strings) of the two lists whose ranges overlap."""
+    pairs = []
+    for a in cidrs_a:
+        for b in cidrs_b:
+            net_a, net_b = ipaddress.ip_network(a, strict=False), ipaddress.ip_network(b, strict=False)
+            if net_a.version == net_b.version and net_a.overlaps(net_b):
+                pairs.append((a, b))
+    return pairs
+
+
+def refuse_overlap(vpc_a, cidrs_a, vpc_b, cidrs_b):
+    """Fail, naming both VPCs and their blocks, when two VPCs to be peered have overlapping ranges.
+
+    Traffic to an address both VPCs hold could not be routed to the peer, so Alibaba Cloud
+    guides refuse such a peering; this refuses it before anything is written.
+    """
+    pairs = overlaps(cidrs_a, cidrs_b)
+    if pairs:
+        raise AlicloudError("OverlappingCidrBlocks", "the CIDR blocks of %s (%s) and %s (%s) overlap (%s): VPCs with "
+                            "overlapping address ranges cannot be peered"
+                            % (vpc_a, ", ".join(cidrs_a), vpc_b, ", ".join(cidrs_b),
+                               "; ".join("%s with %s" % pair for pair in pairs)))
+
+
+def vpc_cidr_blocks(vpc):
+    """Every IPv4 block of a DescribeVpcs record: the primary and the secondary ones."""
+    blocks = [vpc["CidrBlock"]] if vpc.get("CidrBlock") else []
+    blocks.extend(b for b in unwrap(vpc.get("SecondaryCidrBlocks")) or [] if b not in blocks)
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# API wrappers
+# ---------------------------------------------------------------------------
+
+def describe_route_tables(session, region, router_id):
+    """Every route table of a vRouter or VBR, with its entries (DescribeRouteTables)."""
+    tables, page = [], 1
+    while True:
+        body = session.call("vpc", "DescribeRouteTables", region=region, RegionId=region, RouterId=router_id,
+                            PageNumber=page, PageSize=50)
+        batch = unwrap(body.get("RouteTables")) or []
+        tables.extend(batch)
+        if not batch or len(tables) >= int(body.get("TotalCount") or 0):
+            return tables
+        page += 1
+
+
+def describe_route_entries(session, region, table_id, **filters):
+    """The entries of a route table (DescribeRouteEntryList), every page. filters use wire names."""
+    entries, token = [], None
+    while True:
+        try:
+            body = session.call("vpc", "DescribeRouteEntryList", region=region, RegionId=region,
+                                RouteTableId=table_id, MaxResult=100, NextToken=token, **filters)
+        except AlicloudError as exc:
+            if exc.code == "InvalidRouteTableId.NotFound":
+                return []
+            raise
+        entries.extend(unwrap(body.get("RouteEntrys")) or [])
+        token = body.get("NextToken")
+        if not token:
+            return entries
+
+
+def next_hops(entry):
+    """``[(type, id), ...]`` of a route entry, whichever API answered it."""
+    hops = unwrap(entry.get("NextHops")) or []
+    if hops:
+        return [(h.get("NextHopType"), h.get("NextHopId")) for h in hops]
+    if entry.get("NextHopType"):
+        return [(entry["NextHopType"], entry.get("InstanceId"))]
+    return []
+
+
+def routes_via(session, region, router_id, hop_id):
+    """The custom route entries of a router's tables whose next hop is ``hop_id`` (an interface, a peer connection)."""
+    found = []
+    for table in describe_route_tables(session, region, router_id):
+        for entry in unwrap(table.get("RouteEntrys")) or []:
+            if any(hid == hop_id for _type, hid in next_hops(entry)):
+                found.append(entry)
+    return found
+
+
+def describe_routes(entries):
+    """``rte-1 (10.2.0.0/16 in vtb-1), ...`` for an error message."""
+    return ", ".join("%s (%s in %s)" % (e.get("RouteEntryId"), e.get("DestinationCidrBlock"), e.get("RouteTableId"))
+                     for e in entries)
+
+
+def find_route_entry(session, region, table_id, destination):
+    """The custom entry of a table for a destination CIDR block, or None."""
+    entries = describe_route_entries(session, region, table_id, DestinationCidrBlock=destination,
+                                     RouteEntryType="Custom")
+    entries = [e for e in entries if e.get("DestinationCidrBlock") == destination and e.get("Type", "Custom") == "Custom"]
+    return entries[0] if entries else None
+
+
+def get_route_entry(session, region, table_id, entry_id):
+    entries = describe_route_entries(session, region, table_id, RouteEntryId=entry_id)
+    entries = [e for e in entries if e.get("RouteEntryId") == entry_id]
+    return entries[0] if entries else None
+
+
+def create_route_entry(session, region, table_id, destination, hop_type, hop_id, name=None, description=None):
+    body = session.call("vpc", "CreateRouteEntry", region=region, retry_codes=ROUTE_BUSY,
+                        ClientToken=session.client_token(), RegionId=region, RouteTableId=table_id,
+                        DestinationCidrBlock=destination, NextHopType=hop_type, NextHopId=hop_id,
+                        RouteEntryName=name, Description=description)
+    return body["RouteEntryId"]
+
+
+def delete_route_entry(session, region, entry_id):
+    """DeleteRouteEntry; False when the entry was already gone."""
+    try:
+        session.call("vpc", "DeleteRouteEntry", region=region, retry_codes=ROUTE_BUSY, RegionId=region,
+                     RouteEntryId=entry_id)
+    except AlicloudError as exc:
+        if exc.code == "InvalidRouteEntry.NotFound":
+            return False
+        raise
+    return True
+
+
+# ---------------------------------------------------------------------------
+# Core of vpc_route_entry
+# ---------------------------------------------------------------------------
+
+def route_view(entry):
+    """A route entry as the module returns it: snake_case, with next_hop_type/next_hop_id on top."""
+    view = snake_dict(entry, unwrap_keys=("NextHops",))
+    view.pop("request_id", None)
+    hops = next_hops(entry)
+    if len(hops) == 1:
+        view["next_hop_type"], view["next_hop_id"] = hops[0]
+    return view
+
+
+def _route_summary(view):
+    return dict((k, view.get(k)) for k in ROUTE_FIELDS + ("route_entry_name", "description"))
+
+
+def resolve_route_table(session, region, params):
+    """The route table the task means: route_table_id, else the system route table of vpc_id."""
+    if params.get("route_table_id"):
+        return check_id(params["route_table_id"], "vtb", "route_table_id")
+    table = get_system_route_table(session, region, check_id(params["vpc_id"], "vpc", "vpc_id"))
+    if table is None:
+        raise AlicloudError("InvalidVpcId.NotFound", "vpc_id: VPC %s does not exist in %s for this account"
+                            % (params["vpc_id"], region))
+    return table["RouteTableId"]
+
+
+def _wait_available(session, region, table_id, entry_id, timeout):
+    return wait_for(lambda: get_route_entry(session, region, table_id, entry_id),
+                    lambda e: e is not None and e.get("Status") == "Available",
+                    "route entry %s to become Available" % entry_id, timeout)
+
+
+def _wait_gone(session, region, table_id, entry_id, timeout):
+    wait_for(lambda: get_route_entry(session, region, table_id, entry_id), lambda e: e is None,
+             "route entry %s to be deleted" % entry_id, timeout)
+
+
+def ensure_route_entry(session, params, check_mode):
+    """Core of vpc_route_entry: one custom route of a route table, found by its destination CIDR block."""
+    region = session.require_region()
+    destination = str(parse_cidr(params["destination_cidr"], "destination_cidr"))
+    table_id = resolve_route_table(session, region, params)
+    current = find_route_entry(session, region, table_id, destination)
+    before = route_view(current) if current else None
+
+    if params["state"] == "absent":
+        if current is None:
+            return dict(changed=False, route_entry_id=None, route_table_id=table_id, route_entry={})
+        if params.get("next_hop_id") and params["next_hop_id"] not in [hop_id for _t, hop_id in next_hops(current)]:
+            # The route to this destination leads elsewhere: it is not the one the task names.
+            return dict(changed=False, route_entry_id=None, route_table_id=table_id, route_entry={})
+        result = dict(changed=True, route_entry_id=current["RouteEntryId"], route_table_id=table_id, route_entry={},
+                      diff=make_diff(_route_summary(before), None))
+        if check_mode:
+            return result
+        delete_route_entry(session, region, current["RouteEntryId"])
+        if params["wait"]:
+            _wait_gone(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
+        return result
+
+    wanted = (params["next_hop_type"], params["next_hop_id"])
+    if current is not None and wanted in next_hops(current) and len(next_hops(current)) == 1:
+        if params["wait"] and current.get("Status") != "Available":
+            current = _wait_available(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
+        return dict(changed=False, route_entry_id=current["RouteEntryId"], route_table_id=table_id,
+                    route_entry=route_view(current))
+
+    predicted = dict(route_entry_id=None, route_table_id=table_id, destination_cidr_block=destination,
+                     next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=params.get("name") or "",
+                     description=params.get("description") or "", type="Custom", status="Available")
+    diff = make_diff(_route_summary(before) if before else None, _route_summary(predicted))
+    if check_mode:
+        return dict(changed=True, route_entry_id=None, route_table_id=table_id, route_entry=predicted, diff=diff)
+    if current is not None:
+        # The destination is routed elsewhere: replace the route (a route entry's next hop cannot be edited).
+        delete_route_entry(session, region, current["RouteEntryId"])
+        _wait_gone(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
+    entry_id = create_route_entry(session, region, table_id, destination, wanted[0], wanted[1],
+                                  params.get("name"), params.get("description"))
+    if params["wait"]:
+        entry = _wait_available(session, region, table_id, entry_id, params["wait_timeout"])
+    else:
+        entry = get_route_entry(session, region, table_id, entry_id) or dict(
+            RouteEntryId=entry_id, RouteTableId=table_id, DestinationCidrBlock=destination, Status="Pending",
+            NextHops={"NextHop": [dict(NextHopType=wanted[0], NextHopId=wanted[1])]})
+    view = route_view(entry)
+    return dict(changed=True, route_entry_id=entry_id, route_table_id=table_id, route_entry=view,
+                diff=make_diff(_route_summary(before) if before else None, _route_summary(view)))

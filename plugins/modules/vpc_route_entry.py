@@ -1,0 +1,183 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: vpc_route_entry
+short_description: Add or remove a custom route of a VPC route table
+version_added: 0.1.0
+description:
+  - Manages one custom route entry of a VPC route table (C(CreateRouteEntry), C(DeleteRouteEntry)): traffic to
+    O(destination_cidr) goes to the next hop.
+  - A peering carries no traffic until each VPC routes the other's CIDR block through its side of the peering:
+    a router interface (M(alicloud.interconnect.router_interface), O(next_hop_type=RouterInterface)) or a VPC peering
+    connection (M(alicloud.interconnect.vpc_peer_connection), O(next_hop_type=VpcPeer)).
+  - The route is found by its table and destination. When the destination already goes to another next hop, the
+    route is replaced (deleted, then created), since a route's next hop cannot be edited.
+  - O(destination_cidr) is checked before any call.
+author:
+  - alicloud.interconnect contributors (@alicloud-interconnect)
+options:
+  route_table_id:
+    description:
+      - The route table, C(vtb-...).
+      - Mutually exclusive with O(vpc_id); one of them is required.
+    type: str
+  vpc_id:
+    description:
+      - The VPC whose system route table holds the route.
+    type: str
+  destination_cidr:
+    description:
+      - The destination CIDR block, for example V(10.2.0.0/16). It must not have host bits set.
+    type: str
+    required: true
+    aliases: [destination_cidr_block]
+  next_hop_type:
+    description:
+      - The kind of next hop (the API's C(NextHopType)).
+    type: str
+    choices: [RouterInterface, VpcPeer, Instance, HaVip, NetworkInterface, VpnGateway, IPv6Gateway, NatGateway,
+              Attachment, Ipv4Gateway, GatewayEndpoint, Ecr, GatewayLoadBalancerEndpoint, RouteTargetGroup]
+    default: RouterInterface
+  next_hop_id:
+    description:
+      - The next hop, for example a router interface C(ri-...) or a VPC peering connection C(pcc-...).
+      - Required with O(state=present). With O(state=absent), the route is deleted only if it goes to this next hop.
+    type: str
+  name:
+    description:
+      - The route's name, set when it is created.
+    type: str
+  description:
+    description:
+      - The route's description, set when it is created.
+    type: str
+  state:
+    description:
+      - V(present) creates the route (or replaces one to another next hop) and, with O(wait), waits until it is
+        C(Available).
+      - V(absent) deletes the route to O(destination_cidr) and, with O(wait), waits until it is gone.
+    type: str
+    choices: [present, absent]
+    default: present
+notes:
+  - O(name) and O(description) are set when the route is created; changing them later does not change the route.
+seealso:
+  - module: alicloud.interconnect.router_interface
+  - module: alicloud.interconnect.vpc_peer_connection
+extends_documentation_fragment:
+  - alicloud.interconnect.alicloud
+  - alicloud.interconnect.alicloud.wait
+  - alicloud.interconnect.attributes
+  - alicloud.interconnect.attributes.action
+  - alicloud.interconnect.attributes.resource
+"""
+
+EXAMPLES = r"""
+- name: Send 10.2.0.0/16 through the router interface of a peering (the VPC's system route table)
+  alicloud.interconnect.vpc_route_entry:
+    alicloud_region: cn-hangzhou
+    vpc_id: vpc-hz
+    destination_cidr: 10.2.0.0/16
+    next_hop_type: RouterInterface
+    next_hop_id: "{{ initiator.router_interface_id }}"
+
+- name: Send 10.3.0.0/16 through a VPC peering connection
+  alicloud.interconnect.vpc_route_entry:
+    alicloud_region: cn-hangzhou
+    route_table_id: vtb-bp145q7glnuzdvzu2
+    destination_cidr: 10.3.0.0/16
+    next_hop_type: VpcPeer
+    next_hop_id: "{{ peering.peer_connection_id }}"
+
+- name: Remove the route
+  alicloud.interconnect.vpc_route_entry:
+    alicloud_region: cn-hangzhou
+    vpc_id: vpc-hz
+    destination_cidr: 10.2.0.0/16
+    state: absent
+"""
+
+RETURN = r"""
+route_entry_id:
+  description: The route's id; null in check mode before it is created, and when there was none to delete.
+  returned: always
+  type: str
+  sample: rte-bp1mnnr2al0naomnpv
+route_table_id:
+  description: The route table (the VPC's system route table when O(vpc_id) was given).
+  returned: always
+  type: str
+  sample: vtb-bp145q7glnuzdvzu2
+route_entry:
+  description: The route as C(DescribeRouteEntryList) returns it, with snake_case keys; empty after O(state=absent).
+  returned: always
+  type: dict
+  contains:
+    route_entry_id:
+      description: The route's id.
+      type: str
+      sample: rte-bp1mnnr2al0naomnpv
+    destination_cidr_block:
+      description: The destination.
+      type: str
+      sample: 10.2.0.0/16
+    next_hop_type:
+      description: The kind of next hop.
+      type: str
+      sample: RouterInterface
+    next_hop_id:
+      description: The next hop.
+      type: str
+      sample: ri-2zeo3xzyf38r4urzd
+    next_hops:
+      description: The next hops as the API lists them, with where each one leads (C(next_hop_related_info)).
+      type: list
+      elements: dict
+    status:
+      description: C(Pending), C(Available) or C(Deleting).
+      type: str
+      sample: Available
+    type:
+      description: C(Custom).
+      type: str
+      sample: Custom
+"""
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
+from ansible_collections.alicloud.interconnect.plugins.module_utils.route import NEXT_HOP_TYPES, ensure_route_entry
+
+ARGUMENT_SPEC = dict(
+    route_table_id=dict(type="str"),
+    vpc_id=dict(type="str"),
+    destination_cidr=dict(type="str", required=True, aliases=["destination_cidr_block"]),
+    next_hop_type=dict(type="str", choices=["RouterInterface", "VpcPeer"]
+                       + [t for t in NEXT_HOP_TYPES if t not in ("RouterInterface", "VpcPeer")],
+                       default="RouterInterface"),
+    next_hop_id=dict(type="str"),
+    name=dict(type="str"),
+    description=dict(type="str"),
+    state=dict(type="str", choices=["present", "absent"], default="present"),
+    **WAIT_ARGUMENT_SPEC
+)
+MODULE_KWARGS = dict(
+    mutually_exclusive=[("route_table_id", "vpc_id")],
+    required_one_of=[("route_table_id", "vpc_id")],
+    required_if=[("state", "present", ("next_hop_id",))],
+)
+CORE = ensure_route_entry
+
+
+def main():
+    run_module(ARGUMENT_SPEC, CORE, **MODULE_KWARGS)
+
+
+if __name__ == "__main__":
+    main()
