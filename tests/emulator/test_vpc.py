@@ -21,6 +21,7 @@ from alibabacloud_vpcpeer20220101 import models as peer_models
 from conftest import SEED, UID1, UID2, make_client
 
 from alicloud_emulator import catalog
+from alicloud_emulator.seed import SeedError
 
 TRANSITION = 10.0
 HZ, SH = "cn-hangzhou", "cn-shanghai"
@@ -276,6 +277,10 @@ def test_create_vpc_refuses_an_unusable_cidr_block(env, cidr):
         ({"RegionId": HZ, "Tag": [{"Key": "aliyun:x", "Value": "v"}]}, "InvalidTagKey", 400),
         ({"RegionId": HZ, "Tag": [{"Key": "k%d" % i, "Value": "v"} for i in range(21)]}, "NumberExceed.Tags", 400),
         ({"RegionId": HZ, "DryRun": True}, "DryRunOperation", 400),
+        ({"RegionId": HZ, "Tag": [{"Key": "k", "Value": "aliyun-x"}]}, "InvalidTagValue", 400),
+        ({"RegionId": HZ, "UserCidr": "10.0.0.1/8"}, "IllegalParam.UserCidr", 400),
+        ({"RegionId": HZ, "Ipv4IpamPoolId": "ipam-pool-x"}, "UnsupportedFeature.IPAM", 400),
+        ({"RegionId": HZ, "ResourceGroupId": "group"}, "InvalidResourceGroupId", 400),
     ],
 )
 def test_create_vpc_refusals(env, params, code, status):
@@ -302,6 +307,11 @@ def test_describe_vpcs_filters_by_ids_name_tags_and_scopes_to_region_and_account
     assert names(RegionId=HZ, IsDefault=True) == []
     assert names(RegionId=HZ, VpcOwnerId=int(UID2)) == []
     assert names(RegionId=HZ, VpcOwnerId=int(UID1)) == sorted(["vpc-a1", tagged])
+    assert names(RegionId=HZ, EnableIpv6=True) == []
+    assert names(RegionId=HZ, DhcpOptionsSetId="dopt-1") == []
+    assert names(RegionId=HZ, ResourceGroupId=env.vpc("vpc-a1")["ResourceGroupId"]) == sorted(["vpc-a1", tagged])
+    assert names(RegionId=HZ, ResourceGroupId="rg-other") == []
+    assert env.error(UID1, "DescribeVpcs", RegionId=HZ, DryRun=True) == ("DryRunOperation", 400)
     other = env.call(UID2, "DescribeVpcs", RegionId=HZ, VpcId="vpc-a1,vpc-b1")["Vpcs"]["Vpc"]
     assert [v["VpcId"] for v in other] == ["vpc-b1"]
     assert env.error(UID1, "DescribeVpcs", RegionId="xx-nowhere-1") == ("InvalidRegionId.NotFound", 404)
@@ -379,6 +389,16 @@ def test_delete_vpc_goes_deleting_then_takes_router_tables_routes_and_grants_alo
     env.call(UID1, "DeleteVpc", VpcId=vpc_id, RegionId=HZ)
     assert env.vpc(vpc_id)["Status"] == "Deleting"
     env.refused(UID1, "DeleteVpc", "IncorrectVpcStatus", VpcId=vpc_id)
+    env.refused(
+        UID1,
+        "RevokeInstanceFromCen",
+        "IncorrectStatus",
+        RegionId=HZ,
+        InstanceId=vpc_id,
+        InstanceType="VPC",
+        CenId="cen-abc",
+        CenOwnerId=int(UID2),
+    )
     env.settle()
     assert env.vpc(vpc_id) is None
     assert env.error(UID1, "DescribeVpcAttribute", RegionId=HZ, VpcId=vpc_id) == ("InvalidVpcId.NotFound", 404)
@@ -467,6 +487,8 @@ def test_describe_virtual_border_routers_shows_the_seeded_vbr_to_its_owner(env):
     )["VirtualBorderRouterSet"]["VirtualBorderRouterType"]
     assert [v["VbrId"] for v in filtered("VbrId", "vbr-a1")] == ["vbr-a1"]
     assert filtered("Status", "terminated") == []
+    by_group = env.call(UID1, "DescribeVirtualBorderRouters", RegionId=HZ, ResourceGroupId="rg-other")
+    assert by_group["TotalCount"] == 0
     assert env.call(UID2, "DescribeVirtualBorderRouters", RegionId=HZ)["TotalCount"] == 0
     assert env.call(UID1, "DescribeVirtualBorderRouters", RegionId=SH)["TotalCount"] == 0
     assert env.error(UID1, "DescribeVirtualBorderRouters", RegionId=HZ, Filter=[{"Key": "Colour", "Value": ["x"]}]) == (
@@ -625,6 +647,17 @@ def test_revoke_refuses_what_was_never_granted_or_is_someone_elses(env):
     )
     env.refused(UID2, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, **dict(GRANT, CenOwnerId=int(UID2)))
     env.refused(UID1, "RevokeInstanceFromCen", "InvalidInstanceId.NotFound", 404, **GRANT)
+
+
+def test_grant_rules_need_a_network_instance_type(env):
+    assert env.error(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="ECS") == (
+        "InstanceType.Invalid",
+        404,
+    )
+    assert (
+        env.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="ccn-1", InstanceType="CCN")["TotalCount"]
+        == 0
+    )
 
 
 def test_grant_rules_page(env):
@@ -964,6 +997,7 @@ def test_describe_route_entry_list_pages_with_next_token_and_filters(env):
     ]
     assert len(env.entries(table, DestCidrBlockList=["10.10.0.0/16", "10.11.0.0/16"])) == 2
     assert env.entries(table, IpVersion="IPv6") == []
+    assert env.entries(table, ServiceType="TR") == []
     assert len(env.entries(table, IpVersion="IPv4", MaxResult=100)) == 5
     assert env.error(UID1, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table, NextToken="zz") == (
         "IllegalParam.NextToken",
@@ -976,6 +1010,42 @@ def test_describe_route_entry_list_pages_with_next_token_and_filters(env):
     assert env.error(UID2, "DescribeRouteEntryList", RegionId=HZ, RouteTableId=table) == (
         "InvalidRouteTableId.NotFound",
         404,
+    )
+
+
+def test_describe_route_tables_filters_by_name_and_resource_group(env):
+    table = env.table_of("vpc-a1")
+    group = env.world.get("route_table", table)["ResourceGroupId"]
+    found = env.call(UID1, "DescribeRouteTables", RouteTableId=table, ResourceGroupId=group)["RouteTables"]
+    assert [t["RouteTableId"] for t in found["RouteTable"]] == [table]
+    assert env.call(UID1, "DescribeRouteTables", RouteTableId=table, ResourceGroupId="rg-other")["TotalCount"] == 0
+    assert env.call(UID1, "DescribeRouteTables", RouteTableName="main")["TotalCount"] == 0
+
+
+def test_route_entries_wait_for_a_vpc_in_transition(env):
+    vpc_id = env.new_vpc(settle=False)
+    ri_table = env.table_of(vpc_id)
+    env.refused(
+        UID1,
+        "CreateRouteEntry",
+        "IncorrectVpcStatus",
+        RouteTableId=ri_table,
+        DestinationCidrBlock="10.1.0.0/16",
+        NextHopType="RouterInterface",
+        NextHopId="ri-any",
+    )
+
+
+def test_delete_route_entry_refuses_an_id_from_another_table(env):
+    entry_id = env.route(env.table_of("vpc-a1"), "10.1.0.0/16", "RouterInterface", env.ri("vpc-a1", SH))
+    other = env.new_vpc()
+    env.refused(
+        UID1,
+        "DeleteRouteEntry",
+        "InvalidRouteEntry.NotFound",
+        404,
+        RouteEntryId=entry_id,
+        RouteTableId=env.table_of(other),
     )
 
 
@@ -1289,3 +1359,80 @@ def test_describe_vswitches_filters_pages_and_isolates(env):
     assert sorted((r["ResourceId"], r["TagValue"]) for r in rows["TagResources"]["TagResource"]) == sorted(
         [(web, "web"), (db, "db")]
     )
+
+
+def test_vswitch_creation_waits_for_its_vpc_and_route_table(env):
+    fresh = env.new_vpc(settle=False)
+    env.refused(UID1, "CreateVSwitch", "IncorrectVpcStatus", VpcId=fresh, ZoneId="cn-hangzhou-h", CidrMask=24)
+    env.route(env.table_of("vpc-a1"), "10.8.0.0/16", "RouterInterface", env.ri("vpc-a1", SH), settle=False)
+    env.refused(UID1, "CreateVSwitch", "IncorrectRouteEntryStatus", VpcId="vpc-a1", ZoneId="cn-hangzhou-h", CidrMask=24)
+    env.settle()
+    vsw_id = vswitch(env, CidrMask=24)
+    env.route(env.table_of("vpc-a1"), "10.9.0.0/16", "RouterInterface", env.ri("vpc-a1", SH), settle=False)
+    env.refused(UID1, "DeleteVSwitch", "IncorrectRouteEntryStatus", VSwitchId=vsw_id, RegionId=HZ)
+    assert env.error(UID1, "DescribeVSwitchAttributes", VSwitchId=vsw_id, DryRun=True) == ("DryRunOperation", 400)
+
+
+def test_a_small_vpc_runs_out_of_vswitch_blocks(env):
+    small = env.new_vpc(cidr="192.168.0.0/28")
+    vswitch(env, small, CidrMask=29)
+    vswitch(env, small, CidrMask=29)
+    env.refused(UID1, "CreateVSwitch", "InvalidCidrBlock.Overlapped", VpcId=small, ZoneId="cn-hangzhou-h", CidrMask=29)
+
+
+# =============================================================================== more tag rules
+def test_tag_calls_take_at_most_fifty_resources_and_twenty_keys(env):
+    ids = ["vpc-%02d" % i for i in range(51)]
+    tag = [{"Key": "a", "Value": "b"}]
+    env.refused(
+        UID1, "TagResources", "NumberExceed.ResourceIds", RegionId=HZ, ResourceType="VPC", ResourceId=ids, Tag=tag
+    )
+    env.refused(UID1, "ListTagResources", "NumberExceed.ResourceIds", RegionId=HZ, ResourceType="VPC", ResourceId=ids)
+    env.refused(
+        UID1,
+        "UnTagResources",
+        "NumberExceed.Tags",
+        RegionId=HZ,
+        ResourceType="VPC",
+        ResourceId=["vpc-a1"],
+        TagKey=["k%d" % i for i in range(21)],
+    )
+    env.refused(UID1, "ListTagResources", "InvalidInstanceType.NotFound", RegionId=HZ, ResourceType="EIP", Tag=tag)
+
+
+def test_list_tag_resources_filters_by_resource_and_tag(env):
+    other = env.new_vpc()
+    env.call(
+        UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=["vpc-a1"], Tag=[{"Key": "env", "Value": "a"}]
+    )
+    env.call(
+        UID1, "TagResources", RegionId=HZ, ResourceType="VPC", ResourceId=[other], Tag=[{"Key": "env", "Value": "b"}]
+    )
+    rows = lambda **params: [
+        (r["ResourceId"], r["TagValue"])
+        for r in env.call(UID1, "ListTagResources", RegionId=HZ, ResourceType="VPC", **params)["TagResources"][
+            "TagResource"
+        ]
+    ]
+    assert rows(ResourceId=[other]) == [(other, "b")]
+    assert rows(Tag=[{"Key": "env", "Value": "a"}]) == [("vpc-a1", "a")]
+    assert rows(ResourceId=[other], Tag=[{"Key": "env", "Value": "a"}]) == []
+
+
+# =============================================================================== seeds
+@pytest.mark.parametrize(
+    "vpcs, vbrs, message",
+    [
+        ([{"id": "vpc-x", "account": UID1, "region": HZ, "cidr": "10.0.0.0/7"}], [], "not a usable VPC CIDR"),
+        ([{"id": "vpc-x", "account": UID1, "region": HZ, "cidr": "100.64.0.0/16"}], [], "not a usable VPC CIDR"),
+        (
+            [{"id": "vpc-x", "account": UID1, "region": HZ, "cidr": "10.0.0.0/16"}] * 2,
+            [],
+            "vpc vpc-x is seeded twice",
+        ),
+        ([], [{"id": "vbr-x", "account": UID1, "region": HZ}] * 2, "vbr vbr-x is seeded twice"),
+    ],
+)
+def test_the_seed_loader_refuses_unusable_networks(emulator_factory, vpcs, vbrs, message):
+    with pytest.raises(SeedError, match=message):
+        emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": vbrs})

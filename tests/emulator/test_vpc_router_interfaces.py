@@ -817,3 +817,23 @@ def test_router_interfaces_are_tagged_through_the_express_connect_tag_calls(env)
     )
     vbrs = env.call(UID1, "DescribeVirtualBorderRouters", RegionId=HZ, Tags=[{"Key": "site"}])
     assert [v["VbrId"] for v in vbrs["VirtualBorderRouterSet"]["VirtualBorderRouterType"]] == ["vbr-a1"]
+
+
+def test_the_accepting_side_cannot_freeze_while_its_initiator_changes_spec(env):
+    initiator, acceptor = pair(env)
+    connect(env, initiator)
+    action(env, "ModifyRouterInterfaceSpec", initiator, Spec="Small.1")
+    assert env.describe_ri(acceptor, region=SH)["OppositeInterfaceStatus"] == "Activating"
+    env.refused(UID1, "DeactivateRouterInterface", "IncorrectRIStatus", RegionId=SH, RouterInterfaceId=acceptor)
+    env.settle()
+    action(env, "DeactivateRouterInterface", acceptor, region=SH)
+    env.settle()
+    assert status(env, initiator) == "Inactive"
+
+
+def test_router_interfaces_are_found_by_resource_group(env):
+    grouped = env.ri("vpc-a1", SH, ResourceGroupId="rg-net")
+    env.ri("vpc-a1", SH)
+    found = env.call(UID1, "DescribeRouterInterfaces", RegionId=HZ, ResourceGroupId="rg-net")
+    assert [ri["RouterInterfaceId"] for ri in found["RouterInterfaceSet"]["RouterInterfaceType"]] == [grouped]
+    assert env.describe_ri(grouped)["ResourceGroupId"] == "rg-net"

@@ -476,3 +476,64 @@ def test_move_resource_group_moves_the_callers_view(env):
         ResourceId=instance_id,
         NewResourceGroupId="rg-x",
     )
+
+
+def test_more_tag_limits_and_list_filters(env):
+    mine = env.pcc("vpc-a1", "vpc-a2", SH)
+    other = env.pcc("vpc-a1", env.new_vpc(), HZ)
+    theirs = env.pcc("vpc-b1", "vpc-b2", SH, who=UID2, accepter=UID2)
+    for who, instance_id in ((UID1, mine), (UID1, other), (UID2, theirs)):
+        env.peer(
+            who,
+            "TagResources",
+            RegionId=HZ,
+            ResourceType="PeerConnection",
+            ResourceId=[instance_id],
+            Tag=[{"Key": "env", "Value": "x" if instance_id == mine else "y"}],
+        )
+    rows = env.peer(UID1, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection", Tag=[{"Key": "env"}])
+    assert sorted(r["ResourceId"] for r in rows["TagResources"]) == sorted([mine, other])
+    rows = env.peer(UID1, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection", ResourceId=[mine, theirs])
+    assert [r["ResourceId"] for r in rows["TagResources"]] == [mine]
+    rows = env.peer(
+        UID1, "ListTagResources", RegionId=HZ, ResourceType="PeerConnection", Tag=[{"Key": "env", "Value": "x"}]
+    )
+    assert [r["ResourceId"] for r in rows["TagResources"]] == [mine]
+    assert (
+        env.peer(UID1, "ListTagResources", RegionId=SH, ResourceType="PeerConnection", Tag=[{"Key": "env"}])[
+            "TagResources"
+        ]
+        == []
+    )
+    ids = ["pcc-%02d" % i for i in range(51)]
+    for action in ("TagResources", "ListTagResources"):
+        env.refused(
+            UID1,
+            action,
+            "NumberExceed.ResourceIds",
+            product="vpcpeer",
+            RegionId=HZ,
+            ResourceType="PeerConnection",
+            ResourceId=ids,
+            Tag=[{"Key": "a", "Value": "b"}],
+        )
+    env.refused(
+        UID1,
+        "UnTagResources",
+        "NumberExceed.Tags",
+        product="vpcpeer",
+        RegionId=HZ,
+        ResourceType="PeerConnection",
+        ResourceId=[mine],
+        TagKey=["k%d" % i for i in range(21)],
+    )
+
+
+def test_a_description_starts_with_a_letter_on_create(env):
+    env.refused(
+        UID1,
+        "CreateVpcPeerConnection",
+        "IllegalParam.Description",
+        product="vpcpeer",
+        **dict(CREATE, Description="2 regions")
+    )

@@ -383,8 +383,6 @@ def set_view_tags(pcc, who, tags):
 def tag_resources(ctx, p):
     targets = tag_targets(ctx, p)
     tags = vpcsvc.check_tags(p["Tag"])
-    if not tags:
-        raise missing("Tag.1.Key")
     merged = [vpcsvc.merged_tags(view_tags(pcc, who), tags) for pcc, who in targets]
     for (pcc, who), new in zip(targets, merged):
         set_view_tags(pcc, who, new)
