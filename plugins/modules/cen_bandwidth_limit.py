@@ -51,7 +51,7 @@ options:
     description:
       - V(present) sets the limit to O(bandwidth_limit); O(wait) waits until it is C(Active).
       - V(absent) removes the limit (sets it to 0) and, with O(wait), waits until the pair is gone. Removing the limits
-        of a span is the first step of a teardown: the package cannot leave the CEN before.
+        of a span is the first step of a teardown; the package cannot leave the CEN before.
     type: str
     choices: [present, absent]
     default: present

@@ -21,7 +21,7 @@ description:
     associates it with a CEN (C(AssociateCenBandwidthPackage)) or takes it away
     (C(UnassociateCenBandwidthPackage)), and deletes it (C(DeleteCenBandwidthPackage)).
   - The package is found by O(bandwidth_package_id), or by O(name) within the geographic span of
-    O(geographic_region_a) and O(geographic_region_b) when they are set. Names are not unique: when a name
+    O(geographic_region_a) and O(geographic_region_b) when they are set. Names are not unique; when a name
     matches several packages the module fails and lists their ids.
   - Input that breaks a rule known in advance (areas, bandwidth range, subscription terms, a second package
     for the same span on one CEN, limits that block an unassociation or a smaller bandwidth) fails before

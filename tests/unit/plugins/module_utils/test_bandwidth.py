@@ -231,7 +231,7 @@ def test_a_name_matching_two_packages_fails_listing_them(session, fake_api):
 def test_absent_deletes_an_expired_subscription(session, fake_api):
     expired = package("cenbwp-old", BandwidthPackageChargeType="PREPAY", ExpiredTime="2020-01-01T00:00Z")
     listing = [expired]
-    fake_api.script["DescribeCenBandwidthPackages"] = lambda request: answer_packages(listing)(request)
+    fake_api.script["DescribeCenBandwidthPackages"] = answer_packages(listing)  # sees the deletion
 
     def delete(request):
         assert fields_of(request)["CenBandwidthPackageId"] == "cenbwp-old"
