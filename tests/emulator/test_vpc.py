@@ -1436,3 +1436,24 @@ def test_list_tag_resources_filters_by_resource_and_tag(env):
 def test_the_seed_loader_refuses_unusable_networks(emulator_factory, vpcs, vbrs, message):
     with pytest.raises(SeedError, match=message):
         emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": vbrs})
+
+
+def test_vpc_records_survive_a_restart_with_a_state_file(emulator_factory, tmp_path):
+    state = str(tmp_path / "state.json")
+    clock = Clock()
+    first = Env(emulator_factory(seed=SEED, state_file=state, transition_seconds=TRANSITION, clock=clock), clock)
+    vpc_id = first.new_vpc(Tag=[{"Key": "env", "Value": "dev"}])
+    ri_id = first.ri(vpc_id, SH)
+    entry_id = first.route(first.table_of(vpc_id), "10.1.0.0/16", "RouterInterface", ri_id)
+    pcc_id = first.pcc("vpc-a1", "vpc-b1", HZ, accepter=UID2)
+    first.call(UID2, "GrantInstanceToCen", **GRANT)
+    first.running.stop()
+    second = Env(emulator_factory(seed=SEED, state_file=state, transition_seconds=TRANSITION, clock=clock), clock)
+    assert second.vpc(vpc_id)["Tags"] == {"Tag": [{"Key": "env", "Value": "dev"}]}
+    assert second.describe_ri(ri_id)["Status"] == "Idle"
+    assert [e["RouteEntryId"] for e in second.entries(second.table_of(vpc_id), RouteEntryType="Custom")] == [entry_id]
+    assert second.peer(UID2, "GetVpcPeerConnectionAttribute", InstanceId=pcc_id)["Status"] == "Accepting"
+    assert (
+        second.call(UID2, "DescribeGrantRulesToCen", RegionId=HZ, InstanceId="vpc-b1", InstanceType="VPC")["TotalCount"]
+        == 1
+    )
