@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install test emulator-test sanity lint integration molecule units clean
+.PHONY: install test emulator-test sanity lint docs-lint integration molecule awx-test units docs ee-context clean
 
 install:
 	bash ci/install.sh
@@ -20,18 +20,34 @@ sanity: install
 lint: install
 	bash ci/test.sh lint
 
+docs-lint: install
+	bash ci/test.sh docs
+
 integration: install
 	bash ci/test.sh integration
 
 molecule: install
 	bash ci/test.sh molecule
 
+awx-test: install
+	bash ci/test.sh awx
+
 units: install
 	bash ci/test.sh units
+
+# The collection's HTML docs (antsibull-docs + Sphinx, offline) in docs/build/html.
+docs: install
+	.venv/bin/python ci/docs.py
+
+# The execution environment's build context (ansible-builder create) in ee-context/;
+# build the image from it with podman or docker.
+ee-context: install
+	bash ci/ee_context.sh
 
 # Removes what builds and tests leave in the checkout (not .venv: make install is
 # quick to re-run but slow to redo from nothing; remove .venv by hand for that).
 clean:
 	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/*.log .tmp/test.lock \
-	    tests/output .ansible .pytest_cache collections *.tar.gz
+	    tests/output .ansible .pytest_cache collections *.tar.gz \
+	    .tmp/docs docs/build build/ee ee-context
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -22,8 +22,11 @@ STEPS=(
     "emulator    | -                                  | pytest_suite tests/emulator"
     "sanity      | -                                  | sanity"
     "lint        | -                                  | lint"
+    "docs        | -                                  | docs_lint"
     "integration | -                                  | integration"
     "molecule    | extensions/molecule/*/molecule.yml | molecule_scenarios"
+    "awx         | tests/awx                          | pytest_suite tests/awx"
+    "docs-build  | tests/docs                         | pytest_suite tests/docs"
     "reliability | tests/reliability                  | pytest_suite tests/reliability"
     "units       | -                                  | units"
 )
@@ -76,6 +79,11 @@ units() {
 
 lint() {
     logged ansible-lint --nocolor
+}
+
+docs_lint() {
+    # Plugin and role docs (schema, markup, references) and the extra docs of docs/docsite/.
+    logged antsibull-docs lint-collection-docs --plugin-docs .
 }
 
 integration() {

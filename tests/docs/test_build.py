@@ -1,0 +1,89 @@
+# Copyright: contributors to alicloud.interconnect
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""`make docs` (ci/docs.py): the HTML docs have a page for every module, role and
+guide, linked from the index, and every link inside the site leads to a page and
+an anchor that exist."""
+
+import glob
+import html.parser
+import os
+import posixpath
+import subprocess
+import sys
+import urllib.parse
+
+import pytest
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+class Page(html.parser.HTMLParser):
+    """The links (href, src) and anchors (id) of an HTML page."""
+
+    def __init__(self, path):
+        html.parser.HTMLParser.__init__(self)
+        self.links, self.ids = [], set()
+        with open(path, encoding="utf-8") as handle:
+            self.feed(handle.read())
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.ids.update(value for name, value in attrs.items() if name == "id" and value)
+        self.links.extend(attrs[name] for name in ("href", "src") if attrs.get(name))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("docs") / "html"
+    subprocess.run([sys.executable, os.path.join(ROOT, "ci", "docs.py"), str(dest)], check=True)
+    return str(dest)
+
+
+def expected_pages():
+    modules = [os.path.basename(path)[:-3] for path in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py"))
+               if not path.endswith("__init__.py")]
+    roles = [path.split(os.sep)[-3] for path in glob.glob(os.path.join(ROOT, "roles", "*", "meta", "argument_specs.yml"))]
+    guides = ["docs/%s.html" % os.path.basename(path)[:-3] for path in glob.glob(os.path.join(ROOT, "docs", "*.md"))]
+    with open(os.path.join(ROOT, "docs", "docsite", "extra-docs.yml"), encoding="utf-8") as handle:
+        extra = yaml.safe_load(handle)
+    guides += ["docs/docsite/rst/%s.html" % name for section in extra["sections"] for name in section["toctree"]]
+    return (["collection/%s_module.html" % name for name in modules] + ["collection/%s_role.html" % name for name in roles]
+            + guides + ["collection/index.html"])
+
+
+def test_every_module_role_and_guide_has_a_page_linked_from_the_index(site):
+    pages = expected_pages()
+    assert "collection/account_info_module.html" in pages and "docs/awx.html" in pages
+    linked = set(Page(os.path.join(site, "index.html")).links)
+    for page in pages:
+        assert os.path.isfile(os.path.join(site, page)), page
+        assert page in linked, page
+
+
+def test_a_module_page_shows_its_options_examples_and_return_values(site):
+    page = Page(os.path.join(site, "collection", "account_info_module.html"))
+    assert {"parameter-alicloud_access_key", "parameter-alicloud_assume_role/role_arn", "examples",
+            "return-account_id", "return-identity_type"} <= page.ids
+    with open(os.path.join(site, "collection", "account_info_module.html"), encoding="utf-8") as handle:
+        text = handle.read()
+    assert "network-prod" in text  # from EXAMPLES
+
+
+def test_every_link_inside_the_site_leads_to_an_existing_page_and_anchor(site):
+    pages = {}
+    for path in glob.glob(os.path.join(site, "**", "*.html"), recursive=True):
+        pages[os.path.relpath(path, site).replace(os.sep, "/")] = Page(path)
+    checked = 0
+    for name, page in sorted(pages.items()):
+        for link in page.links:
+            parts = urllib.parse.urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("mailto:"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), parts.path)) if parts.path else name
+            assert not target.endswith((".rst", ".md")), "%s links to the source %s" % (name, link)
+            assert os.path.exists(os.path.join(site, target)), "%s: broken link %s" % (name, link)
+            if parts.fragment and target.endswith(".html"):
+                assert urllib.parse.unquote(parts.fragment) in pages[target].ids, "%s: no anchor for %s" % (name, link)
+            checked += 1
+    assert checked > 100
