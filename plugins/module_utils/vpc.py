@@ -193,4 +193,4 @@ def vpc_info(session, params, check_mode):
         parse_cidr(params["cidr_block"])
     vpcs = find_vpcs(session, None, vpc_ids=params.get("vpc_ids"),
                      name=params.get("name"), tags=params.get("tags"), cidr_block=params.get("cidr_block"))
-    return dict(changed=False, vpcs=[vpc_result(vpc) for vpc in vpcs], ids=[vpc["VpcId"] for vpc in vpcs])
+    return dict(changed=False, vpcs=[vpc_result(vpc) for vpc in vpcs])

@@ -1,0 +1,794 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Cloud Enterprise Network (CBN 2017-09-12): CEN instances, child-instance attachments, and the
+cross-account grants (a VPC API operation) that let another account's CEN attach an instance.
+
+Wrappers (``describe_cen``, ``list_cens``, ``list_attachments``, ...) return API dicts with wire
+names, or None / [] when there is nothing. The cores behind the modules:
+
+* ``cen_instance`` / ``cen_instance_info``
+* ``cen_attachment`` / ``cen_attachment_info`` (one instance, or a batch in one invocation)
+* ``cen_grant`` (run with the instance owner's credentials)
+
+A CEN accepts one change at a time: while an attach, detach or modification is in progress,
+further ones are refused with a busy code. Writes are therefore retried on those codes until
+``wait_timeout`` (``call_when_free``).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import fnmatch
+import itertools
+import random
+import time
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    AlicloudError,
+    changed_fields,
+    compare_tags,
+    find_by_name,
+    make_diff,
+    snake_dict,
+    tags_to_dict,
+    tags_to_list,
+    unwrap,
+    wait_for,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
+    check_id,
+    find_vpcs,
+    get_vbr,
+    get_vpc,
+    get_vpc_attribute,
+)
+
+# Busy answers, retried until the deadline (fnmatch patterns).
+CEN_BUSY_CODES = ("Operation.Blocking", "InvalidOperation.CenInstanceStatus")
+ATTACH_BUSY_CODES = CEN_BUSY_CODES + ("InvalidOperation.ChildInstanceStatus", "OperationFailed.InvalidVpcStatus",
+                                      "IncorrectStatus.VpcSwitch", "IncorrectStatus.VpcRouteTable")
+DETACH_BUSY_CODES = CEN_BUSY_CODES + ("InstanceStatus.NotSupport", "IncorrectStatus.VpcRouteTable")
+GRANT_BUSY_CODES = ("TaskConflict", "Operation.Blocking", "IncorrectStatus")
+REVOKE_BUSY_CODES = ("TaskConflict", "IncorrectStatus")
+
+# Answers that mean "not there".
+CEN_NOT_FOUND_CODES = ("ParameterCenInstanceId",)
+ATTACHMENT_NOT_FOUND_CODES = ("ParameterInstanceId", "ParameterError")
+DETACH_GONE_CODES = ("Bid.NotFound", "ParameterInstanceId")
+REVOKE_GONE_CODES = ("InvalidInstanceId.NotFound",)
+
+# ChildInstanceType -> the prefix of its ids.
+INSTANCE_TYPES = {"VPC": "vpc", "VBR": "vbr", "CCN": "ccn"}
+
+CEN_PAGE_SIZE = 50
+GRANT_PAGE_SIZE = 100
+MAX_FILTER_VALUES = 5  # DescribeCens: at most 5 values per filter
+WORKERS = 4  # parallel calls in a batch; a CEN still takes one attach or detach at a time
+GRANT_BUSY_TIMEOUT = 120  # seconds to keep retrying a grant or revoke refused as busy
+BUSY_FIRST_PAUSE = 0.2  # seconds: the first pause after a busy answer
+BUSY_PAUSE = 1.0  # seconds: the longest pause between two attempts on a busy resource
+
+
+def _matches(code, patterns):
+    return bool(code) and any(fnmatch.fnmatchcase(code, pattern) for pattern in patterns)
+
+
+def call_when_free(session, product, operation, busy_codes, deadline, region=None, **fields):
+    """``session.call()``, repeated while the answer is one of ``busy_codes``, until ``deadline`` (time.monotonic).
+
+    Pauses grow from BUSY_FIRST_PAUSE to BUSY_PAUSE seconds, jittered so that parallel callers do
+    not retry in step. The last busy answer is raised, noting that the time ran out.
+    """
+    pause = BUSY_FIRST_PAUSE
+    while True:
+        try:
+            return session.call(product, operation, region=region, **fields)
+        except AlicloudError as exc:
+            if not _matches(exc.code, busy_codes):
+                raise
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                exc.message = "%s (still refused as busy when wait_timeout ran out)" % exc.message
+                raise
+            time.sleep(min(remaining, pause * random.uniform(0.5, 1.0)))
+            pause = min(pause * 2, BUSY_PAUSE)
+
+
+def _deadline(params):
+    return time.monotonic() + params["wait_timeout"]
+
+
+def _owner(value):
+    """An account id from the API (int) as the modules return it (str)."""
+    return None if value in (None, "") else str(value)
+
+
+def _clean(result):
+    result.pop("request_id", None)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# CEN instances
+# ---------------------------------------------------------------------------
+
+def _paged_cens(session, **fields):
+    cens, number = [], 1
+    while True:
+        body = session.call("cbn", "DescribeCens", PageNumber=number, PageSize=CEN_PAGE_SIZE, **fields)
+        page = unwrap(body.get("Cens")) or []
+        cens.extend(page)
+        if not page or len(cens) >= int(body.get("TotalCount") or 0):
+            return cens
+        number += 1
+
+
+def list_cens(session, filters=None, tags=None):
+    """The caller's CENs (DescribeCens, all pages).
+
+    ``filters``: ``{"CenId": [...], "Name": [...]}``, AND between keys, OR among values (any number
+    of values: they are sent five at a time). ``tags``: a dict every CEN must carry (an empty value
+    matches any value). Keeps the API's order, without duplicates.
+    """
+    filters = dict((k, list(v)) for k, v in (filters or {}).items())
+    tag_list = [dict(t, Value=t["Value"] or None) for t in tags_to_list(tags)] or None
+    keys = sorted(filters)
+    chunked = [[filters[k][i:i + MAX_FILTER_VALUES] for i in range(0, len(filters[k]), MAX_FILTER_VALUES)] or [[]]
+               for k in keys]
+    seen, cens = set(), []
+    for combination in itertools.product(*chunked):
+        api_filters = [dict(Key=k, Value=values) for k, values in zip(keys, combination)]
+        for cen in _paged_cens(session, Filter=api_filters or None, Tag=tag_list):
+            if cen["CenId"] not in seen:
+                seen.add(cen["CenId"])
+                cens.append(cen)
+    return cens
+
+
+def describe_cen(session, cen_id):
+    """The caller's CEN ``cen_id``, or None."""
+    cens = list_cens(session, filters={"CenId": [cen_id]})
+    return cens[0] if cens else None
+
+
+def find_cen(session, cen_id=None, name=None):
+    """A CEN by id, else by name (failing, with the ids, when several CENs share the name), or None."""
+    if cen_id:
+        return describe_cen(session, cen_id)
+    return find_by_name(list_cens(session, filters={"Name": [name]}), name, "CEN instances", "CenId")
+
+
+def cen_result(cen):
+    """A CEN as the modules return it (snake_case, tags as a dict)."""
+    return _clean(snake_dict(cen, unwrap_keys=("CenBandwidthPackageIds",))) if cen else {}
+
+
+def _cen_view(cen):
+    """The fields cen_instance manages, for diffs."""
+    if not cen:
+        return {}
+    return dict(cen_id=cen.get("CenId"), name=cen.get("Name"), description=cen.get("Description"),
+                protection_level=cen.get("ProtectionLevel"), tags=tags_to_dict(cen.get("Tags")))
+
+
+def _wait_cen(session, cen_id, params, gone=False):
+    if gone:
+        return wait_for(lambda: describe_cen(session, cen_id), lambda c: c is None,
+                        "CEN %s to be deleted" % cen_id, params["wait_timeout"])
+    return wait_for(lambda: describe_cen(session, cen_id), lambda c: c is not None and c.get("Status") == "Active",
+                    "CEN %s to become Active" % cen_id, params["wait_timeout"])
+
+
+def cen_instance(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_instance."""
+    cen_id, name = params.get("cen_id"), params.get("name")
+    if cen_id:
+        check_id(cen_id, "cen", "cen_id")
+    if name == "":
+        raise AlicloudError(None, "name: give a non-empty name")
+    current = find_cen(session, cen_id=cen_id, name=name)
+    if params["state"] == "absent":
+        return _cen_absent(session, params, check_mode, current)
+    if current is None and cen_id:
+        raise AlicloudError(None, "cen_id: the CEN instance %s does not exist in this account; to create a CEN, "
+                                  "give name without cen_id" % cen_id)
+    # Validates the tags before anything is written (reserved keys are refused).
+    to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
+                                    params["purge_tags"])
+    if current is None:
+        return _cen_create(session, params, check_mode, to_set)
+    return _cen_update(session, params, check_mode, current, to_set, to_unset)
+
+
+def _cen_create(session, params, check_mode, tags):
+    predicted = dict(CenId=None, Name=params["name"], Description=params.get("description") or "",
+                     ProtectionLevel=params.get("protection_level") or "REDUCED", Status="Active",
+                     Tags=tags_to_list(tags))
+    if check_mode:
+        return dict(changed=True, cen_id=None, cen=cen_result(predicted), diff=make_diff(None, _cen_view(predicted)))
+    body = session.call("cbn", "CreateCen", retry_codes=CEN_BUSY_CODES, ClientToken=session.client_token(),
+                        Name=params["name"], Description=params.get("description"),
+                        ProtectionLevel=params.get("protection_level"), Tag=tags_to_list(tags) or None)
+    cen_id = body["CenId"]
+    after = _wait_cen(session, cen_id, params) if params["wait"] else describe_cen(session, cen_id)
+    return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(None, _cen_view(after)))
+
+
+def _cen_update(session, params, check_mode, current, to_set, to_unset):
+    cen_id = current["CenId"]
+    changes = changed_fields(current, dict(Name=params.get("name"), Description=params.get("description"),
+                                           ProtectionLevel=params.get("protection_level")))
+    if not changes and not to_set and not to_unset:
+        if params["wait"] and current.get("Status") != "Active":
+            current = _wait_cen(session, cen_id, params)
+        return dict(changed=False, cen_id=cen_id, cen=cen_result(current))
+    predicted = dict(current, **changes)
+    tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
+    tags.update(to_set)
+    predicted["Tags"] = tags_to_list(tags)
+    if check_mode:
+        return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted),
+                    diff=make_diff(_cen_view(current), _cen_view(predicted)))
+    deadline = _deadline(params)
+    if changes:
+        call_when_free(session, "cbn", "ModifyCenAttribute", CEN_BUSY_CODES, deadline, CenId=cen_id, **changes)
+    if to_unset:
+        call_when_free(session, "cbn", "UntagResources", CEN_BUSY_CODES, deadline, ResourceType="cen",
+                       ResourceId=[cen_id], TagKey=to_unset)
+    if to_set:
+        call_when_free(session, "cbn", "TagResources", CEN_BUSY_CODES, deadline, ResourceType="cen",
+                       ResourceId=[cen_id], Tag=tags_to_list(to_set))
+    after = _wait_cen(session, cen_id, params) if params["wait"] else describe_cen(session, cen_id)
+    return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(_cen_view(current), _cen_view(after)))
+
+
+def _cen_absent(session, params, check_mode, current):
+    if current is None:
+        return dict(changed=False, cen_id=params.get("cen_id"), cen={})
+    cen_id = current["CenId"]
+    if current.get("Status") == "Deleting":
+        if params["wait"] and not check_mode:
+            _wait_cen(session, cen_id, params, gone=True)
+        return dict(changed=False, cen_id=cen_id, cen={})
+    diff = make_diff(_cen_view(current), None)
+    if check_mode:
+        return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
+    try:
+        call_when_free(session, "cbn", "DeleteCen", CEN_BUSY_CODES, _deadline(params), CenId=cen_id)
+    except AlicloudError as exc:
+        if exc.code not in CEN_NOT_FOUND_CODES:
+            raise
+        return dict(changed=False, cen_id=cen_id, cen={})
+    if params["wait"]:
+        _wait_cen(session, cen_id, params, gone=True)
+    return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
+
+
+def cen_instance_info(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_instance_info: CENs by ids, name, raw filters and tags."""
+    filters = {}
+    for key, value in (params.get("filters") or {}).items():
+        if key not in ("CenId", "Name"):
+            raise AlicloudError(None, "filters: DescribeCens filters by CenId and Name only, not %r" % key)
+        filters[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
+    for cen_id in params.get("cen_ids") or []:
+        check_id(cen_id, "cen", "cen_ids")
+    if params.get("cen_ids"):
+        wanted = set(params["cen_ids"])
+        filters["CenId"] = [v for v in filters["CenId"] if v in wanted] if "CenId" in filters else params["cen_ids"]
+    if params.get("name") is not None:
+        filters["Name"] = [v for v in filters["Name"] if v == params["name"]] if "Name" in filters \
+            else [params["name"]]
+    if any(not values for values in filters.values()):
+        return dict(changed=False, cens=[])
+    cens = list_cens(session, filters=filters, tags=params.get("tags"))
+    return dict(changed=False, cens=[cen_result(cen) for cen in cens])
+
+
+# ---------------------------------------------------------------------------
+# Attachments
+# ---------------------------------------------------------------------------
+
+def list_attachments(session, cen_id, instance_type=None, instance_region=None):
+    """The child instances attached to ``cen_id`` (all pages), or None when the caller has no such CEN."""
+    attachments, number = [], 1
+    while True:
+        try:
+            body = session.call("cbn", "DescribeCenAttachedChildInstances", CenId=cen_id, PageNumber=number,
+                                PageSize=CEN_PAGE_SIZE, ChildInstanceType=instance_type,
+                                ChildInstanceRegionId=instance_region)
+        except AlicloudError as exc:
+            if exc.code in CEN_NOT_FOUND_CODES:
+                return None
+            raise
+        page = unwrap(body.get("ChildInstances")) or []
+        attachments.extend(page)
+        if not page or len(attachments) >= int(body.get("TotalCount") or 0):
+            return attachments
+        number += 1
+
+
+def describe_attachment(session, cen_id, instance_id, instance_type, instance_region):
+    """The attachment of one instance to ``cen_id`` (DescribeCenAttachedChildInstanceAttribute), or None.
+
+    A CEN the caller does not have raises the API's ParameterCenInstanceId error.
+    """
+    try:
+        return session.call("cbn", "DescribeCenAttachedChildInstanceAttribute", CenId=cen_id,
+                            ChildInstanceId=instance_id, ChildInstanceType=instance_type,
+                            ChildInstanceRegionId=instance_region)
+    except AlicloudError as exc:
+        if exc.code in ATTACHMENT_NOT_FOUND_CODES:
+            return None
+        raise
+
+
+def attachment_result(attachment):
+    """An attachment as the modules return it (snake_case, owner id as a string)."""
+    if not attachment:
+        return {}
+    result = _clean(snake_dict(attachment, unwrap_keys=("SecondaryCidrBlocks", "Ipv6CidrBlocks")))
+    result["child_instance_owner_id"] = _owner(result.get("child_instance_owner_id"))
+    return result
+
+
+def _member(item, session, option):
+    """One instance of the task, checked: {id, type, region, owner}."""
+    itype = item.get("instance_type") or "VPC"
+    if itype not in INSTANCE_TYPES:
+        raise AlicloudError(None, "%sinstance_type must be one of %s, not %r"
+                            % (option, ", ".join(sorted(INSTANCE_TYPES)), itype))
+    check_id(item.get("instance_id"), INSTANCE_TYPES[itype], option + "instance_id")
+    region = item.get("instance_region") or session.region
+    if not region:
+        raise AlicloudError(None, "%sinstance_region: set it (or alicloud_region) for %s" % (option, item["instance_id"]))
+    return dict(id=item["instance_id"], type=itype, region=region, owner=item.get("instance_owner_id"))
+
+
+def _members(session, params):
+    """The instances the task names: ``instances`` (batch) or the single instance_* options."""
+    if params.get("instances") is None:
+        single = dict(instance_id=params.get("instance_id"), instance_type=params.get("instance_type"),
+                      instance_region=params.get("instance_region"),
+                      instance_owner_id=params.get("instance_owner_id"))
+        return [_member(single, session, "")]
+    members, seen = [], set()
+    for index, item in enumerate(params["instances"]):
+        member = _member(item, session, "instances[%d]." % index)
+        if member["id"] in seen:
+            raise AlicloudError(None, "instances: %s is listed twice" % member["id"])
+        seen.add(member["id"])
+        members.append(member)
+    return members
+
+
+def _attachment_record(member, cen_id, status):
+    """The attachment a member is predicted to have (API wire names)."""
+    return dict(CenId=cen_id, ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=member.get("owner"), Status=status)
+
+
+class _AccountView:
+    """What the caller's credentials can see of the task's instances, read once per task."""
+
+    def __init__(self, session, cen_id):
+        self.session = session
+        self.cen_id = cen_id
+        self._vpcs = {}
+        self._vbrs = {}
+        self._index = None
+
+    def is_own(self, member):
+        """The caller owns member (no instance_owner_id, or the caller's own account id)."""
+        return member["owner"] is None or member["owner"] == self.session.account_id()
+
+    def vpc(self, member):
+        """The caller's VPC of member (DescribeVpcs), or None. ``load_vpcs`` first reads many at once."""
+        if member["id"] not in self._vpcs:
+            self.load_vpcs([member])
+        return self._vpcs[member["id"]]
+
+    def load_vpcs(self, members):
+        """Read the VPCs of members: one DescribeVpcs per region and 20 ids."""
+        for region in sorted(set(m["region"] for m in members)):
+            ids = [m["id"] for m in members if m["region"] == region]
+            found = dict((v["VpcId"], v) for v in find_vpcs(self.session, region, vpc_ids=ids))
+            self._vpcs.update((i, found.get(i)) for i in ids)
+
+    def vbr(self, member):
+        """The caller's VBR of member (DescribeVirtualBorderRouters), or None."""
+        if member["id"] not in self._vbrs:
+            self._vbrs[member["id"]] = get_vbr(self.session, member["region"], member["id"])
+        return self._vbrs[member["id"]]
+
+    def _associated(self, record):
+        for cen in unwrap((record or {}).get("AssociatedCens")) or []:
+            if cen.get("CenId") != self.cen_id:
+                return dict(cen_id=cen.get("CenId"), owner=_owner(cen.get("CenOwnerId")))
+        return None
+
+    def locate(self, members):
+        """{instance id: the CEN other than cen_id it is attached to}, as far as the caller can see.
+
+        The caller's VPCs and VBRs say which CENs they are attached to (a VPC is only asked when
+        DescribeVpcs shows it attached); other instances are looked for in the caller's other CENs.
+        """
+        where = {}
+        own_vpcs = [m for m in members if m["type"] == "VPC" and self.is_own(m)]
+        self.load_vpcs([m for m in own_vpcs if m["id"] not in self._vpcs])
+        for member in members:
+            if member["type"] == "VPC" and self.is_own(member):
+                vpc = self.vpc(member)
+                found = None
+                if vpc is not None and vpc.get("CenStatus") == "Attached":
+                    found = self._associated(get_vpc_attribute(self.session, member["region"], member["id"]))
+            elif member["type"] == "VBR" and self.is_own(member):
+                found = self._associated(self.vbr(member))
+            else:
+                found = self.other_cens().get(member["id"])
+            if found:
+                where[member["id"]] = found
+        return where
+
+    def other_cens(self):
+        """instance id -> the caller's CEN (other than cen_id) it is attached to."""
+        if self._index is None:
+            self._index = {}
+            for cen in list_cens(self.session):
+                if cen["CenId"] == self.cen_id:
+                    continue
+                for att in list_attachments(self.session, cen["CenId"]) or []:
+                    self._index[att["ChildInstanceId"]] = dict(cen_id=cen["CenId"], owner=None)
+        return self._index
+
+
+def _elsewhere_text(where):
+    owner = " of account %s" % where["owner"] if where.get("owner") else ""
+    return "CEN %s%s" % (where["cen_id"], owner)
+
+
+def _preflight_attach(session, view, cen_id, members):
+    """Everything an attach would be refused for, found by reading only; raises one error for all."""
+    problems = []
+    cross = [m for m in members if not view.is_own(m)]
+    own = [m for m in members if view.is_own(m)]
+    for itype in sorted(set(m["type"] for m in cross)):
+        rules = dict((r["ChildInstanceId"], r) for r in list_cen_grants(session, cen_id, itype))
+        for member in (m for m in cross if m["type"] == itype):
+            rule = rules.get(member["id"])
+            if rule is None or _owner(rule.get("ChildInstanceOwnerId")) != member["owner"]:
+                problems.append("%s: account %s has not granted CEN %s access to it; run "
+                                "alicloud.interconnect.cen_grant with that account's credentials first "
+                                "(instance_owner_id %s)" % (member["id"], member["owner"], cen_id, member["owner"]))
+            elif rule.get("ChildInstanceRegionId") != member["region"]:
+                problems.append("%s: instance_region is %s but the grant is for %s"
+                                % (member["id"], member["region"], rule.get("ChildInstanceRegionId")))
+    view.load_vpcs([m for m in own if m["type"] == "VPC"])
+    existing = []
+    for member in own:
+        if member["type"] == "VPC" and view.vpc(member) is None:
+            problems.append("%s: no such VPC in instance_region %s for this account" % (member["id"], member["region"]))
+        elif member["type"] == "VBR" and view.vbr(member) is None:
+            problems.append("%s: no such VBR in instance_region %s for this account" % (member["id"], member["region"]))
+        else:
+            existing.append(member)
+    for instance_id, where in sorted(view.locate([m for m in existing if m["type"] in ("VPC", "VBR")]).items()):
+        problems.append("%s: already attached to %s; detach it there first" % (instance_id, _elsewhere_text(where)))
+    if problems:
+        raise AlicloudError(None, "nothing was attached: " + "; ".join(problems))
+
+
+def _preflight_detach_elsewhere(view, cen_id, members):
+    """Members not attached to cen_id but to another CEN: refuse, naming it (nothing is detached)."""
+    problems = ["%s is attached to %s, not to cen_id %s" % (instance_id, _elsewhere_text(where), cen_id)
+                for instance_id, where in sorted(view.locate(members).items())]
+    if problems:
+        raise AlicloudError(None, "nothing was detached: %s; set cen_id to the CEN it is attached to"
+                            % "; ".join(problems))
+
+
+def _attach(session, cen_id, member, deadline):
+    owner = int(member["owner"]) if member.get("owner") else None
+    call_when_free(session, "cbn", "AttachCenChildInstance", ATTACH_BUSY_CODES, deadline, CenId=cen_id,
+                   ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                   ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+
+
+def _detach(session, cen_id, member, deadline):
+    owner = int(member["owner"]) if member.get("owner") else None
+    try:
+        call_when_free(session, "cbn", "DetachCenChildInstance", DETACH_BUSY_CODES, deadline, CenId=cen_id,
+                       ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                       ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+    except AlicloudError as exc:
+        if exc.code not in DETACH_GONE_CODES:
+            raise
+
+
+def _run_all(jobs):
+    """Run ``[(label, fn)]`` on a small thread pool; after the first failure no new job starts.
+
+    Returns the labels that succeeded; raises one AlicloudError naming the failures and the successes.
+    """
+    if not jobs:
+        return []
+    failures, done = [], []
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
+        def run(label, fn):
+            if failures:
+                return
+            try:
+                fn()
+                done.append(label)
+            except AlicloudError as exc:
+                failures.append((label, exc))
+        for label, fn in jobs:
+            pool.submit(run, label, fn)
+    if failures:
+        first = failures[0][1]
+        text = "; ".join("%s: %s" % (label, exc) for label, exc in failures)
+        if done:
+            text += " (done before the failure: %s)" % ", ".join(sorted(done))
+        raise AlicloudError(first.code, text, request_id=first.request_id)
+    return done
+
+
+def _member_from_attachment(att):
+    return dict(id=att["ChildInstanceId"], type=att["ChildInstanceType"], region=att["ChildInstanceRegionId"],
+                owner=_owner(att.get("ChildInstanceOwnerId")))
+
+
+def cen_attachment(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_attachment: one instance, or the batch ``instances``."""
+    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    members = _members(session, params)
+    batch = params.get("instances") is not None
+    present = params["state"] == "present"
+    if params.get("purge_instances") and not batch:
+        raise AlicloudError(None, "purge_instances: only valid with instances")
+
+    if batch:
+        listing = list_attachments(session, cen_id)
+        current = None if listing is None else dict((a["ChildInstanceId"], a) for a in listing)
+    else:
+        member = members[0]
+        try:
+            found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
+            current = {member["id"]: found} if found else {}
+        except AlicloudError as exc:
+            if exc.code not in CEN_NOT_FOUND_CODES:
+                raise
+            current = None
+    if current is None and present:
+        raise AlicloudError("ParameterCenInstanceId", "cen_id: the CEN instance %s does not exist in this account"
+                            % cen_id)
+    current = current or {}
+    view = _AccountView(session, cen_id)
+
+    if present:
+        to_attach = [m for m in members if m["id"] not in current or current[m["id"]].get("Status") == "Detaching"]
+        to_detach = []
+        if batch and params.get("purge_instances"):
+            listed = set(m["id"] for m in members)
+            to_detach = [_member_from_attachment(a) for i, a in current.items()
+                         if i not in listed and a.get("Status") != "Detaching"]
+        if to_attach:
+            _preflight_attach(session, view, cen_id, to_attach)
+    else:
+        to_attach = []
+        to_detach = [dict(m, owner=_owner(current[m["id"]].get("ChildInstanceOwnerId")) or m["owner"])
+                     for m in members if m["id"] in current and current[m["id"]].get("Status") != "Detaching"]
+        missing = [m for m in members if m["id"] not in current]
+        if missing:
+            _preflight_detach_elsewhere(view, cen_id, missing)
+
+    changed = bool(to_attach or to_detach)
+    before = dict((i, a) for i, a in current.items())
+    if check_mode:
+        after = dict(before)
+        for member in to_detach:
+            after.pop(member["id"], None)
+        for member in to_attach:
+            after[member["id"]] = _attachment_record(member, cen_id, "Attached")
+        return _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed)
+
+    deadline = _deadline(params)
+    jobs = [("detach %s" % m["id"], lambda m=m: _detach(session, cen_id, m, deadline)) for m in to_detach]
+    jobs += [("attach %s" % m["id"], lambda m=m: _attach(session, cen_id, m, deadline)) for m in to_attach]
+    _run_all(jobs)
+
+    wanted_ids = set(m["id"] for m in members) if present else set()
+    gone_ids = set(m["id"] for m in to_detach) | (set() if present else set(m["id"] for m in members))
+
+    def settled(state):
+        return state is not None and all(
+            state.get(i, {}).get("Status") == "Attached" for i in wanted_ids
+        ) and not any(i in state for i in gone_ids)
+
+    if batch:
+        def fetch():
+            return dict((a["ChildInstanceId"], a) for a in list_attachments(session, cen_id) or [])
+    else:
+        member = members[0]
+
+        def fetch():
+            found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
+            return {member["id"]: found} if found else {}
+
+    if params["wait"] and (changed or not settled(current)):
+        after = wait_for(fetch, settled, "the attachments of CEN %s to settle" % cen_id, params["wait_timeout"])
+    elif changed:
+        after = fetch()
+    else:
+        after = current
+    return _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed)
+
+
+def _attachment_view(att):
+    if not att:
+        return {}
+    return dict(instance_type=att.get("ChildInstanceType"), instance_region=att.get("ChildInstanceRegionId"),
+                instance_owner_id=_owner(att.get("ChildInstanceOwnerId")), status=att.get("Status"))
+
+
+def _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed):
+    if not batch:
+        member = members[0]
+        result = dict(changed=changed, cen_id=cen_id, instance_id=member["id"],
+                      attachment=attachment_result(after.get(member["id"])))
+    else:
+        attached = set(m["id"] for m in to_attach)
+        detached = set(m["id"] for m in to_detach)
+        results = []
+        for member in members + [m for m in to_detach if m["id"] not in set(x["id"] for x in members)]:
+            action = "attach" if member["id"] in attached else "detach" if member["id"] in detached else "none"
+            att = after.get(member["id"])
+            results.append(dict(instance_id=member["id"], instance_type=member["type"],
+                                instance_region=member["region"],
+                                instance_owner_id=_owner(att.get("ChildInstanceOwnerId")) if att else member["owner"],
+                                action=action, changed=action != "none",
+                                status=att.get("Status") if att else "Detached"))
+        result = dict(changed=changed, cen_id=cen_id, results=results,
+                      attachments=[attachment_result(a) for a in after.values()])
+    if changed:
+        result["diff"] = make_diff(dict((i, _attachment_view(a)) for i, a in before.items()),
+                                   dict((i, _attachment_view(a)) for i, a in after.items()))
+    return result
+
+
+def cen_attachment_info(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_attachment_info: the instances attached to one CEN."""
+    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    attachments = list_attachments(session, cen_id, params.get("instance_type"), params.get("instance_region"))
+    if attachments is None:
+        raise AlicloudError("ParameterCenInstanceId", "cen_id: the CEN instance %s does not exist in this account"
+                            % cen_id)
+    return dict(changed=False, cen_id=cen_id, attachments=[attachment_result(a) for a in attachments])
+
+
+# ---------------------------------------------------------------------------
+# Grants
+# ---------------------------------------------------------------------------
+
+def list_cen_grants(session, cen_id, product_type):
+    """The CEN owner's view (CBN DescribeGrantRulesToCen): instances of product_type granted to cen_id."""
+    rules, token = [], None
+    while True:
+        body = session.call("cbn", "DescribeGrantRulesToCen", CenId=cen_id, ProductType=product_type,
+                            MaxResults=GRANT_PAGE_SIZE, NextToken=token)
+        rules.extend(unwrap(body.get("GrantRules")) or [])
+        token = body.get("NextToken")
+        if not token:
+            return rules
+
+
+def list_instance_grants(session, region, instance_id, instance_type):
+    """The instance owner's view (VPC DescribeGrantRulesToCen): the CENs instance_id is granted to."""
+    rules, number = [], 1
+    while True:
+        body = session.call("vpc", "DescribeGrantRulesToCen", region=region, RegionId=region, InstanceId=instance_id,
+                            InstanceType=instance_type, PageNumber=number, PageSize=CEN_PAGE_SIZE)
+        page = unwrap(body.get("CenGrantRules")) or []
+        rules.extend(page)
+        if not page or len(rules) >= int(body.get("TotalCount") or 0):
+            return rules
+        number += 1
+
+
+def grant_result(member, rule):
+    """A grant as the modules return it."""
+    if not rule:
+        return {}
+    return dict(cen_id=rule.get("CenInstanceId"), cen_owner_id=_owner(rule.get("CenOwnerId")),
+                instance_id=member["id"], instance_type=member["type"], instance_region=member["region"],
+                creation_time=rule.get("CreationTime"))
+
+
+def _inspect_grant(session, params, member):
+    """Read one instance's grant and decide: (action, rule, problem). Reads only."""
+    cen_id, cen_owner = params["cen_id"], params.get("cen_owner_id")
+    rule = next((r for r in list_instance_grants(session, member["region"], member["id"], member["type"])
+                 if r.get("CenInstanceId") == cen_id), None)
+    if params["state"] == "present":
+        if rule is not None:
+            if _owner(rule.get("CenOwnerId")) != cen_owner:
+                return "none", rule, ("%s is granted to %s as a CEN of account %s, not %s; revoke it first"
+                                      % (member["id"], cen_id, _owner(rule.get("CenOwnerId")), cen_owner))
+            return "none", rule, None
+        if member["type"] == "VPC" and get_vpc(session, member["region"], member["id"]) is None:
+            return "grant", None, "%s: no such VPC in %s for this account" % (member["id"], member["region"])
+        if member["type"] == "VBR" and get_vbr(session, member["region"], member["id"]) is None:
+            return "grant", None, "%s: no such VBR in %s for this account" % (member["id"], member["region"])
+        return "grant", None, None
+    if rule is None:
+        return "none", None, None
+    if member["type"] in ("VPC", "VBR"):
+        record = (get_vpc_attribute if member["type"] == "VPC" else get_vbr)(session, member["region"], member["id"])
+        if any(c.get("CenId") == cen_id for c in unwrap((record or {}).get("AssociatedCens")) or []):
+            return "revoke", rule, ("%s is still attached to %s: detach it first (alicloud.interconnect.cen_attachment "
+                                    "state=absent with the CEN owner's credentials)" % (member["id"], cen_id))
+    return "revoke", rule, None
+
+
+def _parallel(fn, items):
+    """fn(item) for every item on a small thread pool, results in order; the first error is raised."""
+    if len(items) <= 1:
+        return [fn(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(items))) as pool:
+        return list(pool.map(fn, items))
+
+
+def cen_grant(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_grant (with the instance owner's credentials)."""
+    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    members = _members(session, params)
+    present = params["state"] == "present"
+    plans = _parallel(lambda m: _inspect_grant(session, params, m), members)
+    problems = [problem for _action, _rule, problem in plans if problem]
+    if problems:
+        raise AlicloudError(None, "nothing was %s: %s" % ("granted" if present else "revoked", "; ".join(problems)))
+    changed = any(action != "none" for action, _rule, _problem in plans)
+    deadline = time.monotonic() + GRANT_BUSY_TIMEOUT
+
+    def apply(pair):
+        member, (action, rule, _problem) = pair
+        if action == "none":
+            return rule
+        if check_mode:
+            if action == "revoke":
+                return None
+            return dict(CenInstanceId=cen_id, CenOwnerId=params["cen_owner_id"], CreationTime=None)
+        fields = dict(CenId=cen_id, InstanceId=member["id"], InstanceType=member["type"], RegionId=member["region"])
+        if action == "grant":
+            call_when_free(session, "vpc", "GrantInstanceToCen", GRANT_BUSY_CODES, deadline, region=member["region"],
+                           ClientToken=session.client_token(), CenOwnerId=int(params["cen_owner_id"]), **fields)
+            return next(r for r in list_instance_grants(session, member["region"], member["id"], member["type"])
+                        if r.get("CenInstanceId") == cen_id)
+        try:
+            call_when_free(session, "vpc", "RevokeInstanceFromCen", REVOKE_BUSY_CODES, deadline,
+                           region=member["region"], ClientToken=session.client_token(),
+                           CenOwnerId=int(rule["CenOwnerId"]), **fields)
+        except AlicloudError as exc:
+            if exc.code not in REVOKE_GONE_CODES:
+                raise
+        return None
+
+    afters = _parallel(apply, list(zip(members, plans)))
+    befores = [rule for _action, rule, _problem in plans]
+    if params.get("instances") is None:
+        member = members[0]
+        result = dict(changed=changed, cen_id=cen_id, instance_id=member["id"], grant=grant_result(member, afters[0]))
+    else:
+        results = [dict(instance_id=m["id"], instance_type=m["type"], instance_region=m["region"], action=plan[0],
+                        changed=plan[0] != "none", granted=after is not None)
+                   for m, plan, after in zip(members, plans, afters)]
+        result = dict(changed=changed, cen_id=cen_id, results=results,
+                      grants=[grant_result(m, a) for m, a in zip(members, afters) if a is not None])
+    if changed:
+        result["diff"] = make_diff(dict((m["id"], grant_result(m, b)) for m, b in zip(members, befores) if b),
+                                   dict((m["id"], grant_result(m, a)) for m, a in zip(members, afters) if a))
+    return result

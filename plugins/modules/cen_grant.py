@@ -1,0 +1,243 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: cen_grant
+short_description: Let another account's Cloud Enterprise Network (CEN) attach a network instance
+version_added: 0.1.0
+description:
+  - Run it with the credentials of the account that owns the network instance. It grants a CEN of another
+    account access to a VPC, VBR or CCN instance (C(GrantInstanceToCen), a VPC API operation), or revokes the
+    grant (C(RevokeInstanceFromCen)).
+  - After the grant, the CEN's account attaches the instance with M(alicloud.interconnect.cen_attachment) and
+    O(alicloud.interconnect.cen_attachment#module:instance_owner_id).
+  - The grants of the instance are read first (C(DescribeGrantRulesToCen)); the API refuses a repeated grant,
+    so an existing one is left alone.
+  - Before writing, the module checks that the instance exists in its region, and, before a revoke, that it is
+    not still attached to the CEN (the CEN's account must detach it first); otherwise it fails without change.
+  - O(instances) grants or revokes several instances of the account in one task.
+author:
+  - alicloud.interconnect contributors (@alicloud-interconnect)
+options:
+  cen_id:
+    description:
+      - The CEN to grant access to, like V(cen-7qthudw0ll6jmc****).
+    type: str
+    required: true
+  cen_owner_id:
+    description:
+      - The id of the account that owns the CEN, a string or an integer.
+      - Required with O(state=present). With O(state=absent) the grant's own record is used.
+      - M(alicloud.interconnect.account_info) run with the CEN account's credentials tells it.
+    type: raw
+  instance_id:
+    description:
+      - The network instance of the caller's account, in O(alicloud_region).
+      - Exactly one of O(instance_id) and O(instances) is required.
+    type: str
+  instance_type:
+    description:
+      - The kind of network instance O(instance_id) is; its prefix must match (C(vpc-), C(vbr-), C(ccn-)).
+    type: str
+    choices: [VPC, VBR, CCN]
+    default: VPC
+  instances:
+    description:
+      - Several network instances of the caller's account, granted or revoked in one task.
+    type: list
+    elements: dict
+    suboptions:
+      instance_id:
+        description:
+          - The network instance.
+        type: str
+        required: true
+      instance_type:
+        description:
+          - The kind of network instance.
+        type: str
+        choices: [VPC, VBR, CCN]
+        default: VPC
+      instance_region:
+        description:
+          - The region of the instance. Defaults to O(alicloud_region).
+        type: str
+  state:
+    description:
+      - V(present) grants, V(absent) revokes. A grant that does not exist is already absent.
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - alicloud.interconnect.alicloud
+  - alicloud.interconnect.attributes
+  - alicloud.interconnect.attributes.action
+  - alicloud.interconnect.attributes.resource
+notes:
+  - O(alicloud_region) is the region of O(instance_id); the VPC API is regional.
+  - Requests refused because the instance is busy (C(TaskConflict), C(IncorrectStatus)) are retried for up to
+    two minutes.
+seealso:
+  - module: alicloud.interconnect.cen_attachment
+  - module: alicloud.interconnect.account_info
+"""
+
+EXAMPLES = r"""
+- name: Find the CEN account's id
+  alicloud.interconnect.account_info:
+    profile: network-hub
+  register: hub
+
+- name: As the VPC's account, grant the hub's CEN access to the VPC
+  alicloud.interconnect.cen_grant:
+    profile: app-team
+    alicloud_region: cn-shanghai
+    cen_id: cen-7qthudw0ll6jmc7fhb
+    cen_owner_id: "{{ hub.account_id }}"
+    instance_id: vpc-uf6o8d1dj8sjwxi6o0b2
+
+- name: Grant several VPCs of the account in one task
+  alicloud.interconnect.cen_grant:
+    profile: app-team
+    alicloud_region: cn-shanghai
+    cen_id: cen-7qthudw0ll6jmc7fhb
+    cen_owner_id: 1000000000000001
+    instances:
+      - instance_id: vpc-uf6o8d1dj8sjwxi6o0b2
+      - instance_id: vpc-bp1d2kp3l5n7b9c0d1e2
+        instance_region: cn-hangzhou
+
+- name: Revoke the grant (after the CEN's account detached the VPC)
+  alicloud.interconnect.cen_grant:
+    profile: app-team
+    alicloud_region: cn-shanghai
+    cen_id: cen-7qthudw0ll6jmc7fhb
+    instance_id: vpc-uf6o8d1dj8sjwxi6o0b2
+    state: absent
+"""
+
+RETURN = r"""
+cen_id:
+  description: The CEN.
+  returned: always
+  type: str
+  sample: cen-7qthudw0ll6jmc7fhb
+instance_id:
+  description: The network instance, with O(instance_id).
+  returned: with O(instance_id)
+  type: str
+  sample: vpc-uf6o8d1dj8sjwxi6o0b2
+grant:
+  description: The grant afterwards (in check mode, as predicted); empty when there is none.
+  returned: with O(instance_id)
+  type: dict
+  contains:
+    cen_id:
+      description: The CEN granted access.
+      type: str
+      sample: cen-7qthudw0ll6jmc7fhb
+    cen_owner_id:
+      description: The account that owns the CEN.
+      type: str
+      sample: "1000000000000001"
+    instance_id:
+      description: The network instance.
+      type: str
+      sample: vpc-uf6o8d1dj8sjwxi6o0b2
+    instance_type:
+      description: Its type.
+      type: str
+      sample: VPC
+    instance_region:
+      description: Its region.
+      type: str
+      sample: cn-shanghai
+    creation_time:
+      description: When the grant was made (UTC); null in check mode.
+      type: str
+      sample: "2026-01-15T08:29:51Z"
+results:
+  description: One entry per instance of O(instances).
+  returned: with O(instances)
+  type: list
+  elements: dict
+  contains:
+    instance_id:
+      description: The network instance.
+      type: str
+      sample: vpc-uf6o8d1dj8sjwxi6o0b2
+    instance_type:
+      description: Its type.
+      type: str
+      sample: VPC
+    instance_region:
+      description: Its region.
+      type: str
+      sample: cn-shanghai
+    action:
+      description: V(grant), V(revoke) or V(none).
+      type: str
+      sample: grant
+    changed:
+      description: Whether this instance's grant was made or revoked.
+      type: bool
+      sample: true
+    granted:
+      description: Whether the instance is granted to the CEN afterwards.
+      type: bool
+      sample: true
+grants:
+  description: The grants of the listed instances to the CEN afterwards, as in RV(grant).
+  returned: with O(instances)
+  type: list
+  elements: dict
+  sample: []
+diff:
+  description: The grants concerned before and after, by instance id, with C(--diff).
+  returned: changed and diff mode
+  type: dict
+  sample: {"before": {}, "after": {"vpc-uf6o8d1dj8sjwxi6o0b2": {"cen_id": "cen-7qthudw0ll6jmc7fhb"}}}
+"""
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_grant
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
+
+INSTANCE_TYPES = ["VPC", "VBR", "CCN"]
+
+ARGUMENT_SPEC = dict(
+    cen_id=dict(type="str", required=True),
+    cen_owner_id=dict(type=account_id),
+    instance_id=dict(type="str"),
+    instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
+    instances=dict(
+        type="list",
+        elements="dict",
+        options=dict(
+            instance_id=dict(type="str", required=True),
+            instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
+            instance_region=dict(type="str"),
+        ),
+    ),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+)
+MODULE_KWARGS = dict(
+    required_one_of=[("instance_id", "instances")],
+    mutually_exclusive=[("instance_id", "instances")],
+    required_if=[("state", "present", ["cen_owner_id"])],
+)
+CORE = cen_grant
+
+
+def main():
+    run_module(ARGUMENT_SPEC, CORE, **MODULE_KWARGS)
+
+
+if __name__ == "__main__":
+    main()
