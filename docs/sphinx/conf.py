@@ -57,7 +57,7 @@ def link_pages(app, doctree, docname):
     """
     for node in list(doctree.findall(nodes.reference)):
         uri = node.get("refuri") or ""
-        path, _, anchor = uri.partition("#")
+        path, anchor = uri.partition("#")[::2]
         if "://" in uri or uri.startswith("mailto:") or not path.endswith(PAGE_SUFFIXES):
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), posixpath.splitext(path)[0]))

@@ -56,4 +56,3 @@ def test_play_options_win_over_the_credential(collection_common):
     assert settings["region"] == "cn-beijing"
     assert settings["roles"] == [role]
     assert settings["credentials"].access_key_id == "AKCENTRAL"
-
