@@ -1,0 +1,513 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Filters private to the cen_network role: the plan it works from, and its result.
+
+The role's tasks stay a flat list of module calls; deciding what those calls are
+(which accounts grant, which names to look up, which bandwidth packages a set of
+region pairs needs and how big) is plain data work, done here once, before any API
+call. Region areas come from the collection's own geo module, the one place they
+live.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
+
+MIN_PACKAGE_BANDWIDTH = 2  # Mbit/s: CreateCenBandwidthPackage refuses less
+CREDENTIAL_KEYS = ("access_key", "secret_key", "security_token", "profile", "shared_credentials_file", "assume_role")
+ID_PREFIXES = {"VPC": "vpc-", "VBR": "vbr-"}
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+def member_label(member):
+    """How messages name a member: its id, or its VPC name and region."""
+    if member.get("instance_id"):
+        return str(member["instance_id"])
+    return "%s (VPC name, %s)" % (member.get("vpc_name"), member.get("region"))
+
+
+def _check_accounts(accounts, errors):
+    """account id -> credentials entry, with the entries' own mistakes in errors."""
+    by_id = {}
+    for index, entry in enumerate(accounts or []):
+        account_id = _text(entry.get("account_id"))
+        where = "cen_network_accounts[%d] (account %s)" % (index, account_id or "?")
+        if not account_id.isdigit():
+            errors.append("%s: account_id must be the account's numeric UID, not %r" % (where, entry.get("account_id")))
+            continue
+        if account_id in by_id:
+            errors.append("%s: account %s is listed twice" % (where, account_id))
+            continue
+        has_key = bool(entry.get("access_key")) or bool(entry.get("secret_key"))
+        if has_key and not (entry.get("access_key") and entry.get("secret_key")):
+            errors.append("%s: access_key and secret_key go together" % where)
+        if entry.get("security_token") and not has_key:
+            errors.append("%s: security_token needs access_key and secret_key" % where)
+        if not has_key and not (entry.get("profile") or entry.get("shared_credentials_file")):
+            errors.append("%s: give access_key and secret_key, or profile (and/or shared_credentials_file)" % where)
+        by_id[account_id] = entry
+    return by_id
+
+
+def _check_member(index, member, owner, known_accounts, errors):
+    """A member with its defaults applied, or None when it cannot be planned."""
+    itype = member.get("instance_type") or "VPC"
+    account_id = _text(member.get("account_id")) or owner
+    item = dict(instance_id=member.get("instance_id") or None, vpc_name=member.get("vpc_name") or None,
+                instance_type=itype, region=member.get("region"), account_id=account_id)
+    where = "cen_network_members[%d] %s" % (index, member_label(item))
+    problems = []
+    if bool(item["instance_id"]) == bool(item["vpc_name"]):
+        problems.append("give instance_id or vpc_name (one of them)")
+    if item["vpc_name"] and itype != "VPC":
+        problems.append("vpc_name finds VPCs only; give the %s's instance_id" % itype)
+    if item["instance_id"] and itype in ID_PREFIXES and not str(item["instance_id"]).startswith(ID_PREFIXES[itype]):
+        problems.append("a %s id starts with %s" % (itype, ID_PREFIXES[itype]))
+    if geo.area_of(item["region"]) is None:
+        problems.append("unknown region %r" % item["region"])
+    if not account_id.isdigit():
+        problems.append("account_id must be the account's numeric UID, not %r" % member.get("account_id"))
+    elif account_id not in known_accounts:
+        problems.append("no credentials for its account %s: add it to cen_network_accounts" % account_id)
+    errors.extend("%s: %s" % (where, problem) for problem in problems)
+    return None if problems else item
+
+
+def _member_key(item):
+    if item["instance_id"]:
+        return item["instance_id"]
+    return "%s|%s|%s" % (item["account_id"], item["region"], item["vpc_name"])
+
+
+def _check_limits(limits, regions, errors):
+    """The limits with their span, one per region pair."""
+    planned, seen = [], {}
+    for index, limit in enumerate(limits or []):
+        local, opposite = limit.get("local_region"), limit.get("opposite_region")
+        where = "cen_network_bandwidth_limits[%d] %s <-> %s" % (index, local, opposite)
+        problems = []
+        if local == opposite:
+            problems.append("the two regions must differ")
+        for region in (local, opposite):
+            if geo.area_of(region) is None:
+                problems.append("unknown region %r" % region)
+            elif region not in regions:
+                problems.append("no member is in %s" % region)
+        pair = tuple(sorted([_text(local), _text(opposite)]))
+        if pair in seen:
+            problems.append("the pair is already set by cen_network_bandwidth_limits[%d]" % seen[pair])
+        if not isinstance(limit.get("bandwidth_limit"), int) or limit["bandwidth_limit"] < 1:
+            problems.append("bandwidth_limit must be a whole number of Mbit/s, at least 1")
+        errors.extend("%s: %s" % (where, problem) for problem in problems)
+        if problems:
+            continue
+        seen[pair] = index
+        span = geo.region_span(local, opposite)
+        planned.append(dict(local_region=local, opposite_region=opposite, bandwidth_limit=limit["bandwidth_limit"],
+                            span=geo.span_id(*span)))
+    return planned
+
+
+def _spans(limits, cen_name):
+    """One bandwidth package per geographic span the limits cross, sized to the sum of the span's limits."""
+    spans = {}
+    for limit in limits:
+        area_a, area_b = geo.region_span(limit["local_region"], limit["opposite_region"])
+        span = spans.setdefault(limit["span"], dict(
+            span=limit["span"], geographic_region_a=area_a, geographic_region_b=area_b, limits_sum=0,
+            package_name="%s-%s" % (cen_name, limit["span"])))
+        span["limits_sum"] += limit["bandwidth_limit"]
+    for span in spans.values():
+        span["bandwidth"] = max(MIN_PACKAGE_BANDWIDTH, span["limits_sum"])
+    return [spans[key] for key in sorted(spans)]
+
+
+def cen_network_plan(members, accounts, owner_account_id, limits=None, cen_name=""):
+    """Check the role's input beyond its argument spec and work out what to call.
+
+    Returns a dict:
+      owner_account_id   the CEN owner, as a string
+      members            every member with its defaults: instance_id or vpc_name, instance_type, region,
+                         account_id, key (unique), label (for messages)
+      account_ids        every account the role calls as: the owner first, then the members' accounts
+      lookups            [{account_id, region, names}]: the VPC names to resolve, one entry per account and region
+      foreign_accounts   member accounts other than the owner's (they grant their instances to the CEN)
+      limits             the inter-region limits, each with its span
+      spans              [{span, geographic_region_a, geographic_region_b, bandwidth, package_name}]
+      errors             everything wrong with the input; the role stops before any API call when not empty
+    """
+    errors = []
+    owner = _text(owner_account_id)
+    known = _check_accounts(accounts, errors)
+    if not owner.isdigit():
+        errors.append("cen_network_owner_account_id must be the owner's numeric UID, not %r" % owner_account_id)
+    elif owner not in known:
+        errors.append("cen_network_owner_account_id %s: no credentials for it in cen_network_accounts" % owner)
+    planned, keys = [], {}
+    for index, member in enumerate(members or []):
+        item = _check_member(index, member, owner, known, errors)
+        if item is None:
+            continue
+        key = _member_key(item)
+        if key in keys:
+            errors.append("cen_network_members[%d] %s: listed twice (also cen_network_members[%d])"
+                          % (index, member_label(item), keys[key]))
+            continue
+        keys[key] = index
+        item.update(key=key, label=member_label(item))
+        planned.append(item)
+    limits = _check_limits(limits, set(m["region"] for m in planned), errors)
+    lookups = {}
+    for item in planned:
+        if item["vpc_name"]:
+            entry = lookups.setdefault((item["account_id"], item["region"]),
+                                       dict(account_id=item["account_id"], region=item["region"], names=[]))
+            entry["names"].append(item["vpc_name"])
+    account_ids = [owner] + sorted(set(m["account_id"] for m in planned) - set([owner]))
+    return dict(
+        owner_account_id=owner,
+        members=planned,
+        account_ids=account_ids,
+        foreign_accounts=account_ids[1:],
+        lookups=[lookups[key] for key in sorted(lookups)],
+        limits=limits,
+        spans=_spans(limits, cen_name),
+        errors=errors,
+    )
+
+
+def cen_network_credentials(account):
+    """The shared credential options of the collection's modules for one cen_network_accounts entry.
+
+    Every option is present (None when the entry does not set it), so that module_defaults of the
+    play cannot mix another account's keys into a member's calls.
+    """
+    account = account or {}
+    return dict(
+        alicloud_access_key=account.get("access_key") or None,
+        alicloud_secret_key=account.get("secret_key") or None,
+        alicloud_security_token=account.get("security_token") or None,
+        profile=account.get("profile") or None,
+        shared_credentials_file=account.get("shared_credentials_file") or None,
+        alicloud_assume_role=account.get("assume_role") or None,
+    )
+
+
+def cen_network_resolve(plan, lookups):
+    """The members with instance ids: names resolved from the vpc_info results of the lookups.
+
+    ``lookups`` is the registered result of the vpc_info loop over plan.lookups. Returns
+    ``{members, errors}``; a name that matches no VPC, or several, is an error naming the member.
+    """
+    found = {}
+    for result in (lookups or {}).get("results", []):
+        entry = result.get("item") or {}
+        for vpc in result.get("vpcs") or []:
+            key = (entry.get("account_id"), entry.get("region"), vpc.get("vpc_name"))
+            found.setdefault(key, []).append(vpc.get("vpc_id"))
+    members, errors = [], []
+    for member in plan["members"]:
+        item = dict(member)
+        if not item["instance_id"]:
+            ids = found.get((item["account_id"], item["region"], item["vpc_name"]), [])
+            if len(ids) != 1:
+                errors.append("member %s of account %s: %s" % (
+                    item["label"], item["account_id"],
+                    "no VPC has this name" if not ids else "the name matches several VPCs (%s): give instance_id"
+                    % ", ".join(sorted(ids))))
+                continue
+            item["instance_id"] = ids[0]
+        members.append(item)
+    return dict(members=members, errors=errors)
+
+
+def cen_network_account_errors(results, plan, what):
+    """Messages naming the members of every account whose call in a loop over accounts failed.
+
+    ``results`` is a registered loop result whose items are account ids (or dicts with account_id),
+    ``what`` says what the loop did (for the message).
+    """
+    messages = []
+    for result in (results or {}).get("results", []):
+        item = result.get("item")
+        account_id = item.get("account_id") if isinstance(item, dict) else item
+        problem = None
+        if result.get("failed"):
+            problem = result.get("msg") or "failed"
+        elif what == "identity" and _text(result.get("account_id")) != _text(account_id):
+            problem = "the credentials act as account %s" % result.get("account_id")
+        if problem is None:
+            continue
+        labels = [m["label"] for m in plan["members"] if m["account_id"] == account_id]
+        whose = "the CEN owner" if account_id == plan["owner_account_id"] else "members"
+        if account_id == plan["owner_account_id"] and labels:
+            whose = "the CEN owner and members"
+        messages.append("account %s (%s%s): %s" % (account_id, whose, ": " + ", ".join(labels) if labels else "",
+                                                    problem))
+    return messages
+
+
+def cen_network_grants(members, attachments, owner_account_id):
+    """[{account_id, instances}] for the member accounts with instances not attached to the CEN yet.
+
+    An attached instance was granted (the CEN could not have attached it otherwise), so a re-run
+    skips accounts whose instances are all attached.
+    """
+    attached = set(a.get("child_instance_id") for a in attachments or [] if a.get("status") in ("Attached",
+                                                                                                "Attaching"))
+    grants = {}
+    for member in members:
+        if member["account_id"] == owner_account_id or member["instance_id"] in attached:
+            continue
+        grants.setdefault(member["account_id"], []).append(dict(
+            instance_id=member["instance_id"], instance_type=member["instance_type"], instance_region=member["region"]))
+    return [dict(account_id=key, instances=grants[key]) for key in sorted(grants)]
+
+
+def cen_network_instances(members):
+    """The members as the ``instances`` option of cen_attachment."""
+    return [dict(instance_id=m["instance_id"], instance_type=m["instance_type"], instance_region=m["region"],
+                 instance_owner_id=m["account_id"]) for m in members]
+
+
+def cen_network_revokes(members, detached, owner_account_id, known_accounts):
+    """[{account_id, instances}] whose grants to revoke, and the instances whose account has no credentials.
+
+    ``members`` are the role's members whose grants go (all of them for state=absent, none when
+    only purging), ``detached`` the cen_attachment results of instances that were detached.
+    Returns ``{revokes, unknown}``.
+    """
+    revokes, unknown = {}, []
+    seen = set()
+    for item in list(members or []) + [dict(instance_id=d["instance_id"], instance_type=d["instance_type"],
+                                           region=d["instance_region"], account_id=_text(d.get("instance_owner_id")))
+                                      for d in detached or []]:
+        account_id = item["account_id"] or owner_account_id
+        if account_id == owner_account_id or item["instance_id"] in seen:
+            continue
+        seen.add(item["instance_id"])
+        if account_id not in known_accounts:
+            unknown.append("%s (account %s)" % (item["instance_id"], account_id))
+            continue
+        revokes.setdefault(account_id, []).append(dict(
+            instance_id=item["instance_id"], instance_type=item["instance_type"], instance_region=item["region"]))
+    return dict(revokes=[dict(account_id=key, instances=revokes[key]) for key in sorted(revokes)], unknown=unknown)
+
+
+def _package_span(package):
+    return geo.span_id(package.get("geographic_region_a_id"), package.get("geographic_region_b_id"))
+
+
+def cen_network_packages(plan, packages, given_ids, cen_id):
+    """Which bandwidth packages to write, and in which order the limits go around them.
+
+    ``packages`` are the owner's packages (cen_bandwidth_package_info). A given package serves its
+    span; every other span the limits cross gets the role's own package, named
+    ``<cen name>-<span>``. Returns a dict:
+      packages      [{span, bandwidth_package_id, name, bandwidth, geographic_region_a, geographic_region_b,
+                      given, write}]: ``write`` is false when the package is already as wanted
+      limits_first  the limits of spans whose package shrinks (lowered before the package is)
+      limits_last   the other limits (set once their package is big enough)
+      errors        given packages that do not exist, or that share a span
+    """
+    by_id = dict((p.get("cen_bandwidth_package_id"), p) for p in packages or [])
+    errors, given = [], {}
+    for package_id in given_ids or []:
+        package = by_id.get(package_id)
+        if package is None:
+            errors.append("cen_network_bandwidth_package_ids: %s is not a bandwidth package of account %s"
+                          % (package_id, plan["owner_account_id"]))
+            continue
+        span = _package_span(package)
+        if span in given:
+            errors.append("cen_network_bandwidth_package_ids: %s and %s both cover %s; a CEN holds one package per "
+                          "span" % (given[span].get("cen_bandwidth_package_id"), package_id, span))
+            continue
+        given[span] = package
+    wanted, shrinking = [], set()
+    for span, package in sorted(given.items()):
+        wanted.append(dict(span=span, bandwidth_package_id=package["cen_bandwidth_package_id"],
+                           name=package.get("name"), bandwidth=package.get("bandwidth"), given=True,
+                           write=cen_id not in (package.get("cen_ids") or [])))
+    for span in plan["spans"]:
+        if span["span"] in given:
+            continue
+        current = [p for p in packages or [] if p.get("name") == span["package_name"]
+                   and _package_span(p) == span["span"]]
+        package = current[0] if len(current) == 1 else None
+        write = package is None or cen_id not in (package.get("cen_ids") or []) \
+            or int(package.get("bandwidth") or 0) != span["bandwidth"]
+        if package is not None and int(package.get("bandwidth") or 0) > span["bandwidth"]:
+            shrinking.add(span["span"])
+        wanted.append(dict(span=span["span"], bandwidth_package_id=package and package["cen_bandwidth_package_id"],
+                           name=span["package_name"], bandwidth=span["bandwidth"], given=False, write=write,
+                           geographic_region_a=span["geographic_region_a"],
+                           geographic_region_b=span["geographic_region_b"]))
+    return dict(
+        packages=wanted,
+        limits_first=[lim for lim in plan["limits"] if lim["span"] in shrinking],
+        limits_last=[lim for lim in plan["limits"] if lim["span"] not in shrinking],
+        errors=errors,
+    )
+
+
+def cen_network_teardown_packages(packages, cen_id, cen_name):
+    """The packages associated with the CEN, each marked ``delete`` when the role bought it (its name is
+    ``<cen name>-<span>``) or to be only taken off the CEN otherwise."""
+    result = []
+    for package in packages or []:
+        if cen_id not in (package.get("cen_ids") or []):
+            continue
+        result.append(dict(bandwidth_package_id=package["cen_bandwidth_package_id"], name=package.get("name"),
+                           delete=package.get("name") == "%s-%s" % (cen_name, _package_span(package))))
+    return result
+
+
+def cen_network_attachment_instance(attachment):
+    """An attachment of cen_attachment_info as an item of cen_attachment's ``instances``."""
+    return dict(instance_id=attachment["child_instance_id"], instance_type=attachment["child_instance_type"],
+                instance_region=attachment["child_instance_region_id"],
+                instance_owner_id=attachment.get("child_instance_owner_id"))
+
+
+def _loop_results(registered):
+    return [r for r in (registered or {}).get("results", []) if not r.get("skipped")]
+
+
+def _ran(registered):
+    return bool(registered) and not registered.get("skipped")
+
+
+def _member_changes(ctx, changes):
+    """Grants, attachments and revokes this run made, as texts."""
+    for result in _loop_results(ctx.get("granted")):
+        account_id = result["item"]["account_id"]
+        changes.extend("granted %s to the CEN from account %s" % (r["instance_id"], account_id)
+                       for r in result.get("results", []) if r.get("changed"))
+    attach = ctx.get("attach") or {}
+    if _ran(attach):
+        for entry in attach.get("results", []):
+            if entry.get("action") in ("attach", "detach"):
+                changes.append("%sed %s (%s, account %s)" % (entry["action"], entry["instance_id"],
+                                                              entry.get("instance_region"),
+                                                              entry.get("instance_owner_id")))
+    for result in _loop_results(ctx.get("revoked")):
+        account_id = result["item"]["account_id"]
+        changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], account_id)
+                       for r in result.get("results", []) if r.get("changed"))
+
+
+def _members_view(ctx):
+    attach = ctx.get("attach") or {}
+    if ctx["state"] == "absent":
+        attachments = []
+    elif _ran(attach):
+        attachments = attach.get("attachments") or []
+    else:
+        attachments = (ctx.get("attached") or {}).get("attachments") or []
+    status = dict((a.get("child_instance_id"), a.get("status")) for a in attachments)
+    return [dict(instance_id=m["instance_id"], vpc_name=m["vpc_name"], instance_type=m["instance_type"],
+                 region=m["region"], account_id=m["account_id"], status=status.get(m["instance_id"], "Detached"))
+            for m in ctx.get("members") or []]
+
+
+def _packages_view(ctx, changes):
+    packages = []
+    written = dict((r["item"]["span"] if "span" in r["item"] else r["item"]["bandwidth_package_id"], r)
+                   for r in _loop_results(ctx.get("packages")))
+    if ctx["state"] == "absent":
+        for key, result in sorted(written.items()):
+            if result.get("changed"):
+                changes.append("%s bandwidth package %s" % ("deleted" if result["item"]["delete"] else
+                                                           "took off the CEN the", key))
+        return packages
+    for planned in (ctx.get("bandwidth") or {}).get("packages", []):
+        result = written.get(planned["span"])
+        package = (result or {}).get("bandwidth_package") or {}
+        package_id = (result or {}).get("bandwidth_package_id") or planned["bandwidth_package_id"]
+        if result is not None and result.get("changed"):
+            what = "associated" if planned["given"] else "bought" if not planned["bandwidth_package_id"] \
+                else "resized or associated"
+            changes.append("%s bandwidth package %s (%s, %s Mbit/s)" % (
+                what, package_id, planned["span"], package.get("bandwidth", planned["bandwidth"])))
+        packages.append(dict(bandwidth_package_id=package_id, name=planned["name"], span=planned["span"],
+                             bandwidth=package.get("bandwidth", planned["bandwidth"]), given=planned["given"]))
+    return packages
+
+
+def _limits_view(ctx, changes):
+    limits = []
+    for result in _loop_results({"results": ctx.get("limits") or []}):
+        item = result["item"]
+        removing = ctx["state"] == "absent"
+        if result.get("changed"):
+            changes.append("%s the limit %s <-> %s%s" % (
+                "removed" if removing else "set", item["local_region"], item["opposite_region"],
+                "" if removing else " to %s Mbit/s" % item["bandwidth_limit"]))
+        if not removing:
+            limits.append(dict(local_region=item["local_region"], opposite_region=item["opposite_region"],
+                               bandwidth_limit=item["bandwidth_limit"]))
+    return limits
+
+
+def cen_network_result(ctx):
+    """The role's one output fact, from what its tasks registered (see the role's README)."""
+    present = ctx["state"] == "present"
+    cen = ctx.get("cen") or {}
+    cen_changes, member_changes, package_changes, limit_changes, warnings = [], [], [], [], []
+    if _ran(cen) and cen.get("changed"):
+        if present:
+            cen_changes.append("%s the CEN %s" % ("updated" if ctx.get("existed") else "created",
+                                                  ctx.get("cen_id") or ctx["name"]))
+        else:
+            cen_changes.append("deleted the CEN %s" % ctx.get("cen_id"))
+    _member_changes(ctx, member_changes)
+    packages = _packages_view(ctx, package_changes)
+    limits = _limits_view(ctx, limit_changes)
+    # In the order the role made them.
+    if present:
+        changes = cen_changes + member_changes + package_changes + limit_changes
+    else:
+        changes = limit_changes + package_changes + member_changes + cen_changes
+    unknown = (ctx.get("revoke") or {}).get("unknown") or []
+    if unknown:
+        warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))
+    if present and ctx.get("cen_id") is None:
+        warnings.append("check mode: the CEN does not exist yet, so the steps after its creation were not predicted")
+    return dict(
+        state=ctx["state"],
+        name=ctx["name"],
+        cen_id=ctx.get("cen_id") if present else None,
+        owner_account_id=ctx["plan"]["owner_account_id"],
+        members=_members_view(ctx),
+        bandwidth_packages=packages,
+        bandwidth_limits=limits,
+        changed=bool(changes),
+        changes=changes,
+        warnings=warnings,
+    )
+
+class FilterModule(object):
+    """cen_network role filters."""
+
+    def filters(self):
+        return {
+            "cen_network_plan": cen_network_plan,
+            "cen_network_credentials": cen_network_credentials,
+            "cen_network_resolve": cen_network_resolve,
+            "cen_network_account_errors": cen_network_account_errors,
+            "cen_network_grants": cen_network_grants,
+            "cen_network_instances": cen_network_instances,
+            "cen_network_revokes": cen_network_revokes,
+            "cen_network_packages": cen_network_packages,
+            "cen_network_teardown_packages": cen_network_teardown_packages,
+            "cen_network_attachment_instance": cen_network_attachment_instance,
+            "cen_network_result": cen_network_result,
+        }
+
