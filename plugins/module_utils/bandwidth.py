@@ -23,6 +23,7 @@ import copy
 import time
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import describe_cen
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
     make_diff,
@@ -71,13 +72,6 @@ def get_package(session, package_id):
     """The package ``package_id``, or None."""
     found = describe_packages(session, {"CenBandwidthPackageId": [package_id]})
     return found[0] if found else None
-
-
-def describe_cen(session, cen_id):
-    """The caller's CEN ``cen_id`` (DescribeCens), or None."""
-    body = session.call("cbn", "DescribeCens", Filter=[dict(Key="CenId", Value=[cen_id])])
-    cens = unwrap(body.get("Cens")) or []
-    return cens[0] if cens else None
 
 
 def describe_limits(session, cen_id):
