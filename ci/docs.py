@@ -80,9 +80,15 @@ def extra_docs(root):
     return ["docs/docsite/rst/" + entry for section in sections for entry in section.get("toctree") or []]
 
 
-def titled(names, suffix):
-    """Toctree entries ``short <collection/short_suffix>`` for pages of modules or roles."""
-    return ["%s <%s>" % (name.split("/")[-1][:-len(suffix)], name) for name in names]
+def reference_toctrees(src):
+    """A toctree per kind of page of antsibull-docs (``<name>_<kind>.rst``): modules, roles, then plugins by type."""
+    kinds = {}
+    for name in pages(src, "collection/*_*.rst"):
+        short, kind = name.split("/")[-1].rsplit("_", 1)
+        kinds.setdefault(kind, []).append("%s <%s>" % (short, name))
+    order = ["module", "role"] + sorted(set(kinds) - {"module", "role"})
+    captions = dict(module="Modules", role="Roles")
+    return [toctree(captions.get(kind, "%s plugins" % kind.capitalize()), kinds[kind]) for kind in order if kind in kinds]
 
 
 def write_index(src, root):
@@ -91,8 +97,7 @@ def write_index(src, root):
     title = "%s.%s" % (galaxy["namespace"], galaxy["name"])
     toctrees = [
         toctree("Guides", pages(src, "docs/*.md") + extra_docs(root)),
-        toctree("Modules", titled(pages(src, "collection/*_module.rst"), "_module")),
-        toctree("Roles", titled(pages(src, "collection/*_role.rst"), "_role")),
+    ] + reference_toctrees(src) + [
         toctree("Collection", ["Collection index <collection/index>"]),
     ]
     with open(os.path.join(src, "index.rst"), "w", encoding="utf-8") as handle:

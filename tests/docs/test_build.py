@@ -44,12 +44,15 @@ def expected_pages():
     modules = [os.path.basename(path)[:-3] for path in glob.glob(os.path.join(ROOT, "plugins", "modules", "*.py"))
                if not path.endswith("__init__.py")]
     roles = [path.split(os.sep)[-3] for path in glob.glob(os.path.join(ROOT, "roles", "*", "meta", "argument_specs.yml"))]
+    # Filter and test plugins are documented in a YAML file each.
+    plugins = ["collection/%s_%s.html" % (os.path.basename(path)[:-4], kind) for kind in ("filter", "test")
+               for path in glob.glob(os.path.join(ROOT, "plugins", kind, "*.yml"))]
     guides = ["docs/%s.html" % os.path.basename(path)[:-3] for path in glob.glob(os.path.join(ROOT, "docs", "*.md"))]
     with open(os.path.join(ROOT, "docs", "docsite", "extra-docs.yml"), encoding="utf-8") as handle:
         extra = yaml.safe_load(handle)
     guides += ["docs/docsite/rst/%s.html" % name for section in extra["sections"] for name in section["toctree"]]
     return (["collection/%s_module.html" % name for name in modules] + ["collection/%s_role.html" % name for name in roles]
-            + guides + ["collection/index.html"])
+            + plugins + guides + ["collection/index.html"])
 
 
 def test_every_module_role_and_guide_has_a_page_linked_from_the_index(site):
