@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 
 import ansible_runner
 import pytest
@@ -75,8 +76,6 @@ class Emulator(object):
         self.url = url
 
     def admin(self, path):
-        import urllib.request
-
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(self.url + path, timeout=10) as answer:
             return json.loads(answer.read().decode("utf-8"))
