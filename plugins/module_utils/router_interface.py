@@ -241,11 +241,8 @@ class Sides(object):
                     raise AlicloudError("InvalidParameter", "opposite_router_id %s is not the vRouter of "
                                         "opposite_vpc_id %s (%s)" % (side["router_id"], side["vpc_id"], vpc["VRouterId"]))
                 side.update(vpc=vpc, router_id=vpc["VRouterId"], router_type="VRouter")
-        if side["interface_id"] and same:
-            peer = get_router_interface(session, region, side["interface_id"])
-            if peer is None:
-                raise AlicloudError("InvalidRouterInterfaceId.NotFound", "opposite_interface_id: router interface %s "
-                                    "does not exist in %s" % (side["interface_id"], region))
+        peer = get_router_interface(session, region, side["interface_id"]) if side["interface_id"] and same else None
+        if peer is not None:
             if side["router_id"] and side["router_id"] != peer["RouterId"]:
                 raise AlicloudError("InvalidParameter", "opposite_interface_id %s is on router %s, not on %s"
                                     % (side["interface_id"], peer["RouterId"], side["router_id"]))
@@ -288,13 +285,17 @@ def _find(session, region, sides, params):
     if not router_id:
         raise AlicloudError("MissingParameter", "give router_interface_id, vpc_id or router_id")
     opposite = sides.opposite()
-    if not opposite["router_id"]:
+    if not opposite["router_id"] and not opposite["interface_id"]:
         raise AlicloudError("MissingParameter", "give opposite_router_id, opposite_vpc_id or opposite_interface_id "
                             "(or router_interface_id): the interface is found by its router, the opposite router "
-                            "and its role")
+                            "(or interface) and its role")
     role = params.get("role")
-    matches = [ri for ri in describe_router_interfaces(session, region, {"RouterId": [router_id],
-                                                                          "OppositeRouterId": [opposite["router_id"]]})
+    if opposite["router_id"]:
+        key = {"OppositeRouterId": [opposite["router_id"]]}
+    else:
+        key = {"OppositeInterfaceId": [opposite["interface_id"]]}
+    key["RouterId"] = [router_id]
+    matches = [ri for ri in describe_router_interfaces(session, region, key)
                if ri.get("Status") not in GONE and (role is None or ri.get("Role") == ROLES[role])]
     if len(matches) > 1:
         raise AlicloudError("InvalidParameter", "%d router interfaces join %s to %s (%s): give router_interface_id"
@@ -337,17 +338,17 @@ def _refuse_unready_acceptor(opposite, own_id, router_id, router_type, region, o
     if peer["Role"] != ROLES["acceptor"]:
         raise AlicloudError("IncorrectRole", "opposite_interface_id: %s is an initiator; an initiator connects to an "
                             "acceptor" % peer["RouterInterfaceId"])
+    if own_id is None:
+        raise AlicloudError("IncorrectOppositeInterfaceInfo.NotSet", "the acceptor %s cannot name an initiator that "
+                            "does not exist yet, so this new initiator could not connect to it: create the initiator "
+                            "without opposite_interface_id, then the acceptor with opposite_interface_id set to the "
+                            "initiator, then run this task again; nothing was changed" % peer["RouterInterfaceId"])
     expected = dict(OppositeInterfaceId=own_id, OppositeRouterId=router_id, OppositeRouterType=router_type,
                     OppositeInterfaceOwnerId=own_account)
     wrong = ["%s is %r, not %r" % (key, peer.get(key) or "", value) for key, value in expected.items()
              if str(peer.get(key) or "") != str(value or "")]
     if peer.get("OppositeRegionId") != region:
         wrong.append("OppositeRegionId is %r, not %r" % (peer.get("OppositeRegionId"), region))
-    if wrong and own_id is None:
-        raise AlicloudError("IncorrectOppositeInterfaceInfo.NotSet", "the acceptor %s cannot name an initiator that "
-                            "does not exist yet, so this new initiator could not connect to it: create the initiator "
-                            "without opposite_interface_id, then the acceptor with opposite_interface_id set to the "
-                            "initiator, then run this task again; nothing was changed" % peer["RouterInterfaceId"])
     if wrong:
         raise AlicloudError("IncorrectOppositeInterfaceInfo.NotSet", "the acceptor %s does not name the initiator %s "
                             "as its opposite yet (%s): run router_interface for the acceptor with "
@@ -448,6 +449,13 @@ def ensure_router_interface(session, params, check_mode):
     role = ROLE_NAMES[current["Role"]] if current else params["role"]
     router_id, router_type = (current["RouterId"], current["RouterType"]) if current else sides.own_router()
     opposite = sides.opposite() if current is None or _names_opposite(params) else None
+    if opposite is not None and opposite["same_account"] and opposite["interface_id"] and opposite["interface"] is None:
+        raise AlicloudError("InvalidRouterInterfaceId.NotFound", "opposite_interface_id: router interface %s does "
+                            "not exist in %s" % (opposite["interface_id"], opposite["region"]))
+    if current is None and not opposite["router_id"]:
+        raise AlicloudError("MissingParameter", "give opposite_router_id: the opposite interface %s belongs to account "
+                            "%s, whose router interfaces these credentials cannot read"
+                            % (opposite["interface_id"], opposite["owner"]))
     if current is not None and opposite is not None and opposite["region"] != current["OppositeRegionId"] \
             and params.get("opposite_region"):
         raise AlicloudError("InvalidParameter", "opposite_region: %s faces %s, not %s; the opposite region of a "
