@@ -636,13 +636,19 @@ class Session:
 # ---------------------------------------------------------------------------
 
 def describe_state(state):
-    """A short text for the state a waiter last saw."""
+    """A short text for the state a waiter last saw.
+
+    A resource with a status reads ``status Creating``; a mapping of ids to such resources
+    (a batch) reads ``vpc-1 Attaching, vpc-2 Attached``, ``none`` when empty.
+    """
     if state is None:
         return "not found"
     if isinstance(state, dict):
         status = state.get("Status", state.get("status"))
         if status is not None:
             return "status %s" % status
+        if all(isinstance(item, dict) and "Status" in item for item in state.values()):
+            return ", ".join("%s %s" % (key, state[key]["Status"]) for key in sorted(state)) or "none"
     return json.dumps(state, sort_keys=True, default=str)[:200]
 
 

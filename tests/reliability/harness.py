@@ -353,6 +353,7 @@ class Ansible(object):
             "ANSIBLE_COLLECTIONS_PATH": self.collections,
             "ANSIBLE_CALLBACK_PLUGINS": os.path.join(HERE, "callback_plugins"),
             "ANSIBLE_CALLBACKS_ENABLED": "recorder",
+            "ANSIBLE_ACTION_PLUGINS": os.path.join(HERE, "action_plugins"),
             "RELIABILITY_RESULTS": results_file,
             "ANSIBLE_LOCAL_TEMP": self.tmp,
             "ANSIBLE_REMOTE_TEMP": self.tmp,

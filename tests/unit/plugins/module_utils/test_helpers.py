@@ -74,6 +74,14 @@ def test_wait_timeout_for_snake_case_and_other_states(clock):
         wait_for(lambda: ["a", "b"], lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
 
 
+def test_wait_timeout_for_a_batch_names_each_member_and_its_state(clock):
+    batch = {"vpc-2": {"Status": "Attached", "CenId": "cen-1"}, "vpc-1": {"Status": "Attaching", "CenId": "cen-1"}}
+    with pytest.raises(AlicloudError, match="last seen: vpc-1 Attaching, vpc-2 Attached$"):
+        wait_for(lambda: batch, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+    with pytest.raises(AlicloudError, match="last seen: none$"):
+        wait_for(lambda: {}, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+
+
 # -- snake_case ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, expected", [
