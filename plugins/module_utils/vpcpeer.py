@@ -193,18 +193,24 @@ def _result(changed, pcc, before=None, after=None):
 # Core of vpc_peer_connection
 # ---------------------------------------------------------------------------
 
-def _own_side(session, pcc):
-    """``(region, vpc id)`` of the caller's side of a connection."""
-    if str(pcc.get("OwnerId")) == session.account_id():
-        return pcc["RegionId"], flatten(pcc)["VpcId"]
-    return pcc["AcceptingRegionId"], flatten(pcc)["AcceptingVpcId"]
+def _own_sides(session, pcc):
+    """``[(region, vpc id)]`` of the sides of a connection that belong to the caller (both in one account)."""
+    me, flat = session.account_id(), flatten(pcc)
+    sides = []
+    if str(pcc.get("OwnerId")) == me:
+        sides.append((pcc["RegionId"], flat["VpcId"]))
+    if str(pcc.get("AcceptingOwnerUid")) == me:
+        sides.append((pcc["AcceptingRegionId"], flat["AcceptingVpcId"]))
+    return sides
 
 
 def _refuse_if_routed(session, pcc):
-    """Fail, naming them, when routes of the caller's VPC lead to the connection (they block its deletion)."""
-    region, vpc_id = _own_side(session, pcc)
-    vpc = get_vpc(session, region, vpc_id)
-    routes = routes_via(session, region, vpc["VRouterId"], pcc["InstanceId"]) if vpc else []
+    """Fail, naming them, when routes of the caller's VPCs lead to the connection (they block its deletion)."""
+    routes = []
+    for region, vpc_id in _own_sides(session, pcc):
+        vpc = get_vpc(session, region, vpc_id)
+        if vpc is not None:
+            routes.extend(routes_via(session, region, vpc["VRouterId"], pcc["InstanceId"]))
     if routes:
         raise AlicloudError("OperationDenied.RouteEntryExist", "VPC peering connection %s is the next hop of route "
                             "entries %s: delete those routes first (vpc_route_entry with state=absent); nothing was "
