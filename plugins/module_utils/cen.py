@@ -729,8 +729,7 @@ def _inspect_grant(session, params, member):
     if member["type"] in ("VPC", "VBR"):
         record = (get_vpc_attribute if member["type"] == "VPC" else get_vbr)(session, member["region"], member["id"])
         if any(c.get("CenId") == cen_id for c in unwrap((record or {}).get("AssociatedCens")) or []):
-            return "revoke", rule, ("%s is still attached to %s: detach it first (alicloud.interconnect.cen_attachment "
-                                    "state=absent with the CEN owner's credentials)" % (member["id"], cen_id))
+            return "revoke", rule, "%s is still attached to %s" % (member["id"], cen_id)
     return "revoke", rule, None
 
 
@@ -749,8 +748,11 @@ def cen_grant(session, params, check_mode):
     present = params["state"] == "present"
     plans = _parallel(lambda m: _inspect_grant(session, params, m), members)
     problems = [problem for _action, _rule, problem in plans if problem]
+    if problems and present:
+        raise AlicloudError(None, "nothing was granted: %s" % "; ".join(problems))
     if problems:
-        raise AlicloudError(None, "nothing was %s: %s" % ("granted" if present else "revoked", "; ".join(problems)))
+        raise AlicloudError(None, "nothing was revoked: %s; the CEN's account must detach it first "
+                                  "(alicloud.interconnect.cen_attachment state=absent)" % "; ".join(problems))
     changed = any(action != "none" for action, _rule, _problem in plans)
     deadline = time.monotonic() + GRANT_BUSY_TIMEOUT
 
