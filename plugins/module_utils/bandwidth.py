@@ -26,6 +26,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import describe_cen
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
+    check_text,
     make_diff,
     snake_dict,
     unwrap,
@@ -180,15 +181,6 @@ def check_bandwidth(value, option="bandwidth"):
     if not BANDWIDTH_MIN <= value <= BANDWIDTH_MAX:
         raise AlicloudError(None, "%s must be between %d and %d Mbit/s, not %d"
                             % (option, BANDWIDTH_MIN, BANDWIDTH_MAX, value))
-
-
-def check_text(value, option, max_len):
-    if value is None:
-        return
-    if len(value) > max_len:
-        raise AlicloudError(None, "%s must be at most %d characters long" % (option, max_len))
-    if value.lower().startswith(("http://", "https://")):
-        raise AlicloudError(None, "%s cannot start with http:// or https://" % option)
 
 
 def parse_time(text):

@@ -30,6 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
     changed_fields,
+    check_text,
     compare_tags,
     find_by_name,
     make_diff,
@@ -65,6 +66,7 @@ REVOKE_GONE_CODES = ("InvalidInstanceId.NotFound",)
 INSTANCE_TYPES = {"VPC": "vpc", "VBR": "vbr", "CCN": "ccn"}
 
 CEN_PAGE_SIZE = 50
+CEN_NAME_MAX, CEN_DESCRIPTION_MAX = 128, 256
 GRANT_PAGE_SIZE = 100
 MAX_FILTER_VALUES = 5  # DescribeCens: at most 5 values per filter
 WORKERS = 4  # parallel calls in a batch; a CEN still takes one attach or detach at a time
@@ -190,6 +192,8 @@ def cen_instance(session, params, check_mode):
         check_id(cen_id, "cen", "cen_id")
     if name == "":
         raise AlicloudError(None, "name: give a non-empty name")
+    check_text(name, "name", CEN_NAME_MAX)
+    check_text(params.get("description"), "description", CEN_DESCRIPTION_MAX)
     current = find_cen(session, cen_id=cen_id, name=name)
     if params["state"] == "absent":
         return _cen_absent(session, params, check_mode, current)
@@ -532,7 +536,7 @@ def _run_all(jobs):
         first = failures[0][1]
         text = "; ".join("%s: %s" % (label, exc) for label, exc in failures)
         if done:
-            text += " (done before the failure: %s)" % ", ".join(sorted(done))
+            text += " (already done: %s)" % ", ".join(sorted(done))
         raise AlicloudError(first.code, text, request_id=first.request_id)
     return done
 

@@ -788,6 +788,16 @@ def account_id(value):
     return text
 
 
+def check_text(value, option, max_len):
+    """Refuse a name or description the CBN API would refuse: longer than max_len, or starting with http(s)://."""
+    if value is None:
+        return
+    if len(value) > max_len:
+        raise AlicloudError(None, "%s must be at most %d characters long" % (option, max_len))
+    if value.lower().startswith(("http://", "https://")):
+        raise AlicloudError(None, "%s cannot start with http:// or https://" % option)
+
+
 def find_by_name(items, name, what, id_key, name_key="Name"):
     """The one item whose name_key equals name, None when there is none.
 

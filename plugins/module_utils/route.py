@@ -215,6 +215,24 @@ def _wait_gone(session, region, table_id, entry_id, timeout):
              "route entry %s to be deleted" % entry_id, timeout)
 
 
+def check_next_hop(session, region, hop_type, hop_id):
+    """Refuse a router interface or VpcPeer next hop that does not exist, before anything is written.
+
+    CreateRouteEntry would refuse it too, but a route being replaced is deleted first, and
+    check mode would predict a change that cannot happen. Other next-hop types are left to the API.
+    """
+    # Imported here: both modules import this one.
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import get_router_interface
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import get_peer_connection
+
+    if hop_type == "RouterInterface" and get_router_interface(session, region, hop_id) is None:
+        raise AlicloudError("InvalidNextHopId.NotFound", "next_hop_id: router interface %s does not exist in %s for "
+                                                         "this account" % (hop_id, region))
+    if hop_type == "VpcPeer" and get_peer_connection(session, hop_id) is None:
+        raise AlicloudError("InvalidNextHopId.NotFound", "next_hop_id: VPC peering connection %s does not exist for "
+                                                         "this account" % hop_id)
+
+
 def ensure_route_entry(session, params, check_mode):
     """Core of vpc_route_entry: one custom route of a route table, found by its destination CIDR block."""
     region = session.require_region()
@@ -249,6 +267,7 @@ def ensure_route_entry(session, params, check_mode):
                      next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=params.get("name") or "",
                      description=params.get("description") or "", type="Custom", status="Available")
     diff = make_diff(_route_summary(before) if before else None, _route_summary(predicted))
+    check_next_hop(session, region, wanted[0], wanted[1])
     if check_mode:
         return dict(changed=True, route_entry_id=None, route_table_id=table_id, route_entry=predicted, diff=diff)
     if current is not None:
