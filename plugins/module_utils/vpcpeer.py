@@ -105,6 +105,13 @@ def _summary(pcc):
 # Validation without API calls
 # ---------------------------------------------------------------------------
 
+def _refuse_inter_region_options(params, region):
+    for option, code in (("bandwidth", "IllegalParam.Bandwidth"), ("link_type", "IllegalParam.LinkType")):
+        if params.get(option) is not None:
+            raise AlicloudError(code, "%s: applies only to a connection between two regions; both VPCs are in %s"
+                                % (option, region))
+
+
 def validate(params, region):
     """Refuse what is wrong whatever the cloud holds."""
     if params.get("peer_connection_id"):
@@ -120,12 +127,8 @@ def validate(params, region):
     if params.get("bandwidth") is not None and params["bandwidth"] < 1:
         raise AlicloudError("IllegalParam.Bandwidth", "bandwidth: must be a whole number of Mbit/s above 0, got %s"
                             % params["bandwidth"])
-    if params["state"] == "present" and params.get("accepting_region") in (None, region):
-        for option in ("bandwidth", "link_type"):
-            if params.get(option) is not None:
-                raise AlicloudError("IllegalParam.%s" % ("Bandwidth" if option == "bandwidth" else "LinkType"),
-                                    "%s: applies only to a connection between two regions; both VPCs are in %s"
-                                    % (option, region))
+    if not params.get("peer_connection_id") and params.get("accepting_region") in (None, region):
+        _refuse_inter_region_options(params, region)
     name, description = params.get("name"), params.get("description")
     if name is not None and not _NAME.match(name):
         raise AlicloudError("IllegalParam.Name", "name: %r must be 2 to 128 characters, start with a letter and hold "
@@ -288,6 +291,8 @@ def _modifications(current, params):
 def _modify(session, current, params, check_mode, changes):
     """Apply name, description, bandwidth and link type changes (the connection must be Activated)."""
     before = _summary(current)
+    if current.get("RegionId") == current.get("AcceptingRegionId"):
+        _refuse_inter_region_options(params, current.get("RegionId"))
     if current.get("Status") != "Activated":
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s: %s can change only once the connection is Activated"
                             % (_describe(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
@@ -350,7 +355,8 @@ def _answer(session, current, params, check_mode):
 
 def ensure_vpc_peer_connection(session, params, check_mode):
     """Core of vpc_peer_connection: create / modify / accept / reject / delete one peering connection."""
-    region = session.require_region()
+    # VpcPeer is a global API: a connection named by its id needs no region; the requester's VPC does.
+    region = session.region if params.get("peer_connection_id") else session.require_region()
     validate(params, region)
     current = find_connection(session, region, params)
     state = params["state"]
