@@ -6,11 +6,15 @@ a freshly started emulator, and ansible-runner jobs.
 * ``collection_tarball``: ``ansible-galaxy collection build`` of this checkout.
 * ``installed_collections``: a collections path with that tarball installed by
   ``ansible-galaxy collection install``, as the EE build does.
-* ``emulator``: ``alicloud-emulator serve --port 0 --seed tests/awx/seed.yml`` in a
-  subprocess; ``url``, ``calls()`` (the admin call log), stopped after the test.
-* ``run_job(credential, playbook, ...)``: an ansible-runner run in a new private
-  data dir whose env/envvars holds exactly what the credential type injects for
-  ``credential`` (input id -> value); returns a :class:`Job`.
+* ``start_emulator(seed)``: ``alicloud-emulator serve --port 0 --seed SEED`` in a
+  subprocess; ``url``, ``admin(path)``, ``calls()`` (the admin call log); stopped
+  after the test. ``emulator``: one started with tests/awx/seed.yml.
+* ``run_job(credential, playbook, project, extravars, **runner_options)``: an
+  ansible-runner run in a new private data dir (the project's files, the
+  inventory of tests/awx/job/) whose env/envvars holds exactly what the
+  credential type injects for ``credential`` (input id -> value) and whose
+  env/extravars holds the job template's extra variables and ``awx_job_id``;
+  returns a :class:`Job`.
 """
 
 import glob
@@ -71,8 +75,7 @@ def collection_common(installed_collections):
 
 
 class Emulator(object):
-    def __init__(self, process, url):
-        self.process = process
+    def __init__(self, url):
         self.url = url
 
     def admin(self, path):
@@ -85,21 +88,32 @@ class Emulator(object):
 
 
 @pytest.fixture
-def emulator():
-    process = subprocess.Popen([tool("alicloud-emulator"), "serve", "--host", "127.0.0.1", "--port", "0",
-                                "--seed", SEED, "--transition-seconds", "0.1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                               universal_newlines=True)
-    try:
+def start_emulator():
+    """``start(seed_path)``: a new emulator process with that seed; all are stopped after the test."""
+    processes = []
+
+    def start(seed):
+        process = subprocess.Popen([tool("alicloud-emulator"), "serve", "--host", "127.0.0.1", "--port", "0",
+                                    "--seed", seed, "--transition-seconds", "0.1"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   universal_newlines=True)
+        processes.append(process)
         line = process.stdout.readline()
         match = re.match(r"listening on (http://\S+)", line)
         if not match:
-            raise AssertionError("the emulator did not start: %s%s" % (line, process.stdout.read()))
-        yield Emulator(process, match.group(1))
-    finally:
+            raise AssertionError("the emulator did not start: %s" % line)
+        return Emulator(match.group(1))
+
+    yield start
+    for process in processes:
         process.terminate()
         process.wait(timeout=10)
         process.stdout.close()
+
+
+@pytest.fixture
+def emulator(start_emulator):
+    return start_emulator(SEED)
 
 
 class Job(object):
@@ -127,7 +141,8 @@ class Job(object):
 def run_job(tmp_path, installed_collections):
     inputs, injectors = awxtest.load()
 
-    def run(credential, playbook="accounts.yml", project=os.path.join(HERE, "job", "project"), **options):
+    def run(credential, playbook="accounts.yml", project=os.path.join(HERE, "job", "project"), extravars=None,
+            **options):
         data_dir = tmp_path / ("job%d" % len(list(tmp_path.glob("job*"))))
         shutil.copytree(project, str(data_dir / "project"))
         shutil.copytree(os.path.join(HERE, "job", "inventory"), str(data_dir / "inventory"))
@@ -135,9 +150,9 @@ def run_job(tmp_path, installed_collections):
         # What the credential injects, nothing else: as AWX writes it for the job.
         with open(str(data_dir / "env" / "envvars"), "w") as handle:
             json.dump(awxtest.inject(inputs, injectors, credential), handle)
-        # AWX passes the job's id as an extra variable.
+        # AWX passes the job's id as an extra variable, beside the job template's own.
         with open(str(data_dir / "env" / "extravars"), "w") as handle:
-            json.dump({"awx_job_id": 42}, handle)
+            json.dump(dict(extravars or {}, awx_job_id=42), handle)
         runner = ansible_runner.run(
             private_data_dir=str(data_dir), playbook=playbook, quiet=True,
             # What the execution environment itself provides: the collection and the tools.

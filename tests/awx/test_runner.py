@@ -3,11 +3,17 @@
 """Jobs run the way AWX runs them: ansible-runner, a private data dir whose
 env/envvars is what the credential type injects, against a freshly started
 emulator; then the job's result, the API calls the emulator saw, and the job's
-stored output (which must never hold a secret)."""
+stored output (which must never hold a secret). The jobs are the multi-account
+playbook of tests/awx/job/ (the pattern of docs/awx.md: one credential, a role
+per account from the inventory) and the scenario playbook S1 of playbooks/."""
 
+import glob
 import importlib
+import os
 
 from alibabacloud_tea_openapi.utils_models import Config
+
+from awxtest import ROOT
 
 CENTRAL = "1000000000000010"
 NETWORK_A = "1000000000000011"
@@ -103,3 +109,45 @@ def test_a_refused_role_fails_the_job_with_the_api_code_and_no_secret_in_the_out
     assert [(c["account"], c["action"], c["outcome"]) for c in emulator.calls()] == [(CENTRAL, "AssumeRole", "NoPermission")]
     assert '"module_args": {' in job.stdout  # -vvv prints the task's whole result...
     assert_no_secret(job, CENTRAL_SECRET)  # ...which still holds no secret
+
+
+# A job template for a scenario playbook of playbooks/: the playbook reads its accounts
+# from interconnect_accounts, so the job template's extra variables point the account
+# at the credential that AWX injects, and no key is written anywhere else.
+CREDENTIAL_ACCOUNT_VARS = {
+    "interconnect_accounts": {
+        "hub": {
+            "account_id": "1000000000000001",
+            "access_key": "{{ lookup('ansible.builtin.env', 'ALICLOUD_ACCESS_KEY') }}",
+            "secret_key": "{{ lookup('ansible.builtin.env', 'ALICLOUD_SECRET_KEY') }}",
+            "security_token": "{{ lookup('ansible.builtin.env', 'ALICLOUD_SECURITY_TOKEN') }}",
+        },
+    },
+}
+
+
+def test_scenario_s1_builds_from_the_injected_credential_and_a_second_job_changes_nothing(run_job, start_emulator):
+    emulator = start_emulator(os.path.join(ROOT, "playbooks", "emulator", "demo-world.yml"))
+    credential = dict(access_key="DEMOHUBKEY", secret_key="demo-hub-secret", region="cn-hangzhou", endpoint=emulator.url)
+    (scenario,) = glob.glob(os.path.join(ROOT, "playbooks", "s1_*.yml"))
+
+    def job():
+        return run_job(credential, playbook=os.path.basename(scenario), project=os.path.dirname(scenario),
+                       extravars=CREDENTIAL_ACCOUNT_VARS)
+
+    first = job()
+    assert first.status == "successful", first.stdout
+    assert first.stats["changed"] == {"localhost": 2}
+    tables = emulator.admin("/_emulator/state")["tables"]
+    (cen,) = tables["cen"].values()
+    assert (cen["Name"], cen["_account"]) == ("interconnect-s1", "1000000000000001")
+    attached = sorted(a["ChildInstanceId"] for a in tables["cen_attachment"].values() if a["CenId"] == cen["CenId"])
+    assert attached == ["vpc-s1db", "vpc-s1web"]
+    assert_no_secret(first, "demo-hub-secret")
+
+    writes = len([c for c in emulator.calls() if c["write"]])
+    second = job()
+    assert second.status == "successful", second.stdout
+    assert second.stats["changed"] == {}
+    assert len([c for c in emulator.calls() if c["write"]]) == writes
+    assert set(c["account"] for c in emulator.calls()) == {"1000000000000001"}
