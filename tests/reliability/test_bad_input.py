@@ -34,6 +34,9 @@ SETUP = [
                                    geographic_region_b="North-America", cen_id="{{ cen }}")),
     ("cen_bandwidth_limit", dict(cen_id="{{ cen }}", local_region="cn-hangzhou", opposite_region="us-west-1",
                                  bandwidth_limit=5)),
+    ("vpc_peer_connection", dict(vpc_id="vpc-busy06", accepting_vpc_id="vpc-busy07", name="bi-peer")),
+    ("vpc_route_entry", dict(vpc_id="vpc-busy06", destination_cidr="10.107.0.0/16", next_hop_type="VpcPeer",
+                             next_hop_id="{{ peer }}")),
 ]
 
 # (target, arguments, words of which the message must hold one). Targets are a module,
@@ -150,6 +153,9 @@ CASES = [
                              next_hop_id="ri-x"), ["vpc_id", "route_table_id"]),
     ("vpc_route_entry", dict(vpc_id="vpc-busy01", destination_cidr="10.102.0.0/16",
                              next_hop_id="ri-doesnotexist000000"), ["ri-doesnotexist000000", "next_hop_id"]),
+    # The route to 10.107.0.0/16 exists: replacing its next hop with one that does not exist keeps it.
+    ("vpc_route_entry", dict(vpc_id="vpc-busy06", destination_cidr="10.107.0.0/16", next_hop_type="VpcPeer",
+                             next_hop_id="pcc-doesnotexist00000"), ["pcc-doesnotexist00000"]),
     # -- vpc_peer_connection / _info, vpc_info --------------------------------------------------
     ("vpc_peer_connection", dict(vpc_id="vpc-busy01"), ["accepting_vpc_id"]),
     ("vpc_peer_connection", dict(vpc_id="vpc-busy01", accepting_vpc_id="vpc-busy02", bandwidth="fast"),
@@ -236,10 +242,13 @@ def setup_playbook(path):
     tasks = [{"name": "setup %d: %s" % (i, module), "alicloud.interconnect." + module: args}
              for i, (module, args) in enumerate(SETUP)]
     tasks[0]["register"] = "first"
+    tasks[-2]["register"] = "peering"
     for task in tasks[1:]:
         for value in task.values():
             if isinstance(value, dict) and value.get("cen_id") == "{{ cen }}":
                 value["cen_id"] = "{{ first.cen_id }}"
+            if isinstance(value, dict) and value.get("next_hop_id") == "{{ peer }}":
+                value["next_hop_id"] = "{{ peering.peer_connection_id }}"
     return harness.write_playbook(path, [play("setup", tasks, HUB)])
 
 
