@@ -305,9 +305,9 @@ def _find(session, region, sides, params):
 
 def _refuse_second_pair(session, region, router_id, opposite_router_id, own_id):
     """Fail when another connected pair already joins the two routers (one pair per two routers)."""
-    others = [ri for ri in describe_router_interfaces(session, region, {"RouterId": [router_id],
-                                                                         "OppositeRouterId": [opposite_router_id]})
-              if ri.get("RouterInterfaceId") != own_id and ri.get("Status") in CONNECTED]
+    between = describe_router_interfaces(session, region, dict(RouterId=[router_id],
+                                                               OppositeRouterId=[opposite_router_id]))
+    others = [ri for ri in between if ri.get("RouterInterfaceId") != own_id and ri.get("Status") in CONNECTED]
     if others:
         raise AlicloudError("Forbidden.OnlyOneConnection", "routers %s and %s are already joined by the connected "
                             "router interface %s; only one connected pair may join two routers"
@@ -317,10 +317,10 @@ def _refuse_second_pair(session, region, router_id, opposite_router_id, own_id):
 def _refuse_full_router(session, region, router_id):
     existing = describe_router_interfaces(session, region, {"RouterId": [router_id]})
     if len(existing) >= MAX_INTERFACES_PER_ROUTER:
+        ids = ", ".join(ri["RouterInterfaceId"] for ri in existing)
         raise AlicloudError("LimitationExceed.InterfaceNumberOnRouter", "router %s already has %d router interfaces "
-                            "(%s); a router takes at most %d" % (router_id, len(existing),
-                                                               ", ".join(ri["RouterInterfaceId"] for ri in existing),
-                                                               MAX_INTERFACES_PER_ROUTER))
+                            "(%s); a router takes at most %d"
+                            % (router_id, len(existing), ids, MAX_INTERFACES_PER_ROUTER))
 
 
 def _refuse_overlap(sides, router_id, router_type):

@@ -179,9 +179,8 @@ def _settle(session, pcc, timeout):
 
 def _describe(pcc):
     flat = flatten(pcc)
-    return "%s (%s, %s in %s to %s in %s)" % (flat.get("InstanceId"), flat.get("Status"), flat.get("VpcId"),
-                                             flat.get("RegionId"), flat.get("AcceptingVpcId"),
-                                             flat.get("AcceptingRegionId"))
+    return "%s (%s, %s in %s to %s in %s)" % tuple(flat.get(key) for key in (
+        "InstanceId", "Status", "VpcId", "RegionId", "AcceptingVpcId", "AcceptingRegionId"))
 
 
 def _result(changed, pcc, before=None, after=None):

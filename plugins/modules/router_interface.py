@@ -120,7 +120,7 @@ options:
       - V(present) makes sure the interface exists with the opposite side the task names; an initiator that knows its
         opposite interface connects (once) and waits for C(Active). An C(Inactive) pair stays inactive.
       - V(active) is V(present) and also re-activates an C(Inactive) pair. An acceptor that was never connected
-        cannot be V(active): only the initiator connects.
+        cannot be V(active), since only the initiator connects.
       - V(inactive) deactivates a connected pair (both sides become C(Inactive)); the interface must exist.
       - V(absent) deactivates an C(Active) pair, then deletes the interface. It fails, changing nothing, while routes
         use the interface as their next hop; delete them first with M(alicloud.interconnect.vpc_route_entry).

@@ -12,9 +12,9 @@ module: vpc_route_entry
 short_description: Add or remove a custom route of a VPC route table
 version_added: 0.1.0
 description:
-  - Manages one custom route entry of a VPC route table (C(CreateRouteEntry), C(DeleteRouteEntry)): traffic to
-    O(destination_cidr) goes to the next hop.
-  - A peering carries no traffic until each VPC routes the other's CIDR block through its side of the peering:
+  - Manages one custom route entry of a VPC route table (C(CreateRouteEntry), C(DeleteRouteEntry)), which sends
+    traffic to O(destination_cidr) to the next hop.
+  - A peering carries no traffic until each VPC routes the other's CIDR block through its side of the peering,
     a router interface (M(alicloud.interconnect.router_interface), O(next_hop_type=RouterInterface)) or a VPC peering
     connection (M(alicloud.interconnect.vpc_peer_connection), O(next_hop_type=VpcPeer)).
   - The route is found by its table and destination. When the destination already goes to another next hop, the
