@@ -36,7 +36,10 @@ class Page(html.parser.HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     dest = tmp_path_factory.mktemp("docs") / "html"
-    subprocess.run([sys.executable, os.path.join(ROOT, "ci", "docs.py"), str(dest)], check=True)
+    built = subprocess.run([sys.executable, os.path.join(ROOT, "ci", "docs.py"), str(dest)], check=False,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    if built.returncode != 0:
+        pytest.fail("ci/docs.py failed:\n" + built.stdout, pytrace=False)
     return str(dest)
 
 
