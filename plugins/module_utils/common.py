@@ -423,6 +423,24 @@ def _import_sdk(product):
     return client_module, models, config_module
 
 
+def preload_sdks(products=None):
+    """Import the SDKs of ``products`` (default: all four) now instead of on the first call.
+
+    The action door calls this when the controller's main process imports it, which the
+    strategy does before it forks a worker for each task: every worker then starts with the
+    SDKs in memory instead of importing them again (0.3-0.5 s per task). Returns the products
+    whose SDK was imported; a missing SDK is left for the first call of that product to report.
+    """
+    loaded = []
+    for product in sorted(PRODUCTS) if products is None else products:
+        try:
+            _import_sdk(product)
+        except AlicloudError:
+            continue
+        loaded.append(product)
+    return loaded
+
+
 def default_client_factory(product, config):
     """Build the official SDK client of product from a dict of ``Config`` fields."""
     client_module, _models, config_module = _import_sdk(product)

@@ -30,9 +30,15 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import preload_sdks
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import execute, full_argument_spec
 
 COLLECTION = "alicloud.interconnect"
+
+# The strategy imports an action plugin in the controller's main process, before it forks
+# the worker that runs the task: importing the SDKs here, once per playbook run, spares
+# every task's worker that import (docs/performance.md has the measurements).
+preload_sdks()
 
 display = Display()
 
