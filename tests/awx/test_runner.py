@@ -75,6 +75,7 @@ def test_the_credentials_role_serves_plays_without_one_and_inventory_roles_repla
     assert member["account_id"] == NETWORK_B
     # Not chained through the credential's role: network-b's role trusts the central account only.
     assert [c["account"] for c in emulator.calls() if c["action"] == "AssumeRole"] == [CENTRAL, CENTRAL]
+    assert_no_secret(job, CENTRAL_SECRET)
 
 
 def test_temporary_credentials_need_the_security_token(run_job, emulator):
