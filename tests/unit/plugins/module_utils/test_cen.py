@@ -1,0 +1,525 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""module_utils/cen.py through the real SDK against a scripted HTTP API: the paths the emulator does
+not reach (long listings, filters of more than five values, busy answers until the deadline, answers
+that race with another client, a failure in the middle of a batch) and the requests each core sends.
+
+The lifecycle of every module against the emulator is in tests/integration/targets/cen_*.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import importlib
+import threading
+import time
+
+try:
+    from urllib.parse import parse_qs
+except ImportError:  # pragma: no cover
+    from urlparse import parse_qs
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import cen
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, Session
+
+CEN_OWNER = "1000000000000001"
+MEMBER = "1000000000000002"
+
+# ansible-test runs every test in a fork of the collecting process: import the SDKs (over a second each)
+# once there, not again in every test.
+SDK_CLIENTS = [importlib.import_module(name) for name in ("alibabacloud_cbn20170912.client", "alibabacloud_vpc20160428.client", "alibabacloud_sts20150401.client")]
+
+
+def fields_of(request):
+    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
+
+
+def error(code, status=400, message="refused"):
+    return status, {"Code": code, "Message": message}
+
+
+def a_cen(cen_id, name="n", **fields):
+    record = dict(CenId=cen_id, Name=name, Description="", ProtectionLevel="REDUCED", Status="Active",
+                  CenBandwidthPackageIds={"CenBandwidthPackageId": []}, Tags={"Tag": []})
+    record.update(fields)
+    return record
+
+
+def attachment(instance_id, cen_id="cen-a", status="Attached", itype="VPC", region="cn-hangzhou", owner=CEN_OWNER):
+    return dict(CenId=cen_id, ChildInstanceId=instance_id, ChildInstanceType=itype, ChildInstanceRegionId=region,
+                ChildInstanceOwnerId=int(owner), Status=status)
+
+
+def pages(key, inner, items, requests=None):
+    """A PageNumber/PageSize listing of items, wrapped as {key: {inner: [...]}}; requests are recorded."""
+    def answer(request):
+        fields = fields_of(request)
+        if requests is not None:
+            requests.append(fields)
+        number, size = int(fields.get("PageNumber", 1)), int(fields.get("PageSize", 10))
+        return 200, {key: {inner: items[(number - 1) * size:number * size]}, "TotalCount": len(items),
+                     "PageNumber": number, "PageSize": size}
+    return answer
+
+
+def sequence(*answers):
+    """Answers in order; the last one repeats."""
+    answers = list(answers)
+    lock = threading.Lock()
+
+    def answer(request):
+        with lock:
+            return answers.pop(0) if len(answers) > 1 else answers[0]
+    return answer
+
+
+def actions(fake_api, only=None):
+    return [r["action"] for r in fake_api.requests if only is None or r["action"] in only]
+
+
+def cen_params(**overrides):
+    params = dict(cen_id=None, name=None, description=None, protection_level=None, tags=None, purge_tags=True,
+                  state="present", wait=True, wait_timeout=5)
+    params.update(overrides)
+    return params
+
+
+def attach_params(**overrides):
+    params = dict(cen_id="cen-a", instance_id=None, instance_type="VPC", instance_region=None, instance_owner_id=None,
+                  instances=None, purge_instances=False, state="present", wait=True, wait_timeout=5)
+    params.update(overrides)
+    return params
+
+
+def grant_params(**overrides):
+    params = dict(cen_id="cen-a", cen_owner_id=CEN_OWNER, instance_id=None, instance_type="VPC", instances=None,
+                  state="present")
+    params.update(overrides)
+    return params
+
+
+@pytest.fixture
+def session(keys, fake_api):
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou")
+
+
+@pytest.fixture(autouse=True)
+def short_pauses(monkeypatch):
+    """Busy retries pause 10 ms instead of 0.2 s and more, to keep the tests fast."""
+    monkeypatch.setattr(cen, "BUSY_FIRST_PAUSE", 0.01)
+    monkeypatch.setattr(cen, "BUSY_PAUSE", 0.02)
+
+
+# -- listings -----------------------------------------------------------------------------------
+
+def test_list_cens_reads_every_page(session, fake_api):
+    requests = []
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-%03d" % i) for i in range(101)], requests)
+    assert len(cen.list_cens(session)) == 101
+    assert [r["PageNumber"] for r in requests] == ["1", "2", "3"]
+    assert set(r["PageSize"] for r in requests) == {"50"}
+
+
+def test_filters_of_more_than_five_values_are_sent_five_at_a_time(session, fake_api):
+    requests = []
+
+    def answer(request):
+        fields = fields_of(request)
+        requests.append(fields)
+        ids = [v for k, v in sorted(fields.items()) if k.startswith("Filter.") and ".Value." in k
+               and fields[k.rsplit(".", 2)[0] + ".Key"] == "CenId"]
+        return 200, {"Cens": {"Cen": [a_cen(i) for i in ids]}, "TotalCount": len(ids)}
+    fake_api.script["DescribeCens"] = answer
+    ids = ["cen-%d" % i for i in range(7)]
+    found = cen.list_cens(session, filters={"CenId": ids + ["cen-0"], "Name": ["a", "b", "c", "d", "e", "f"]})
+    # 8 ids -> 2 chunks, 6 names -> 2 chunks: every combination once, each CEN once in the result
+    assert len(requests) == 4
+    assert sorted(c["CenId"] for c in found) == sorted(ids)
+    for fields in requests:
+        assert len([k for k in fields if k.startswith("Filter.") and ".Value." in k]) <= 10
+        assert all(len([k for k in fields if k.startswith("Filter.%d.Value." % n)]) <= 5 for n in (1, 2))
+
+
+def test_tags_filter_an_empty_value_matches_any(session, fake_api):
+    requests = []
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [], requests)
+    cen.list_cens(session, tags={"env": "prod", "team": None})
+    assert (requests[0]["Tag.1.Key"], requests[0]["Tag.1.Value"]) == ("env", "prod")
+    assert requests[0]["Tag.2.Key"] == "team" and "Tag.2.Value" not in requests[0]
+
+
+def test_list_attachments_pages_and_a_missing_cen(session, fake_api):
+    requests = []
+    items = [attachment("vpc-%03d" % i) for i in range(75)]
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", items, requests)
+    assert len(cen.list_attachments(session, "cen-a", "VPC", "cn-shanghai")) == 75
+    assert [(r["PageNumber"], r["ChildInstanceType"], r["ChildInstanceRegionId"]) for r in requests] == \
+        [("1", "VPC", "cn-shanghai"), ("2", "VPC", "cn-shanghai")]
+    fake_api.script["DescribeCenAttachedChildInstances"] = error("ParameterCenInstanceId")
+    assert cen.list_attachments(session, "cen-x") is None
+
+
+def test_grant_rules_follow_next_token(session, fake_api):
+    tokens = []
+
+    def answer(request):
+        fields = fields_of(request)
+        tokens.append(fields.get("NextToken"))
+        if not fields.get("NextToken"):
+            return 200, {"GrantRules": {"GrantRule": [{"ChildInstanceId": "vpc-1"}]}, "NextToken": "1"}
+        return 200, {"GrantRules": {"GrantRule": [{"ChildInstanceId": "vpc-2"}]}, "NextToken": ""}
+    fake_api.script["DescribeGrantRulesToCen"] = answer
+    rules = cen.list_cen_grants(session, "cen-a", "VPC")
+    assert [r["ChildInstanceId"] for r in rules] == ["vpc-1", "vpc-2"]
+    assert tokens == [None, "1"]
+
+
+# -- busy answers -------------------------------------------------------------------------------------
+
+def test_busy_answers_are_retried_until_accepted(session, fake_api):
+    fake_api.script["ModifyCenAttribute"] = sequence(error("Operation.Blocking"),
+                                                     error("InvalidOperation.CenInstanceStatus"), (200, {}))
+    cen.call_when_free(session, "cbn", "ModifyCenAttribute", cen.CEN_BUSY_CODES, time.monotonic() + 5,
+                       CenId="cen-a", Name="x")
+    assert actions(fake_api) == ["ModifyCenAttribute"] * 3
+
+
+def test_busy_until_the_deadline_raises_the_last_answer(session, fake_api):
+    fake_api.script["DeleteCen"] = error("Operation.Blocking", message="another operation")
+    session.client("cbn")  # the SDK's import is not part of the time allowed
+    with pytest.raises(AlicloudError) as exc:
+        cen.call_when_free(session, "cbn", "DeleteCen", cen.CEN_BUSY_CODES, time.monotonic() + 1, CenId="cen-a")
+    assert exc.value.code == "Operation.Blocking"
+    assert "another operation (still refused as busy when wait_timeout ran out)" in str(exc.value)
+    assert len(actions(fake_api)) >= 2
+
+
+def test_other_errors_are_not_retried(session, fake_api):
+    fake_api.script["DeleteCen"] = error("InvalidOperation.AttachedChildInstanceExist")
+    with pytest.raises(AlicloudError) as exc:
+        cen.call_when_free(session, "cbn", "DeleteCen", cen.CEN_BUSY_CODES, time.monotonic() + 5, CenId="cen-a")
+    assert exc.value.code == "InvalidOperation.AttachedChildInstanceExist"
+    assert actions(fake_api) == ["DeleteCen"]
+
+
+# -- cen_instance -------------------------------------------------------------------------------------------
+
+def test_a_shared_name_is_refused_with_the_ids(session, fake_api):
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-a", "core"), a_cen("cen-b", "core")])
+    with pytest.raises(AlicloudError, match=r"^2 CEN instances are named 'core' \(cen-a, cen-b\)"):
+        cen.cen_instance(session, cen_params(name="core", state="absent"), False)
+    assert actions(fake_api) == ["DescribeCens"]
+
+
+def test_create_sends_a_client_token_and_waits_for_active(session, fake_api):
+    fake_api.script["DescribeCens"] = sequence(
+        pages("Cens", "Cen", [])(dict(query="")),
+        (200, {"Cens": {"Cen": [a_cen("cen-new", "core", Status="Creating")]}, "TotalCount": 1}),
+        (200, {"Cens": {"Cen": [a_cen("cen-new", "core", Tags={"Tag": [{"Key": "k", "Value": "v"}]})]},
+               "TotalCount": 1}))
+    creates = []
+    fake_api.script["CreateCen"] = lambda request: (creates.append(fields_of(request)) or (200, {"CenId": "cen-new"}))
+    result = cen.cen_instance(session, cen_params(name="core", tags={"k": "v"}), False)
+    assert result["changed"] is True
+    assert result["cen_id"] == "cen-new"
+    assert result["cen"]["status"] == "Active"
+    assert result["diff"]["after"]["tags"] == {"k": "v"}
+    assert len(creates[0]["ClientToken"]) >= 32
+    assert (creates[0]["Name"], creates[0]["Tag.1.Key"], creates[0]["Tag.1.Value"]) == ("core", "k", "v")
+    assert actions(fake_api).count("DescribeCens") == 3
+
+
+def test_a_cen_that_stays_creating_times_out(session, fake_api):
+    fake_api.script["DescribeCens"] = sequence(
+        pages("Cens", "Cen", [])(dict(query="")),
+        (200, {"Cens": {"Cen": [a_cen("cen-new", Status="Creating")]}, "TotalCount": 1}))
+    fake_api.script["CreateCen"] = (200, {"CenId": "cen-new"})
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_instance(session, cen_params(name="n", wait_timeout=0), False)
+    assert exc.value.code == "WaitTimeout"
+    assert "CEN cen-new to become Active" in str(exc.value)
+
+
+def test_update_sends_only_what_differs(session, fake_api):
+    current = a_cen("cen-a", "core", Description="d", Tags={"Tag": [{"Key": "keep", "Value": "1"},
+                                                                      {"Key": "drop", "Value": "2"},
+                                                                      {"Key": "acs:system", "Value": "3"}]})
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [current])
+    sent = {}
+    for operation in ("ModifyCenAttribute", "TagResources", "UntagResources"):
+        fake_api.script[operation] = (lambda op: lambda request: (sent.__setitem__(op, fields_of(request))
+                                                                  or (200, {})))(operation)
+    result = cen.cen_instance(session, cen_params(cen_id="cen-a", name="core", description="new",
+                                                  tags={"keep": "1", "add": "x"}), False)
+    assert result["changed"] is True
+    assert sent["ModifyCenAttribute"] == dict(CenId="cen-a", Description="new")
+    # the reserved acs: tag is never purged
+    assert (sent["UntagResources"]["ResourceType"], sent["UntagResources"]["TagKey.1"]) == ("cen", "drop")
+    assert "TagKey.2" not in sent["UntagResources"]
+    assert (sent["TagResources"]["Tag.1.Key"], sent["TagResources"]["Tag.1.Value"]) == ("add", "x")
+
+
+def test_check_mode_predicts_without_writing(session, fake_api):
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-a", "core")])
+    result = cen.cen_instance(session, cen_params(cen_id="cen-a", name="renamed", tags={"a": "b"}), True)
+    assert result["changed"] is True
+    assert result["cen"]["name"] == "renamed"
+    assert result["cen"]["tags"] == {"a": "b"}
+    assert result["diff"]["before"]["name"] == "core"
+    result = cen.cen_instance(session, cen_params(cen_id="cen-a", state="absent"), True)
+    assert result["changed"] is True and result["cen"] == {}
+    assert set(actions(fake_api)) == {"DescribeCens"}
+
+
+def test_delete_that_races_with_another_client_is_not_a_change(session, fake_api):
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-a")])
+    fake_api.script["DeleteCen"] = error("ParameterCenInstanceId")
+    result = cen.cen_instance(session, cen_params(cen_id="cen-a", state="absent"), False)
+    assert result == dict(changed=False, cen_id="cen-a", cen={})
+
+
+def test_deleting_cen_is_awaited_not_deleted_again(session, fake_api):
+    fake_api.script["DescribeCens"] = sequence(
+        (200, {"Cens": {"Cen": [a_cen("cen-a", Status="Deleting")]}, "TotalCount": 1}),
+        (200, {"Cens": {"Cen": []}, "TotalCount": 0}))
+    result = cen.cen_instance(session, cen_params(cen_id="cen-a", state="absent"), False)
+    assert result["changed"] is False
+    assert "DeleteCen" not in actions(fake_api)
+
+
+def test_an_empty_name_is_refused(session, fake_api):
+    with pytest.raises(AlicloudError, match="^name: give a non-empty name"):
+        cen.cen_instance(session, cen_params(name=""), False)
+    assert fake_api.requests == []
+
+
+# -- cen_instance_info -------------------------------------------------------------------------------------
+
+def test_info_intersects_ids_with_raw_filters(session, fake_api):
+    requests = []
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-b")], requests)
+    result = cen.cen_instance_info(session, dict(cen_ids=["cen-a", "cen-b"], name=None, tags=None,
+                                                 filters={"CenId": ["cen-b", "cen-c"], "Name": "x"}), False)
+    assert [c["cen_id"] for c in result["cens"]] == ["cen-b"]
+    assert requests[0]["Filter.1.Key"] == "CenId" and requests[0]["Filter.1.Value.1"] == "cen-b"
+    assert "Filter.1.Value.2" not in requests[0]
+    assert (requests[0]["Filter.2.Key"], requests[0]["Filter.2.Value.1"]) == ("Name", "x")
+
+
+def test_info_with_filters_that_cannot_match_makes_no_call(session, fake_api):
+    result = cen.cen_instance_info(session, dict(cen_ids=None, name="a", tags=None, filters={"Name": ["b"]}), False)
+    assert result == dict(changed=False, cens=[])
+    assert fake_api.requests == []
+
+
+# -- cen_attachment -------------------------------------------------------------------------------------------
+
+def members(*ids):
+    return [dict(instance_id=i, instance_type="VPC", instance_region="cn-hangzhou", instance_owner_id=None)
+            for i in ids]
+
+
+def own_vpcs(fake_api, *ids):
+    fake_api.script["DescribeVpcs"] = pages("Vpcs", "Vpc", [dict(VpcId=i, CenStatus="Detached") for i in ids])
+
+
+def test_batch_attaches_only_the_missing_ones(session, fake_api):
+    attached = [attachment("vpc-1")]
+    listing = pages("ChildInstances", "ChildInstance", attached)
+    fake_api.script["DescribeCenAttachedChildInstances"] = listing
+    own_vpcs(fake_api, "vpc-2", "vpc-3")
+    lock = threading.Lock()
+
+    def attach(request):
+        fields = fields_of(request)
+        with lock:
+            attached.append(attachment(fields["ChildInstanceId"]))
+        return 200, {}
+    fake_api.script["AttachCenChildInstance"] = attach
+    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2", "vpc-3")), False)
+    assert result["changed"] is True
+    assert [(r["instance_id"], r["action"], r["status"]) for r in result["results"]] == \
+        [("vpc-1", "none", "Attached"), ("vpc-2", "attach", "Attached"), ("vpc-3", "attach", "Attached")]
+    assert sorted(a["child_instance_id"] for a in result["attachments"]) == ["vpc-1", "vpc-2", "vpc-3"]
+    assert actions(fake_api, ["AttachCenChildInstance"]) == ["AttachCenChildInstance"] * 2
+
+
+def test_a_batch_stops_at_the_first_failure_and_says_what_was_done(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
+    ids = ["vpc-%02d" % i for i in range(30)]
+    own_vpcs(fake_api, *ids)
+    calls = []
+    lock = threading.Lock()
+
+    def attach(request):
+        with lock:
+            calls.append(fields_of(request)["ChildInstanceId"])
+            failing = len(calls) == 2
+        if failing:
+            return error("InvalidOperation.ChildInstanceAlreadyAttached", 409, "attached to cen-z")
+        # the others answer late, after the failure is known
+        time.sleep(0.3)
+        return 200, {}
+    fake_api.script["AttachCenChildInstance"] = attach
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instances=members(*ids)), False)
+    assert exc.value.code == "InvalidOperation.ChildInstanceAlreadyAttached"
+    assert "attach %s: AttachCenChildInstance failed: InvalidOperation.ChildInstanceAlreadyAttached" % calls[1] \
+        in str(exc.value)
+    # the jobs running when it failed finish and are reported; no new one starts
+    assert 2 <= len(calls) <= cen.WORKERS
+    done = str(exc.value).partition(" (already done: ")[2].partition(")")[0]
+    assert sorted(done.split(", ")) == sorted("attach %s" % i for i in calls if i != calls[1])
+
+
+def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api):
+    attached = [attachment("vpc-1"), attachment("vpc-2"), attachment("vpc-3", status="Detaching"),
+                attachment("vbr-1", itype="VBR")]
+    fake_api.script["DescribeCenAttachedChildInstances"] = sequence(
+        pages("ChildInstances", "ChildInstance", attached)(dict(query="")),
+        pages("ChildInstances", "ChildInstance", attached[:1])(dict(query="")))
+    detached = []
+    fake_api.script["DetachCenChildInstance"] = lambda request: (detached.append(fields_of(request)) or (200, {}))
+    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1"), purge_instances=True), False)
+    assert sorted(d["ChildInstanceId"] for d in detached) == ["vbr-1", "vpc-2"]
+    vbr = [d for d in detached if d["ChildInstanceId"] == "vbr-1"][0]
+    assert (vbr["ChildInstanceType"], vbr["ChildInstanceOwnerId"]) == ("VBR", CEN_OWNER)
+    assert [(r["instance_id"], r["action"]) for r in result["results"]] == \
+        [("vpc-1", "none"), ("vpc-2", "detach"), ("vbr-1", "detach")]
+
+
+def test_purge_needs_instances(session, fake_api):
+    with pytest.raises(AlicloudError, match="^purge_instances: only valid with instances"):
+        cen.cen_attachment(session, attach_params(instance_id="vpc-1", purge_instances=True), False)
+    assert fake_api.requests == []
+
+
+def test_detach_answered_as_already_gone_is_done(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
+        (200, attachment("vpc-1")), error("ParameterInstanceId"))
+    fake_api.script["DetachCenChildInstance"] = error("Bid.NotFound", 404)
+    result = cen.cen_attachment(session, attach_params(instance_id="vpc-1", state="absent"), False)
+    assert result["changed"] is True
+    assert result["attachment"] == {}
+
+
+def test_an_attaching_instance_is_awaited_not_attached_again(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
+        (200, attachment("vpc-1", status="Attaching")), (200, attachment("vpc-1")))
+    result = cen.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
+    assert result["changed"] is False
+    assert result["attachment"]["status"] == "Attached"
+    assert "AttachCenChildInstance" not in actions(fake_api)
+
+
+def test_instance_types_and_regions_are_checked_before_any_call(keys, fake_api):
+    session = Session(keys, endpoint=fake_api.url)
+    with pytest.raises(AlicloudError, match=r"^instances\[1\]\.instance_id: 'vpc-2' is not a valid VBR id"):
+        cen.cen_attachment(session, attach_params(instances=[
+            dict(instance_id="vpc-1", instance_type="VPC", instance_region="cn-hangzhou", instance_owner_id=None),
+            dict(instance_id="vpc-2", instance_type="VBR", instance_region="cn-hangzhou", instance_owner_id=None)]),
+            False)
+    with pytest.raises(AlicloudError, match=r"^instance_region: set it \(or alicloud_region\) for vpc-1"):
+        cen.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
+    with pytest.raises(AlicloudError, match=r"^instance_type must be one of CCN, VBR, VPC, not 'VPN'"):
+        cen.cen_attachment(session, attach_params(instance_id="vpn-1", instance_type="VPN"), False)
+    assert fake_api.requests == []
+
+
+def test_a_grant_for_another_region_is_reported(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
+    fake_api.identity({"AKID": CEN_OWNER})
+    fake_api.script["DescribeGrantRulesToCen"] = (200, {"GrantRules": {"GrantRule": [
+        dict(ChildInstanceId="vpc-m", ChildInstanceOwnerId=int(MEMBER), ChildInstanceRegionId="cn-shanghai")]},
+        "NextToken": ""})
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instance_id="vpc-m", instance_owner_id=MEMBER), False)
+    assert str(exc.value) == "nothing was attached: vpc-m: instance_region is cn-hangzhou but the grant is for cn-shanghai"
+    assert "AttachCenChildInstance" not in actions(fake_api)
+
+
+def test_an_instance_attached_to_another_cen_of_the_account_is_found_by_listing_them(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [a_cen("cen-a"), a_cen("cen-b")])
+
+    def listing(request):
+        cen_id = fields_of(request)["CenId"]
+        items = [attachment("ccn-1", cen_id="cen-b", itype="CCN")] if cen_id == "cen-b" else []
+        return 200, {"ChildInstances": {"ChildInstance": items}, "TotalCount": len(items)}
+    fake_api.script["DescribeCenAttachedChildInstances"] = listing
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN", state="absent"), False)
+    assert str(exc.value) == ("nothing was detached: ccn-1 is attached to CEN cen-b, not to cen_id cen-a; "
+                              "set cen_id to the CEN it is attached to")
+    assert "DetachCenChildInstance" not in actions(fake_api)
+
+
+def test_check_mode_attach_makes_no_write(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
+    own_vpcs(fake_api, "vpc-1", "vpc-2")
+    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2")), True)
+    assert [r["action"] for r in result["results"]] == ["attach", "attach"]
+    assert sorted(result["diff"]["after"]) == ["vpc-1", "vpc-2"]
+    assert set(actions(fake_api)) == {"DescribeCenAttachedChildInstances", "DescribeVpcs"}
+
+
+# -- cen_grant ----------------------------------------------------------------------------------------------
+
+def rules(*cen_ids, **kwargs):
+    owner = kwargs.get("owner", int(CEN_OWNER))
+    return (200, {"CenGrantRules": {"CbnGrantRule": [dict(CenInstanceId=c, CenOwnerId=owner,
+                                                          CreationTime="2026-01-01T00:00:00Z") for c in cen_ids]},
+                  "TotalCount": len(cen_ids)})
+
+
+def test_grant_sends_a_client_token_and_the_owner_as_a_number(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = sequence(rules(), rules("cen-a"))
+    own_vpcs(fake_api, "vpc-1")
+    grants = []
+    fake_api.script["GrantInstanceToCen"] = lambda request: (grants.append(fields_of(request)) or (200, {}))
+    result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
+    assert result["changed"] is True
+    assert result["grant"]["cen_owner_id"] == CEN_OWNER
+    assert (grants[0]["CenId"], grants[0]["CenOwnerId"], grants[0]["InstanceType"], grants[0]["RegionId"]) == \
+        ("cen-a", CEN_OWNER, "VPC", "cn-hangzhou")
+    assert len(grants[0]["ClientToken"]) >= 32
+
+
+def test_a_revoke_answered_as_already_gone_is_done(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = rules("cen-a")
+    fake_api.script["DescribeVpcAttribute"] = (200, dict(VpcId="vpc-1", AssociatedCens={"AssociatedCen": []}))
+    fake_api.script["RevokeInstanceFromCen"] = error("InvalidInstanceId.NotFound", 404)
+    result = cen.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
+    assert result["changed"] is True
+    assert result["grant"] == {}
+
+
+def test_revoke_uses_the_owner_of_the_grant(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = rules("cen-a", owner=1000000000000009)
+    fake_api.script["DescribeVpcAttribute"] = (200, dict(VpcId="vpc-1", AssociatedCens={"AssociatedCen": []}))
+    revokes = []
+    fake_api.script["RevokeInstanceFromCen"] = lambda request: (revokes.append(fields_of(request)) or (200, {}))
+    cen.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
+    assert revokes[0]["CenOwnerId"] == "1000000000000009"
+
+
+def test_grant_busy_answers_are_retried(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = sequence(rules(), rules("cen-a"))
+    own_vpcs(fake_api, "vpc-1")
+    fake_api.script["GrantInstanceToCen"] = sequence(error("TaskConflict"), (200, {}))
+    assert cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)["changed"] is True
+    assert actions(fake_api, ["GrantInstanceToCen"]) == ["GrantInstanceToCen"] * 2
+
+
+def test_every_instance_grant_page_is_read(session, fake_api):
+    requests = []
+    items = [dict(CenInstanceId="cen-%02d" % i, CenOwnerId=int(CEN_OWNER)) for i in range(60)] + \
+        [dict(CenInstanceId="cen-a", CenOwnerId=int(CEN_OWNER), CreationTime="t")]
+    fake_api.script["DescribeGrantRulesToCen"] = pages("CenGrantRules", "CbnGrantRule", items, requests)
+    result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
+    assert result["changed"] is False
+    assert [r["PageNumber"] for r in requests] == ["1", "2"]
