@@ -1,0 +1,389 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""module_utils/route.py: CIDR checks, next hops, the routes that block a delete, and the core of
+vpc_route_entry, against scripted SDK clients (``Peering``, also used by test_router_interface.py and
+test_vpcpeer.py). The same flows against the emulator are in tests/integration/targets/vpc_route_entry."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import json
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import route
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, Session
+
+UID1 = "1000000000000001"
+UID2 = "1000000000000002"
+ACCOUNTS = {"AK1": UID1, "AK2": UID2}
+
+READS = ("Describe", "List", "Get")
+
+
+# ---------------------------------------------------------------------------
+# Scripted SDK clients for the peering cores
+# ---------------------------------------------------------------------------
+
+class _Body(object):
+    def __init__(self, data):
+        self._data = data
+
+    def to_map(self):
+        return json.loads(json.dumps(self._data))
+
+
+class _Response(object):
+    def __init__(self, data):
+        self.body = _Body(data)
+
+
+OPERATIONS = (
+    "GetCallerIdentity", "DescribeVpcs", "DescribeVRouters", "DescribeRouteTableList", "DescribeRouteTables",
+    "DescribeRouteEntryList", "CreateRouteEntry", "DeleteRouteEntry", "DescribeRouterInterfaces",
+    "CreateRouterInterface", "ModifyRouterInterfaceAttribute", "ConnectRouterInterface", "ActivateRouterInterface",
+    "DeactivateRouterInterface", "ModifyRouterInterfaceSpec", "DeleteRouterInterface",
+    "GetVpcPeerConnectionAttribute", "ListVpcPeerConnections", "CreateVpcPeerConnection", "ModifyVpcPeerConnection",
+    "AcceptVpcPeerConnection", "RejectVpcPeerConnection", "DeleteVpcPeerConnection",
+)
+
+
+def _method(operation):
+    def call(self, request=None):
+        return self.peering.answer(self, operation, request)
+    return call
+
+
+class PeeringClient(object):
+    """One SDK client: a method per operation, answered by ``Peering``."""
+
+    def __init__(self, peering, product, config):
+        self.peering = peering
+        self.product = product
+        self.access_key_id = config["access_key_id"]
+
+
+for _operation in OPERATIONS:
+    # Session finds a client's method by its name without underscores: DescribeVpcs -> describevpcs.
+    setattr(PeeringClient, _operation.lower(), _method(_operation))
+
+
+class Peering(object):
+    """The cloud as the peering cores see it: lists of VPCs, router interfaces, route tables (with their
+    entries) and peering connections that the read operations answer from, a handler per write
+    operation (``on[operation] = fn(request) -> body``, changing the lists as it likes), and the log
+    of every call as ``(operation, request with wire names, account)``."""
+
+    def __init__(self):
+        self.vpcs = []
+        self.interfaces = []
+        self.tables = []
+        self.peers = []
+        self.on = {}
+        self.calls = []
+        self.errors = {}
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def factory(self, product, config):
+        return PeeringClient(self, product, config)
+
+    def session(self, key="AK1", region="cn-hangzhou"):
+        from ansible_collections.alicloud.interconnect.plugins.module_utils.common import Credentials
+        return Session(Credentials(key, "SECRET", source="test"), region=region, client_factory=self.factory,
+                       sleep=lambda seconds: None)
+
+    def answer(self, client, operation, request):
+        fields = request.to_map() if request is not None else {}
+        account = ACCOUNTS[client.access_key_id]
+        self.calls.append((operation, fields, account))
+        if operation in self.errors:
+            raise self.errors[operation]
+        if operation in self.on:
+            return _Response(self.on[operation](fields))
+        if operation.startswith(READS):
+            return _Response(getattr(self, "_" + operation)(fields, account))
+        raise AssertionError("unexpected write %s %s" % (operation, fields))
+
+    def operations(self):
+        return [operation for operation, _fields, _account in self.calls]
+
+    def writes(self):
+        return [operation for operation in self.operations() if not operation.startswith(READS)]
+
+    def request(self, operation):
+        found = [fields for op, fields, _account in self.calls if op == operation]
+        assert found, "%s was not called" % operation
+        return found[-1]
+
+    # -- reads ----------------------------------------------------------------------------------
+    @staticmethod
+    def _GetCallerIdentity(fields, account):
+        return dict(AccountId=account, Arn="acs:ram::%s:root" % account, IdentityType="Account")
+
+    def _DescribeVpcs(self, fields, account):
+        ids = fields.get("VpcId", "").split(",") if fields.get("VpcId") else None
+        found = [v for v in self.vpcs if v["_account"] == account and v["RegionId"] == fields["RegionId"]
+                 and (ids is None or v["VpcId"] in ids)]
+        return dict(Vpcs={"Vpc": [self.public(v) for v in found]}, TotalCount=len(found))
+
+    def _DescribeVRouters(self, fields, account):
+        found = [dict(VRouterId=v["VRouterId"], VpcId=v["VpcId"]) for v in self.vpcs
+                 if v["_account"] == account and v["VRouterId"] == fields.get("VRouterId")]
+        return dict(VRouters={"VRouter": found}, TotalCount=len(found))
+
+    def _DescribeRouterInterfaces(self, fields, account):
+        found = [ri for ri in self.interfaces if ri["_account"] == account and ri["_region"] == fields["RegionId"]]
+        for flt in fields.get("Filter") or []:
+            found = [ri for ri in found if str(ri.get(flt["Key"])) in flt["Value"]]
+        return dict(RouterInterfaceSet={"RouterInterfaceType": [self.public(ri) for ri in found]},
+                    TotalCount=len(found))
+
+    def _DescribeRouteTables(self, fields, account):
+        found = [dict(RouteTableId=t["RouteTableId"], RouteEntrys={"RouteEntry": t["entries"]})
+                 for t in self.tables if t["RouterId"] == fields.get("RouterId")]
+        return dict(RouteTables={"RouteTable": found}, TotalCount=len(found))
+
+    def _DescribeRouteTableList(self, fields, account):
+        found = [dict(RouteTableId=t["RouteTableId"], RouteTableType="System") for t in self.tables
+                 if t.get("VpcId") == fields.get("VpcId")]
+        return dict(RouterTableList={"RouterTableListType": found}, TotalCount=len(found))
+
+    def _DescribeRouteEntryList(self, fields, account):
+        tables = [t for t in self.tables if t["RouteTableId"] == fields["RouteTableId"]]
+        entries = tables[0]["entries"] if tables else []
+        for key in ("DestinationCidrBlock", "RouteEntryId"):
+            if fields.get(key):
+                entries = [e for e in entries if e[key] == fields[key]]
+        return dict(RouteEntrys={"RouteEntry": entries})
+
+    def _GetVpcPeerConnectionAttribute(self, fields, account):
+        for pcc in self.peers:
+            if pcc["InstanceId"] == fields["InstanceId"]:
+                return copy.deepcopy(pcc)
+        raise SdkLike.not_found(fields["InstanceId"])
+
+    def _ListVpcPeerConnections(self, fields, account):
+        found = [p for p in self.peers if not fields.get("VpcId")
+                 or set(fields["VpcId"]) <= {p["Vpc"]["VpcId"], p["AcceptingVpc"]["VpcId"]}]
+        return dict(VpcPeerConnects=copy.deepcopy(found), TotalCount=len(found))
+
+    @staticmethod
+    def public(record):
+        return dict((k, v) for k, v in record.items() if not k.startswith("_"))
+
+    # -- building the world ---------------------------------------------------------------------
+    def add_vpc(self, vpc_id, cidr, account=UID1, region="cn-hangzhou", secondary=()):
+        vpc = dict(VpcId=vpc_id, CidrBlock=cidr, VRouterId="vrt-" + vpc_id[4:], RegionId=region,
+                   SecondaryCidrBlocks={"SecondaryCidrBlock": list(secondary)}, _account=account)
+        self.vpcs.append(vpc)
+        self.tables.append(dict(RouteTableId="vtb-" + vpc_id[4:], RouterId=vpc["VRouterId"], VpcId=vpc_id,
+                                entries=[]))
+        return vpc
+
+    def add_route(self, table_id, destination, hop_type, hop_id, entry_id=None, status="Available"):
+        entry = dict(RouteEntryId=entry_id or "rte-%d" % len(self.calls), RouteTableId=table_id,
+                     DestinationCidrBlock=destination, Type="Custom", Status=status,
+                     NextHops={"NextHop": [dict(NextHopType=hop_type, NextHopId=hop_id)]})
+        [t for t in self.tables if t["RouteTableId"] == table_id][0]["entries"].append(entry)
+        return entry
+
+
+class SdkLike(object):
+    """Real SDK exceptions for the answers the cores treat specially."""
+
+    @staticmethod
+    def error(code, message="refused", status=400):
+        from alibabacloud_tea_openapi.exceptions import ClientException
+        return ClientException(status_code=status, code=code, request_id="REQ",
+                               message="code: %s, %s request id: REQ" % (status, message),
+                               data={"Code": code, "Message": message, "RequestId": "REQ"})
+
+    @classmethod
+    def not_found(cls, instance_id):
+        return cls.error("ResourceNotFound.InstanceId", "The specified resource of %s is not found." % instance_id)
+
+
+@pytest.fixture
+def cloud():
+    """Overrides the conftest's scripted clients with the peering world."""
+    return Peering()
+
+
+# ---------------------------------------------------------------------------
+# CIDR blocks
+# ---------------------------------------------------------------------------
+
+def test_parse_cidr_takes_a_network_and_names_the_option_otherwise():
+    assert str(route.parse_cidr(" 10.2.0.0/16 ", "destination_cidr")) == "10.2.0.0/16"
+    assert str(route.parse_cidr("2408:4002::/56", "destination_cidr")) == "2408:4002::/56"
+    for bad in ("10.2.0.1/16", "10.2.0.0/33", "ten/8", ""):
+        with pytest.raises(AlicloudError) as exc:
+            route.parse_cidr(bad, "opposite_cidr_blocks")
+        assert exc.value.code == "InvalidParameter"
+        assert str(exc.value).startswith("InvalidParameter: opposite_cidr_blocks: %r is not a CIDR block" % bad)
+
+
+def test_overlaps_pairs_blocks_of_the_same_family_only():
+    assert route.overlaps(["10.0.0.0/16", "192.168.0.0/24"], ["10.0.128.0/20", "172.16.0.0/12"]) \
+        == [("10.0.0.0/16", "10.0.128.0/20")]
+    assert route.overlaps(["10.0.0.0/16"], ["10.1.0.0/16"]) == []
+    assert route.overlaps(["::/0"], ["10.0.0.0/8"]) == []
+
+
+def test_refuse_overlap_names_both_vpcs_and_blocks():
+    route.refuse_overlap("vpc-a", ["10.0.0.0/16"], "vpc-b", ["10.1.0.0/16"])
+    with pytest.raises(AlicloudError) as exc:
+        route.refuse_overlap("vpc-a", ["10.0.0.0/16"], "vpc-b", ["10.9.0.0/16", "10.0.4.0/24"])
+    assert exc.value.code == "OverlappingCidrBlocks"
+    assert "vpc-a (10.0.0.0/16) and vpc-b (10.9.0.0/16, 10.0.4.0/24) overlap (10.0.0.0/16 with 10.0.4.0/24)" \
+        in str(exc.value)
+
+
+def test_a_vpcs_blocks_include_the_secondary_ones():
+    vpc = dict(CidrBlock="10.0.0.0/16", SecondaryCidrBlocks={"SecondaryCidrBlock": ["10.5.0.0/16", "10.0.0.0/16"]})
+    assert route.vpc_cidr_blocks(vpc) == ["10.0.0.0/16", "10.5.0.0/16"]
+    assert route.vpc_cidr_blocks(dict(CidrBlock="10.0.0.0/16")) == ["10.0.0.0/16"]
+
+
+# ---------------------------------------------------------------------------
+# Next hops and the routes that use one
+# ---------------------------------------------------------------------------
+
+def test_next_hops_read_either_shape():
+    assert route.next_hops(dict(NextHops={"NextHop": [dict(NextHopType="VpcPeer", NextHopId="pcc-1")]})) \
+        == [("VpcPeer", "pcc-1")]
+    assert route.next_hops(dict(NextHopType="RouterInterface", InstanceId="ri-1")) == [("RouterInterface", "ri-1")]
+    assert route.next_hops(dict(NextHopType="", InstanceId="")) == []
+
+
+def test_routes_via_finds_the_entries_of_every_table_of_the_router(cloud):
+    cloud.add_vpc("vpc-a", "10.0.0.0/16")
+    cloud.tables.append(dict(RouteTableId="vtb-custom", RouterId="vrt-a", entries=[]))
+    cloud.add_route("vtb-a", "10.1.0.0/16", "RouterInterface", "ri-1", "rte-1")
+    cloud.add_route("vtb-custom", "10.2.0.0/16", "RouterInterface", "ri-1", "rte-2")
+    cloud.add_route("vtb-a", "10.3.0.0/16", "RouterInterface", "ri-2", "rte-3")
+    found = route.routes_via(cloud.session(), "cn-hangzhou", "vrt-a", "ri-1")
+    assert [e["RouteEntryId"] for e in found] == ["rte-1", "rte-2"]
+    assert route.describe_routes(found) == "rte-1 (10.1.0.0/16 in vtb-a), rte-2 (10.2.0.0/16 in vtb-custom)"
+
+
+# ---------------------------------------------------------------------------
+# The core of vpc_route_entry
+# ---------------------------------------------------------------------------
+
+def params(**overrides):
+    base = dict(route_table_id=None, vpc_id="vpc-a", destination_cidr="10.1.0.0/16", next_hop_type="RouterInterface",
+                next_hop_id="ri-1", name=None, description=None, state="present", wait=True, wait_timeout=5)
+    base.update(overrides)
+    return base
+
+
+@pytest.fixture
+def world(cloud):
+    cloud.add_vpc("vpc-a", "10.0.0.0/16")
+    cloud.interfaces.append(dict(RouterInterfaceId="ri-1", RouterId="vrt-a", Role="InitiatingSide", Status="Active",
+                                 _account=UID1, _region="cn-hangzhou"))
+
+    def create(fields):
+        entry = cloud.add_route(fields["RouteTableId"], fields["DestinationCidrBlock"], fields["NextHopType"],
+                                fields["NextHopId"], "rte-new")
+        entry["RouteEntryName"] = fields.get("RouteEntryName", "")
+        return dict(RouteEntryId=entry["RouteEntryId"])
+
+    def delete(fields):
+        for table in cloud.tables:
+            table["entries"] = [e for e in table["entries"] if e["RouteEntryId"] != fields["RouteEntryId"]]
+        return {}
+
+    cloud.on.update(CreateRouteEntry=create, DeleteRouteEntry=delete)
+    return cloud
+
+
+def test_check_mode_predicts_the_route_in_the_system_table_and_writes_nothing(world):
+    result = route.ensure_route_entry(world.session(), params(name="to-b"), True)
+    assert result["changed"] is True
+    assert result["route_entry_id"] is None
+    assert result["route_table_id"] == "vtb-a"
+    assert result["route_entry"]["next_hop_id"] == "ri-1"
+    assert result["diff"] == {"before": {}, "after": dict(route_table_id="vtb-a", destination_cidr_block="10.1.0.0/16",
+                                                          next_hop_type="RouterInterface", next_hop_id="ri-1",
+                                                          route_entry_name="to-b", description="")}
+    assert world.writes() == []
+
+
+def test_create_sends_a_client_token_and_waits_for_available(world):
+    result = route.ensure_route_entry(world.session(), params(name="to-b", description="Via ri-1"), False)
+    request = world.request("CreateRouteEntry")
+    assert request["ClientToken"]
+    assert (request["RegionId"], request["RouteTableId"], request["DestinationCidrBlock"]) \
+        == ("cn-hangzhou", "vtb-a", "10.1.0.0/16")
+    assert (request["NextHopType"], request["NextHopId"]) == ("RouterInterface", "ri-1")
+    assert (request["RouteEntryName"], request["Description"]) == ("to-b", "Via ri-1")
+    assert result["route_entry_id"] == "rte-new"
+    assert result["route_entry"]["status"] == "Available"
+    assert result["route_entry"]["next_hops"] == [dict(next_hop_type="RouterInterface", next_hop_id="ri-1")]
+
+
+def test_the_same_route_is_left_alone(world):
+    world.add_route("vtb-a", "10.1.0.0/16", "RouterInterface", "ri-1", "rte-1")
+    result = route.ensure_route_entry(world.session(), params(route_table_id="vtb-a", vpc_id=None), False)
+    assert (result["changed"], result["route_entry_id"]) == (False, "rte-1")
+    assert world.writes() == []
+    assert "DescribeRouteTableList" not in world.operations()
+
+
+def test_a_route_to_another_next_hop_is_replaced(world):
+    world.add_route("vtb-a", "10.1.0.0/16", "RouterInterface", "ri-old", "rte-1")
+    result = route.ensure_route_entry(world.session(), params(), False)
+    assert world.writes() == ["DeleteRouteEntry", "CreateRouteEntry"]
+    assert world.request("DeleteRouteEntry")["RouteEntryId"] == "rte-1"
+    assert result["changed"] is True
+    assert (result["diff"]["before"]["next_hop_id"], result["diff"]["after"]["next_hop_id"]) == ("ri-old", "ri-1")
+
+
+def test_absent_deletes_only_a_route_to_the_named_next_hop(world):
+    world.add_route("vtb-a", "10.1.0.0/16", "RouterInterface", "ri-other", "rte-1")
+    result = route.ensure_route_entry(world.session(), params(state="absent"), False)
+    assert (result["changed"], world.writes()) == (False, [])
+    result = route.ensure_route_entry(world.session(), params(state="absent", next_hop_id=None), True)
+    assert (result["changed"], result["route_entry_id"], world.writes()) == (True, "rte-1", [])
+    result = route.ensure_route_entry(world.session(), params(state="absent", next_hop_id=None), False)
+    assert world.writes() == ["DeleteRouteEntry"]
+    assert world.request("DeleteRouteEntry")["RouteEntryId"] == "rte-1"
+    assert (result["changed"], result["route_entry"], result["diff"]["after"]) == (True, {}, {})
+    assert result["diff"]["before"]["next_hop_id"] == "ri-other"
+    again = route.ensure_route_entry(world.session(), params(state="absent", next_hop_id=None), False)
+    assert (again["changed"], again["route_entry_id"]) == (False, None)
+
+
+def test_a_missing_vpc_and_a_malformed_destination_fail_before_writing(world):
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(world.session(), params(vpc_id="vpc-gone"), False)
+    assert exc.value.code == "InvalidVpcId.NotFound" and "vpc-gone" in str(exc.value)
+    with pytest.raises(AlicloudError, match="destination_cidr: '10.1.0.1/16' is not a CIDR block"):
+        route.ensure_route_entry(world.session(), params(destination_cidr="10.1.0.1/16"), False)
+    with pytest.raises(AlicloudError, match="route_table_id: 'vtb_1' is not a valid VTB id"):
+        route.ensure_route_entry(world.session(), params(route_table_id="vtb_1", vpc_id=None), False)
+    assert world.writes() == []
+
+
+def test_a_deleted_route_table_lists_no_entries(world):
+    world.errors["DescribeRouteEntryList"] = SdkLike.error("InvalidRouteTableId.NotFound", status=404)
+    assert route.describe_route_entries(world.session(), "cn-hangzhou", "vtb-gone") == []
+    world.errors["DescribeRouteEntryList"] = SdkLike.error("Forbidden.RAM", status=403)
+    with pytest.raises(AlicloudError, match="Forbidden.RAM"):
+        route.describe_route_entries(world.session(), "cn-hangzhou", "vtb-a")
+
+
+def test_a_next_hop_that_does_not_exist_is_refused_before_the_old_route_is_deleted(world):
+    world.add_route("vtb-a", "10.1.0.0/16", "RouterInterface", "ri-1", "rte-1")
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(world.session(), params(next_hop_id="ri-gone"), True)
+    assert exc.value.code == "InvalidNextHopId.NotFound" and "ri-gone" in str(exc.value)
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(world.session(), params(next_hop_type="VpcPeer", next_hop_id="pcc-gone"), False)
+    assert exc.value.code == "InvalidNextHopId.NotFound" and "pcc-gone" in str(exc.value)
+    assert world.writes() == []
