@@ -311,7 +311,8 @@ def cen_network_packages(plan, packages, given_ids, cen_id):
     span; every other span the limits cross gets the role's own package, named
     ``<cen name>-<span>``. Returns a dict:
       packages      [{span, bandwidth_package_id, name, bandwidth, geographic_region_a, geographic_region_b,
-                      given, write}]: ``write`` is false when the package is already as wanted
+                      given, write, action}]: ``write`` is false when the package is already as wanted, and
+                      ``action`` says what writing it does (bought, resized, associated)
       limits_first  the limits of spans whose package shrinks (lowered before the package is)
       limits_last   the other limits (set once their package is big enough)
       errors        given packages that do not exist, or that share a span
@@ -332,21 +333,27 @@ def cen_network_packages(plan, packages, given_ids, cen_id):
         given[span] = package
     wanted, shrinking = [], set()
     for span, package in sorted(given.items()):
+        associate = cen_id not in (package.get("cen_ids") or [])
         wanted.append(dict(span=span, bandwidth_package_id=package["cen_bandwidth_package_id"],
                            name=package.get("name"), bandwidth=package.get("bandwidth"), given=True,
-                           write=cen_id not in (package.get("cen_ids") or [])))
+                           write=associate, action="associated" if associate else ""))
     for span in plan["spans"]:
         if span["span"] in given:
             continue
         current = [p for p in packages or [] if p.get("name") == span["package_name"]
                    and _package_span(p) == span["span"]]
         package = current[0] if len(current) == 1 else None
-        write = package is None or cen_id not in (package.get("cen_ids") or []) \
-            or int(package.get("bandwidth") or 0) != span["bandwidth"]
-        if package is not None and int(package.get("bandwidth") or 0) > span["bandwidth"]:
-            shrinking.add(span["span"])
+        if package is None:
+            action = "bought"
+        else:
+            resize = int(package.get("bandwidth") or 0) != span["bandwidth"]
+            associate = cen_id not in (package.get("cen_ids") or [])
+            action = " and ".join(what for what, needed in (("resized", resize), ("associated", associate)) if needed)
+            if int(package.get("bandwidth") or 0) > span["bandwidth"]:
+                shrinking.add(span["span"])
         wanted.append(dict(span=span["span"], bandwidth_package_id=package and package["cen_bandwidth_package_id"],
-                           name=span["package_name"], bandwidth=span["bandwidth"], given=False, write=write,
+                           name=span["package_name"], bandwidth=span["bandwidth"], given=False,
+                           write=bool(action), action=action,
                            geographic_region_a=span["geographic_region_a"],
                            geographic_region_b=span["geographic_region_b"]))
     return dict(
@@ -432,20 +439,17 @@ def _packages_view(ctx, changes):
         package = (result or {}).get("bandwidth_package") or {}
         package_id = (result or {}).get("bandwidth_package_id") or planned["bandwidth_package_id"]
         if result is not None and result.get("changed"):
-            what = "associated" if planned["given"] else "bought" if not planned["bandwidth_package_id"] \
-                else "resized or associated"
             changes.append("%s bandwidth package %s (%s, %s Mbit/s)" % (
-                what, package_id, planned["span"], package.get("bandwidth", planned["bandwidth"])))
+                planned["action"], package_id, planned["span"], package.get("bandwidth", planned["bandwidth"])))
         packages.append(dict(bandwidth_package_id=package_id, name=planned["name"], span=planned["span"],
                              bandwidth=package.get("bandwidth", planned["bandwidth"]), given=planned["given"]))
     return packages
 
 
-def _limits_view(ctx, changes):
+def _limits_view(results, removing, changes):
     limits = []
-    for result in _loop_results({"results": ctx.get("limits") or []}):
+    for result in _loop_results({"results": results or []}):
         item = result["item"]
-        removing = ctx["state"] == "absent"
         if result.get("changed"):
             changes.append("%s the limit %s <-> %s%s" % (
                 "removed" if removing else "set", item["local_region"], item["opposite_region"],
@@ -460,7 +464,8 @@ def cen_network_result(ctx):
     """The role's one output fact, from what its tasks registered (see the role's README)."""
     present = ctx["state"] == "present"
     cen = ctx.get("cen") or {}
-    cen_changes, member_changes, package_changes, limit_changes, warnings = [], [], [], [], []
+    cen_changes, member_changes, package_changes, warnings = [], [], [], []
+    first_changes, last_changes, removed_changes = [], [], []
     if _ran(cen) and cen.get("changed"):
         if present:
             cen_changes.append("%s the CEN %s" % ("updated" if ctx.get("existed") else "created",
@@ -469,12 +474,14 @@ def cen_network_result(ctx):
             cen_changes.append("deleted the CEN %s" % ctx.get("cen_id"))
     _member_changes(ctx, member_changes)
     packages = _packages_view(ctx, package_changes)
-    limits = _limits_view(ctx, limit_changes)
+    limits = _limits_view(ctx.get("limits_first"), False, first_changes) \
+        + _limits_view(ctx.get("limits_last"), False, last_changes)
+    _limits_view(ctx.get("limits_removed"), True, removed_changes)
     # In the order the role made them.
     if present:
-        changes = cen_changes + member_changes + package_changes + limit_changes
+        changes = cen_changes + member_changes + first_changes + package_changes + last_changes
     else:
-        changes = limit_changes + package_changes + member_changes + cen_changes
+        changes = removed_changes + package_changes + member_changes + cen_changes
     unknown = (ctx.get("revoke") or {}).get("unknown") or []
     if unknown:
         warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# make demo: every scenario playbook against a local emulator, end to end.
+#
+#   bash ci/demo.sh           the demo: build, build again (nothing changes), show
+#                             what was built, tear it all down
+#   bash ci/demo.sh --check   the `playbooks` step of make test: the same runs,
+#                             without the summary, failing on any difference
+#
+# 1. starts alicloud-emulator with playbooks/emulator/demo-world.yml (three
+#    accounts, four regions in two areas) on a free port, and stops it on exit,
+#    whatever happens;
+# 2. runs S1..S6 and the inventory-driven rollout (playbooks/*.yml): each must
+#    end with failed=0;
+# 3. runs them again: each must report changed=0 and make no write call;
+# 4. prints what the emulator holds, per CEN and peering and per account and
+#    region (ci/demo_report.py summary);
+# 5. runs playbooks/teardown.yml, then checks that the emulator holds exactly
+#    what it was seeded with;
+# 6. prints the time and API calls (from /_emulator/calls) of each run.
+#
+# Each run's output is kept in .tmp/demo/<phase>-<playbook>.log and shown when the
+# run fails. Environment: DEMO_TRANSITION_SECONDS (how long asynchronous states
+# last in the emulator, default 0.2), DEMO_FORKS (forks of the rollout, default 20).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+mode=demo
+case "${1:-}" in
+    "") ;;
+    --check) mode=check ;;
+    *) echo "usage: bash ci/demo.sh [--check]" >&2; exit 2 ;;
+esac
+
+# The SDK ignores NO_PROXY: a proxy must never see the loopback emulator.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+if [ -x "$root/.venv/bin/ansible-playbook" ]; then
+    # shellcheck disable=SC1091  # created by make install
+    source "$root/.venv/bin/activate"
+fi
+cd "$root"
+
+work=$root/.tmp/demo
+rm -rf "$work"
+mkdir -p "$work"
+
+# ansible-playbook finds the collection through a tree that ends in
+# ansible_collections/alicloud/interconnect; make test provides one (its copy of
+# the checkout), otherwise a symlink to this checkout does.
+if [ -z "${ANSIBLE_COLLECTIONS_PATH:-}" ]; then
+    mkdir -p "$work/collections/ansible_collections/alicloud"
+    ln -s "$root" "$work/collections/ansible_collections/alicloud/interconnect"
+    export ANSIBLE_COLLECTIONS_PATH=$work/collections
+fi
+export ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_DEPRECATION_WARNINGS=0
+
+say() { printf '%s\n' "$*"; }
+report() { python ci/demo_report.py "$@"; }
+
+# ---- the emulator ------------------------------------------------------------------
+emulator_pid=
+stop_emulator() {
+    if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+        kill "$emulator_pid"
+        wait "$emulator_pid" 2>/dev/null || true
+    fi
+    emulator_pid=
+}
+trap stop_emulator EXIT
+trap 'exit 130' INT TERM
+
+alicloud-emulator serve --host 127.0.0.1 --port 0 --seed playbooks/emulator/demo-world.yml \
+    --transition-seconds "${DEMO_TRANSITION_SECONDS:-0.2}" >"$work/emulator.log" 2>&1 </dev/null &
+emulator_pid=$!
+url=
+for _ in $(seq 300); do
+    url=$(sed -n 's#^listening on \(http://[^ ]*\).*#\1#p' "$work/emulator.log")
+    [ -n "$url" ] && break
+    if ! kill -0 "$emulator_pid" 2>/dev/null; then
+        cat "$work/emulator.log" >&2
+        echo "demo: the emulator exited before listening" >&2
+        exit 1
+    fi
+    sleep 0.1
+done
+if [ -z "$url" ]; then
+    echo "demo: the emulator did not listen within 30 s" >&2
+    exit 1
+fi
+export ALICLOUD_ENDPOINT=$url
+report snapshot "$url" "$work/seed.json"
+say "demo: emulator at $url (seed playbooks/emulator/demo-world.yml: accounts hub, apps, data;"
+say "      cn-hangzhou, cn-shanghai, us-west-1, us-east-1)"
+
+# ---- runs --------------------------------------------------------------------------
+playbooks=(s1_same_region s2_cross_region s3_cross_account s4_cross_account_cross_region
+           s5_router_interface_peering s6_vpc_peer rollout)
+timings=()
+
+# run PHASE PLAYBOOK: one ansible-playbook run; checks its recap, records its cost.
+run() {
+    local phase=$1 playbook=$2 log start seq0 rc=0 recap changed failed calls
+    log=$work/$phase-$playbook.log
+    seq0=$(report seq "$url")
+    start=$(date +%s.%N)
+    ansible-playbook -i playbooks/inventory/demo --forks "${DEMO_FORKS:-20}" "playbooks/$playbook.yml" \
+        >"$log" 2>&1 || rc=$?
+    local took
+    took=$(python -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+    read -r calls writes reads < <(report calls "$url" "$seq0")
+    recap=$(sed -n '/^PLAY RECAP/,$p' "$log")
+    changed=$(grep -oE 'changed=[0-9]+' <<<"$recap" | awk -F= '{ total += $2 } END { print total + 0 }')
+    failed=$(grep -oE '(failed|unreachable)=[1-9][0-9]*' <<<"$recap" || true)
+    timings+=("$(printf '%-9s %-31s %6s s  changed=%-3s API calls %4s (%s writes, %s reads)' \
+        "$phase" "$playbook" "$took" "$changed" "$calls" "$writes" "$reads")")
+    if [ "$rc" != 0 ] || [ -n "$failed" ] || [ -z "$recap" ]; then
+        tail -n 60 "$log" >&2
+        echo "demo: $phase $playbook failed (exit $rc); full output in $log" >&2
+        exit 1
+    fi
+    if [ "$phase" = again ] && { [ "$changed" != 0 ] || [ "$writes" != 0 ]; }; then
+        grep -B2 -A12 -E '^changed:' "$log" >&2 || true
+        echo "demo: $playbook changed something on its second run (changed=$changed, $writes write calls)" >&2
+        exit 1
+    fi
+    say "$(printf 'demo: %-8s %-31s ok in %5s s, changed=%s' "$phase" "$playbook" "$took" "$changed")"
+}
+
+say "demo: ---- build every scenario"
+for playbook in "${playbooks[@]}"; do run build "$playbook"; done
+say "demo: ---- build again: nothing may change"
+for playbook in "${playbooks[@]}"; do run again "$playbook"; done
+
+if [ "$mode" = demo ]; then
+    say ""
+    say "================================ what was built ================================"
+    report summary "$url"
+    say "================================================================================"
+    say ""
+fi
+
+say "demo: ---- tear everything down"
+run teardown teardown
+if ! report leftovers "$url" "$work/seed.json" >"$work/leftovers.txt"; then
+    cat "$work/leftovers.txt" >&2
+    echo "demo: the teardown left resources behind (or removed seeded ones)" >&2
+    exit 1
+fi
+say "demo: the emulator holds exactly its seed again"
+
+say ""
+say "demo: ---- runs (time, changed tasks, API calls from /_emulator/calls)"
+for line in "${timings[@]}"; do say "  $line"; done
+stop_emulator
+say "demo: done; logs in ${work#"$root"/}"
