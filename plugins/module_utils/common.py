@@ -687,8 +687,8 @@ def wait_for(fetch, ready, what, timeout, delay=5, clock=None, sleep=None):
             return state
         now = clock()
         if now >= deadline:
-            raise AlicloudError("WaitTimeout", "timed out after %s seconds waiting for %s; last seen: %s"
-                                % (timeout, what, describe_state(state)))
+            raise AlicloudError("WaitTimeout", "timed out after %g seconds waiting for %s; last seen: %s"
+                                % (round(timeout, 1), what, describe_state(state)))
         sleep(min(interval, deadline - now))
         interval = min(interval * 2, delay)
 

@@ -369,52 +369,74 @@ class Ansible(object):
         environ.update(extra or {})
         return environ
 
-    def run(self, playbook, label=None, inventory=None, extra_vars=None, forks=5, verbosity=0, diff=False,
-            env=None, timeout=240, kill_when=None, cwd=None):
-        """Run a playbook; returns a :class:`Run`.
+    def run(self, playbook, label=None, timeout=240, **options):
+        """Run a playbook; returns a :class:`Run`. The options are those of :meth:`run_many`'s specs."""
+        return self.run_many([dict(options, playbook=playbook, label=label)], timeout)[0]
 
-        ``kill_when(emulator)`` is polled while the playbook runs: when it returns true the
-        whole process group gets SIGKILL (a user's kill -9, or a lost CI runner).
+    def run_many(self, specs, timeout=240):
+        """Run playbooks side by side (one process each); returns their :class:`Run` objects in order.
+
+        A spec holds ``playbook`` and optionally ``label``, ``inventory``, ``extra_vars``,
+        ``forks``, ``verbosity``, ``diff``, ``env``, and ``kill_when(emulator)``: polled while
+        the playbook runs, when it returns true that run's process group gets SIGKILL (a
+        user's kill -9, or a lost CI runner). All must end within ``timeout`` seconds.
         """
-        self.runs += 1
-        label = label or "%s #%d" % (os.path.basename(playbook), self.runs)
-        results_file = os.path.join(self.scratch, "results-%03d.jsonl" % self.runs)
-        command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), playbook,
-                   "-i", inventory or "localhost,", "--forks", str(forks)]
-        if not inventory:
-            command += ["-c", "local"]
-        if verbosity:
-            command.append("-" + "v" * verbosity)
-        if diff:
-            command.append("--diff")
-        if extra_vars:
-            command += ["-e", json.dumps(extra_vars)]
         first_seq = self.emulator.last_seq()
         started = time.monotonic()
+        running = []
+        try:
+            for spec in specs:
+                running.append(self._start(spec))
+            while any("ended" not in item for item in running):
+                for item in running:
+                    if "ended" in item:
+                        continue
+                    if item["proc"].poll() is not None:
+                        item["ended"] = time.monotonic()
+                        continue
+                    if time.monotonic() - started > timeout:
+                        raise CaseTimeout("%s: still running after %s s; output:\n%s"
+                                          % (item["label"], timeout, _tail(item["out"])))
+                    kill_when = item["spec"].get("kill_when")
+                    if kill_when is not None and kill_when(self.emulator):
+                        _kill_group(item["proc"])
+                        item["killed"] = True
+                        item["ended"] = time.monotonic()
+                time.sleep(0.05)
+        finally:
+            for item in running:
+                _kill_group(item["proc"])
+        last_seq = self.emulator.last_seq()
+        runs = []
+        for item in running:
+            with open(item["out"], encoding="utf-8", errors="replace") as stream:
+                stdout = stream.read()
+            runs.append(Run(item["label"], item["proc"].returncode, stdout, read_results(item["results"]),
+                            item["ended"] - started, item.get("killed", False),
+                            first_seq, last_seq))
+        return runs
+
+    def _start(self, spec):
+        self.runs += 1
+        playbook = spec["playbook"]
+        label = spec.get("label") or "%s #%d" % (os.path.basename(playbook), self.runs)
+        results_file = os.path.join(self.scratch, "results-%03d.jsonl" % self.runs)
         out_path = os.path.join(self.scratch, "stdout-%03d.txt" % self.runs)
-        killed = False
+        command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), playbook,
+                   "-i", spec.get("inventory") or "localhost,", "--forks", str(spec.get("forks", 5))]
+        if not spec.get("inventory"):
+            command += ["-c", "local"]
+        if spec.get("verbosity"):
+            command.append("-" + "v" * spec["verbosity"])
+        if spec.get("diff"):
+            command.append("--diff")
+        if spec.get("extra_vars"):
+            command += ["-e", json.dumps(spec["extra_vars"])]
         with open(out_path, "wb") as out:
             proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    env=self.environ(results_file, env), cwd=cwd or self.scratch,
+                                    env=self.environ(results_file, spec.get("env")), cwd=self.scratch,
                                     start_new_session=True)
-            try:
-                while proc.poll() is None:
-                    if time.monotonic() - started > timeout:
-                        _kill_group(proc)
-                        raise CaseTimeout("%s: still running after %s s; output:\n%s"
-                                          % (label, timeout, _tail(out_path)))
-                    if kill_when is not None and kill_when(self.emulator):
-                        _kill_group(proc)
-                        killed = True
-                        break
-                    time.sleep(0.05)
-            except BaseException:
-                _kill_group(proc)
-                raise
-        with open(out_path, encoding="utf-8", errors="replace") as stream:
-            stdout = stream.read()
-        return Run(label, proc.returncode, stdout, read_results(results_file), time.monotonic() - started, killed,
-                   first_seq, self.emulator.last_seq())
+        return dict(spec=spec, label=label, proc=proc, out=out_path, results=results_file)
 
 
 def _kill_group(proc):

@@ -228,3 +228,8 @@ def test_find_by_name_fails_listing_duplicates():
     with pytest.raises(AlicloudError) as exc:
         find_by_name(ITEMS, "dev", "CEN instances", "CenId")
     assert str(exc.value) == "2 CEN instances are named 'dev' (cen-2, cen-3); give the id instead of the name"
+
+
+def test_wait_timeout_given_as_what_is_left_of_a_deadline_reads_as_seconds(clock):
+    with pytest.raises(AlicloudError, match="timed out after 2 seconds waiting for x; last seen: status Attaching$"):
+        wait_for(lambda: {"Status": "Attaching"}, lambda s: False, "x", 1.9980008, clock=clock, sleep=clock.sleep)
