@@ -598,7 +598,7 @@ def cen_attachment(session, params, check_mode):
             after.pop(member["id"], None)
         for member in to_attach:
             after[member["id"]] = _attachment_record(member, cen_id, "Attached")
-        return _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed)
+        return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
 
     deadline = _deadline(params)
     jobs = [("detach %s" % m["id"], lambda m=m: _detach(session, cen_id, m, deadline)) for m in to_detach]
@@ -609,9 +609,8 @@ def cen_attachment(session, params, check_mode):
     gone_ids = set(m["id"] for m in to_detach) | (set() if present else set(m["id"] for m in members))
 
     def settled(state):
-        return state is not None and all(
-            state.get(i, {}).get("Status") == "Attached" for i in wanted_ids
-        ) and not any(i in state for i in gone_ids)
+        return all(state.get(i, {}).get("Status") == "Attached" for i in wanted_ids) \
+            and not any(i in state for i in gone_ids)
 
     if batch:
         def fetch():
@@ -624,12 +623,13 @@ def cen_attachment(session, params, check_mode):
             return {member["id"]: found} if found else {}
 
     if params["wait"] and (changed or not settled(current)):
-        after = wait_for(fetch, settled, "the attachments of CEN %s to settle" % cen_id, params["wait_timeout"])
+        after = wait_for(fetch, settled, "the attachments of CEN %s to settle" % cen_id,
+                         max(deadline - time.monotonic(), 0))
     elif changed:
         after = fetch()
     else:
         after = current
-    return _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed)
+    return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
 
 
 def _attachment_view(att):
@@ -639,7 +639,7 @@ def _attachment_view(att):
                 instance_owner_id=_owner(att.get("ChildInstanceOwnerId")), status=att.get("Status"))
 
 
-def _attachment_outcome(params, batch, cen_id, members, to_attach, to_detach, before, after, changed):
+def _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed):
     if not batch:
         member = members[0]
         result = dict(changed=changed, cen_id=cen_id, instance_id=member["id"],

@@ -31,7 +31,8 @@ MEMBER = "1000000000000002"
 
 # ansible-test runs every test in a fork of the collecting process: import the SDKs (over a second each)
 # once there, not again in every test.
-SDK_CLIENTS = [importlib.import_module(name) for name in ("alibabacloud_cbn20170912.client", "alibabacloud_vpc20160428.client", "alibabacloud_sts20150401.client")]
+SDK_CLIENTS = [importlib.import_module(name + ".client")
+               for name in ("alibabacloud_cbn20170912", "alibabacloud_vpc20160428", "alibabacloud_sts20150401")]
 
 
 def fields_of(request):
@@ -64,6 +65,14 @@ def pages(key, inner, items, requests=None):
         return 200, {key: {inner: items[(number - 1) * size:number * size]}, "TotalCount": len(items),
                      "PageNumber": number, "PageSize": size}
     return answer
+
+
+def recording(into, answer=(200, {})):
+    """An answer that appends the request's fields to the list ``into``."""
+    def record(request):
+        into.append(fields_of(request))
+        return answer
+    return record
 
 
 def sequence(*answers):
@@ -222,7 +231,7 @@ def test_create_sends_a_client_token_and_waits_for_active(session, fake_api):
         (200, {"Cens": {"Cen": [a_cen("cen-new", "core", Tags={"Tag": [{"Key": "k", "Value": "v"}]})]},
                "TotalCount": 1}))
     creates = []
-    fake_api.script["CreateCen"] = lambda request: (creates.append(fields_of(request)) or (200, {"CenId": "cen-new"}))
+    fake_api.script["CreateCen"] = recording(creates, (200, {"CenId": "cen-new"}))
     result = cen.cen_instance(session, cen_params(name="core", tags={"k": "v"}), False)
     assert result["changed"] is True
     assert result["cen_id"] == "cen-new"
@@ -245,22 +254,22 @@ def test_a_cen_that_stays_creating_times_out(session, fake_api):
 
 
 def test_update_sends_only_what_differs(session, fake_api):
-    current = a_cen("cen-a", "core", Description="d", Tags={"Tag": [{"Key": "keep", "Value": "1"},
-                                                                      {"Key": "drop", "Value": "2"},
-                                                                      {"Key": "acs:system", "Value": "3"}]})
+    tags = [dict(Key="keep", Value="1"), dict(Key="drop", Value="2"), dict(Key="acs:system", Value="3")]
+    current = a_cen("cen-a", "core", Description="d", Tags={"Tag": tags})
     fake_api.script["DescribeCens"] = pages("Cens", "Cen", [current])
-    sent = {}
-    for operation in ("ModifyCenAttribute", "TagResources", "UntagResources"):
-        fake_api.script[operation] = (lambda op: lambda request: (sent.__setitem__(op, fields_of(request))
-                                                                  or (200, {})))(operation)
+    sent = dict(ModifyCenAttribute=[], TagResources=[], UntagResources=[])
+    for operation, requests in sent.items():
+        fake_api.script[operation] = recording(requests)
     result = cen.cen_instance(session, cen_params(cen_id="cen-a", name="core", description="new",
                                                   tags={"keep": "1", "add": "x"}), False)
     assert result["changed"] is True
-    assert sent["ModifyCenAttribute"] == dict(CenId="cen-a", Description="new")
+    assert sent["ModifyCenAttribute"] == [dict(CenId="cen-a", Description="new")]
+    (untag,) = sent["UntagResources"]
+    (tag,) = sent["TagResources"]
     # the reserved acs: tag is never purged
-    assert (sent["UntagResources"]["ResourceType"], sent["UntagResources"]["TagKey.1"]) == ("cen", "drop")
-    assert "TagKey.2" not in sent["UntagResources"]
-    assert (sent["TagResources"]["Tag.1.Key"], sent["TagResources"]["Tag.1.Value"]) == ("add", "x")
+    assert (untag["ResourceType"], untag["ResourceId.1"], untag["TagKey.1"]) == ("cen", "cen-a", "drop")
+    assert "TagKey.2" not in untag
+    assert (tag["Tag.1.Key"], tag["Tag.1.Value"]) == ("add", "x")
 
 
 def test_check_mode_predicts_without_writing(session, fake_api):
@@ -383,7 +392,7 @@ def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api
         pages("ChildInstances", "ChildInstance", attached)(dict(query="")),
         pages("ChildInstances", "ChildInstance", attached[:1])(dict(query="")))
     detached = []
-    fake_api.script["DetachCenChildInstance"] = lambda request: (detached.append(fields_of(request)) or (200, {}))
+    fake_api.script["DetachCenChildInstance"] = recording(detached)
     result = cen.cen_attachment(session, attach_params(instances=members("vpc-1"), purge_instances=True), False)
     assert sorted(d["ChildInstanceId"] for d in detached) == ["vbr-1", "vpc-2"]
     vbr = [d for d in detached if d["ChildInstanceId"] == "vbr-1"][0]
@@ -480,7 +489,7 @@ def test_grant_sends_a_client_token_and_the_owner_as_a_number(session, fake_api)
     fake_api.script["DescribeGrantRulesToCen"] = sequence(rules(), rules("cen-a"))
     own_vpcs(fake_api, "vpc-1")
     grants = []
-    fake_api.script["GrantInstanceToCen"] = lambda request: (grants.append(fields_of(request)) or (200, {}))
+    fake_api.script["GrantInstanceToCen"] = recording(grants)
     result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
     assert result["changed"] is True
     assert result["grant"]["cen_owner_id"] == CEN_OWNER
@@ -502,7 +511,7 @@ def test_revoke_uses_the_owner_of_the_grant(session, fake_api):
     fake_api.script["DescribeGrantRulesToCen"] = rules("cen-a", owner=1000000000000009)
     fake_api.script["DescribeVpcAttribute"] = (200, dict(VpcId="vpc-1", AssociatedCens={"AssociatedCen": []}))
     revokes = []
-    fake_api.script["RevokeInstanceFromCen"] = lambda request: (revokes.append(fields_of(request)) or (200, {}))
+    fake_api.script["RevokeInstanceFromCen"] = recording(revokes)
     cen.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
     assert revokes[0]["CenOwnerId"] == "1000000000000009"
 
