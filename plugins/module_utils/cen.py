@@ -316,6 +316,12 @@ def list_attachments(session, cen_id, instance_type=None, instance_region=None):
         number += 1
 
 
+def child_instance_regions(session, product_type):
+    """The regions where CEN attaches instances of product_type (DescribeChildInstanceRegions)."""
+    body = session.call("cbn", "DescribeChildInstanceRegions", ProductType=product_type)
+    return set(region.get("RegionId") for region in unwrap(body.get("Regions")) or [])
+
+
 def describe_attachment(session, cen_id, instance_id, instance_type, instance_region):
     """The attachment of one instance to ``cen_id`` (DescribeCenAttachedChildInstanceAttribute), or None.
 
@@ -482,6 +488,11 @@ def _preflight_attach(session, view, cen_id, members):
             existing.append(member)
     for instance_id, where in sorted(view.locate([m for m in existing if m["type"] in ("VPC", "VBR")]).items()):
         problems.append("%s: already attached to %s; detach it there first" % (instance_id, _elsewhere_text(where)))
+    ccns = [m for m in own if m["type"] == "CCN"]
+    if ccns:
+        regions = child_instance_regions(session, "CCN")
+        problems.extend("%s: instance_region %s is not a region where CEN attaches CCN instances"
+                        % (m["id"], m["region"]) for m in ccns if m["region"] not in regions)
     if problems:
         raise AlicloudError(None, "nothing was attached: " + "; ".join(problems))
 

@@ -23,7 +23,8 @@ description:
   - Before writing anything, the module checks by reading what the API would refuse, and fails with every
     problem it found and no change made. Cross-account instances must have a grant to this CEN for the
     instance's region. The caller's own VPCs and VBRs must exist in O(instance_region) and must not be
-    attached to another CEN (the message names that CEN).
+    attached to another CEN (the message names that CEN). CCN instances must be in a region where CEN attaches
+    CCN instances.
   - A CEN takes one attach or detach at a time. Requests refused because another one is in progress are
     retried until O(wait_timeout), also when O(wait=false).
   - With O(state=absent), an instance that is not attached to O(cen_id) but to another CEN the caller can see

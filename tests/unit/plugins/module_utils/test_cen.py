@@ -467,6 +467,25 @@ def test_an_instance_attached_to_another_cen_of_the_account_is_found_by_listing_
     assert "DetachCenChildInstance" not in actions(fake_api)
 
 
+def test_a_ccn_in_a_region_cen_does_not_serve_is_refused(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
+    requests = []
+    fake_api.script["DescribeChildInstanceRegions"] = recording(
+        requests, (200, {"Regions": {"Region": [{"RegionId": "cn-hangzhou"}, {"RegionId": "cn-shanghai"}]}}))
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
+                                                  instance_region="cn-nowhere"), False)
+    assert str(exc.value) == ("nothing was attached: ccn-1: instance_region cn-nowhere is not a region where CEN "
+                              "attaches CCN instances")
+    assert requests[0]["ProductType"] == "CCN"
+    fake_api.script["AttachCenChildInstance"] = (200, {})
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
+        error("ParameterInstanceId"), (200, attachment("ccn-1", itype="CCN", region="cn-shanghai")))
+    result = cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
+                                                       instance_region="cn-shanghai"), False)
+    assert result["attachment"]["child_instance_type"] == "CCN"
+
+
 def test_check_mode_attach_makes_no_write(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
     own_vpcs(fake_api, "vpc-1", "vpc-2")
