@@ -19,7 +19,10 @@ A rule is a dict (from ``--faults FILE`` or ``POST /_emulator/faults``)::
 ``product`` and ``action`` are shell-style globs (default ``*``). A rule fires on
 every matching call, or on the first ``count`` matching calls, or at random with
 probability ``rate`` (drawn from one RNG seeded with ``seed``, default 0, so a run is
-reproducible). The file form is either a list of rules or ``{"seed": N, "rules": [...]}``.
+reproducible). With ``once: true`` a rule fires at most once for each distinct request
+(same account, operation and parameters): the retry of a request it failed -- or whose
+answer it dropped -- goes through, as the first attempt of every other request is hit.
+The file form is either a list of rules or ``{"seed": N, "rules": [...]}``.
 """
 
 import fnmatch
@@ -30,7 +33,7 @@ from alicloud_emulator.errors import ApiError
 
 KINDS = ("throttle", "internal_error", "unavailable", "latency", "drop_after_commit", "stuck")
 _KEYS = {
-    "fault", "product", "action", "rate", "count", "retry_after_ms", "seconds", "resource",
+    "fault", "product", "action", "rate", "count", "retry_after_ms", "seconds", "resource", "once",
 }
 
 
@@ -69,6 +72,12 @@ class Rule(object):
         self.resource = doc.get("resource")
         if self.fault == "stuck" and not self.resource:
             raise FaultError("a stuck rule needs resource (a resource kind such as cen)")
+        self.once = doc.get("once", False)
+        if not isinstance(self.once, bool):
+            raise FaultError("once must be true or false")
+        if self.once and self.fault in ("latency", "stuck"):
+            raise FaultError("once applies to rules that fail or drop a request, not to %s" % self.fault)
+        self.hit = set()  # the requests a once rule fired on
         self.fired = 0
         self.doc = dict(doc)
 
@@ -122,34 +131,41 @@ class Faults(object):
     def stuck_kinds(self):
         return {rule.resource for rule in self.rules if rule.fault == "stuck"}
 
-    def _fires(self, rule):
+    def _fires(self, rule, request):
+        if rule.once and request in rule.hit:
+            return False
         if rule.count is not None:
             if rule.fired >= rule.count:
                 return False
         elif rule.rate is not None and self.rng.random() >= rule.rate:
             return False
         rule.fired += 1
+        if rule.once:
+            rule.hit.add(request)
         return True
 
-    def before(self, product, action):
-        """``(latency seconds, ApiError or None)`` for a call about to run."""
+    def before(self, product, action, request=None):
+        """``(latency seconds, ApiError or None)`` for a call about to run.
+
+        ``request`` identifies the request for ``once`` rules (account, operation, parameters).
+        """
         delay = 0.0
         with self._lock:
             for rule in self.rules:
                 if rule.fault in ("stuck", "drop_after_commit") or not rule.matches(product, action):
                     continue
                 if rule.fault == "latency":
-                    if self._fires(rule):
+                    if self._fires(rule, request):
                         delay += rule.seconds
-                elif self._fires(rule):
+                elif self._fires(rule, request):
                     return delay, rule.error()
         return delay, None
 
-    def drop_after(self, product, action):
+    def drop_after(self, product, action, request=None):
         """True when the answer to this (committed) write must be dropped."""
         with self._lock:
             for rule in self.rules:
-                if rule.fault == "drop_after_commit" and rule.matches(product, action) and self._fires(rule):
+                if rule.fault == "drop_after_commit" and rule.matches(product, action) and self._fires(rule, request):
                     return True
         return False
 

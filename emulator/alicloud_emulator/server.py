@@ -102,7 +102,9 @@ class Emulator(object):
             identity = self.auth.authenticate(method, path, raw_query, flat, headers, body)
             entry["account"] = identity["uid"]
             params = protocol.parse(op, flat, protocol.RPC_PROTOCOL_PARAMS if not v3 else frozenset())
-            delay, fault = self.faults.before(product, action)
+            request = "%s|%s|%s|%s" % (identity["uid"], product, action,
+                                       json.dumps(params, sort_keys=True, default=str))
+            delay, fault = self.faults.before(product, action, request)
             if delay:
                 time.sleep(delay)
             if fault is not None:
@@ -111,7 +113,7 @@ class Emulator(object):
             answer, replayed = self._run(op, handler, ctx, params)
             if replayed:
                 entry["replayed"] = True
-            if handler.write and self.faults.drop_after(product, action):
+            if handler.write and self.faults.drop_after(product, action, request):
                 entry["dropped"] = True
                 self._log(entry, "ok", 200, request_id)
                 raise Dropped()

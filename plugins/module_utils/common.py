@@ -87,7 +87,8 @@ PRODUCTS = {
 
 # Error codes every call retries (fnmatch patterns). Resource-busy codes are
 # operation specific: pass them to Session.call(retry_codes=...).
-RETRY_CODES = ("Throttling", "Throttling.*", "*.Throttling", "ServiceUnavailable", "InternalError")
+THROTTLING_CODES = ("Throttling", "Throttling.*", "*.Throttling")
+RETRY_CODES = THROTTLING_CODES + ("ServiceUnavailable", "InternalError")
 
 RESERVED_TAG_PREFIXES = ("aliyun", "acs:")
 
@@ -374,15 +375,25 @@ class RetryPolicy:
 
     A retryable error waits ``retry_after`` when the service sent ``x-acs-retry-after``,
     otherwise a random time between half and all of ``min(max_delay, base_delay * 2 ** (attempt - 1))``.
-    It gives up after ``max_attempts`` attempts, or when the wait would end after
-    ``max_total`` seconds from the first attempt.
+    Throttling (a throttling code, or any answer with ``x-acs-retry-after``) and the other
+    retryable errors are counted apart: a call gives up at the ``max_throttled_attempts``-th
+    throttling answer or the ``max_attempts``-th other failure, or when the wait would end
+    after ``max_total`` seconds from the first attempt. Throttling says "slow down", not
+    "broken": under a storm of it a call keeps trying, within the same time budget.
     """
 
-    def __init__(self, max_attempts=6, base_delay=1.0, max_delay=15.0, max_total=120.0):
+    def __init__(self, max_attempts=6, base_delay=1.0, max_delay=15.0, max_total=120.0, max_throttled_attempts=20):
         self.max_attempts = max_attempts
         self.base_delay = base_delay
         self.max_delay = max_delay
         self.max_total = max_total
+        self.max_throttled_attempts = max_throttled_attempts
+
+    @staticmethod
+    def throttled(error):
+        """True for a throttling answer: a throttling code, or ``x-acs-retry-after``."""
+        return bool(error.retry_after) or (bool(error.code) and any(
+            fnmatch.fnmatchcase(error.code, pattern) for pattern in THROTTLING_CODES))
 
     @staticmethod
     def retryable(error, retry_codes=()):
@@ -393,8 +404,12 @@ class RetryPolicy:
                                         for pattern in tuple(RETRY_CODES) + tuple(retry_codes))
 
     def delay(self, error, attempt, elapsed, retry_codes=(), rand=random.random):
-        """Seconds to wait before the next attempt, or None to give up. attempt counts from 1."""
-        if attempt >= self.max_attempts or not self.retryable(error, retry_codes):
+        """Seconds to wait before the next attempt, or None to give up.
+
+        ``attempt`` counts the failures of the error's kind (throttled or not) so far, from 1.
+        """
+        limit = self.max_throttled_attempts if self.throttled(error) else self.max_attempts
+        if attempt >= limit or not self.retryable(error, retry_codes):
             return None
         if error.retry_after:
             wait = float(error.retry_after)
@@ -591,9 +606,8 @@ class Session:
         request = self._request(product, operation, fields)
         args = () if request is None else (request,)
         start = self._clock()
-        attempt = 0
+        failures = {True: 0, False: 0}  # throttled or not -> how many so far
         while True:
-            attempt += 1
             try:
                 with self._network():
                     response = method(*args)
@@ -603,7 +617,9 @@ class Session:
                 error = error_from_sdk(exc, operation, self._describe_endpoint(client, product))
                 if error is None:
                     raise
-                wait = self.retry.delay(error, attempt, self._clock() - start, retry_codes, self._rand)
+                throttled = self.retry.throttled(error)
+                failures[throttled] += 1
+                wait = self.retry.delay(error, failures[throttled], self._clock() - start, retry_codes, self._rand)
                 if wait is None:
                     raise error
                 self._sleep(wait)

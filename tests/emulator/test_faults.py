@@ -121,6 +121,29 @@ def test_drop_after_commit_keeps_the_write_and_a_retry_with_the_token_gets_the_s
     assert len(dropped) == 1
 
 
+def test_once_drops_the_first_answer_of_every_request_and_lets_its_retry_through(core):
+    set_faults(core, [{"fault": "drop_after_commit", "action": "CreateCen", "once": True}])
+    ids = []
+    for token in ("tok-a", "tok-b"):
+        with pytest.raises(UnretryableException):
+            create_cen(core, token=token)
+        ids.append(create_cen(core, token=token))
+    assert sorted(ids) == sorted(c["CenId"] for c in core.world.records("cen"))
+    assert [c.get("dropped", False) for c in core.calls(writes=True)] == [True, False, True, False]
+    assert core.admin("GET", "/_emulator/faults")[1]["rules"][0]["fired"] == 2
+
+
+def test_once_throttles_each_distinct_request_once(core):
+    set_faults(core, [{"fault": "throttle", "product": "cbn", "once": True, "retry_after_ms": 10}])
+    cbn = core.client("cbn", UID1)
+    for name in ("a", "b"):
+        request = cbn_models.DescribeCensRequest(filter=[cbn_models.DescribeCensRequestFilter(key="Name", value=[name])])
+        with pytest.raises(ThrottlingException):
+            cbn.describe_cens(request)
+        cbn.describe_cens(request)
+    assert [c["outcome"] for c in core.calls()] == ["Throttling.User", "ok", "Throttling.User", "ok"]
+
+
 def test_drop_after_commit_ignores_reads(core):
     set_faults(core, [{"fault": "drop_after_commit"}])
     assert whoami(core) == UID1
@@ -158,6 +181,8 @@ def test_empty_list_clears_the_rules(core):
     [{"fault": "latency"}],
     [{"fault": "stuck"}],
     [{"fault": "throttle", "colour": "red"}],
+    [{"fault": "throttle", "once": "yes"}],
+    [{"fault": "latency", "seconds": 1, "once": True}],
     {"rules": "nope"},
 ])
 def test_invalid_rules_are_refused_and_change_nothing(core, rules):

@@ -304,10 +304,26 @@ def test_retry_after_beyond_the_time_budget_gives_up(cloud, keys, clock, sdk_err
 
 
 def test_attempts_are_capped(cloud, keys, clock, sdk_error):
-    cloud.respond("DescribeCens", sdk_error.client("Throttling.User"))
-    with pytest.raises(AlicloudError, match="Throttling.User"):
+    cloud.respond("DescribeCens", sdk_error.server())
+    with pytest.raises(AlicloudError, match="ServiceUnavailable"):
         session_for(cloud, keys, clock, retry=RetryPolicy(max_attempts=4)).call("cbn", "DescribeCens")
     assert len(cloud.calls) == 4 and len(clock.sleeps) == 3
+
+
+def test_throttled_attempts_are_capped_apart(cloud, keys, clock, sdk_error):
+    cloud.respond("DescribeCens", sdk_error.client("Throttling.User"))
+    policy = RetryPolicy(max_attempts=2, max_throttled_attempts=5, max_total=1000)
+    with pytest.raises(AlicloudError, match="Throttling.User"):
+        session_for(cloud, keys, clock, retry=policy).call("cbn", "DescribeCens")
+    assert len(cloud.calls) == 5
+
+
+def test_throttling_does_not_use_up_the_other_failures_budget(cloud, keys, clock, sdk_error):
+    # A storm: throttled answers between two 503s; max_attempts=3 counts only the 503s.
+    cloud.respond("DescribeCens", sdk_error.throttled(10), sdk_error.server(), sdk_error.throttled(10),
+                  sdk_error.throttled(10), sdk_error.server(), {})
+    session_for(cloud, keys, clock, retry=RetryPolicy(max_attempts=3)).call("cbn", "DescribeCens")
+    assert len(cloud.calls) == 6
 
 
 def test_total_time_is_capped(cloud, keys, clock, sdk_error):
@@ -320,7 +336,7 @@ def test_total_time_is_capped(cloud, keys, clock, sdk_error):
 
 
 def test_backoff_is_exponential_jittered_and_capped():
-    policy = RetryPolicy(max_attempts=10, base_delay=1, max_delay=8, max_total=1000)
+    policy = RetryPolicy(max_throttled_attempts=10, base_delay=1, max_delay=8, max_total=1000)
     error = AlicloudError("Throttling", "x")
     assert [policy.delay(error, n, 0, rand=lambda: 1.0) for n in (1, 2, 3, 4, 5, 6)] == [1, 2, 4, 8, 8, 8]
     assert [policy.delay(error, n, 0, rand=lambda: 0.0) for n in (1, 2, 3, 4, 5)] == [0.5, 1, 2, 4, 4]
