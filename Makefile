@@ -1,10 +1,15 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install test emulator-test sanity lint docs-lint integration molecule awx-test units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test units docs ee-context clean
 
 install:
 	bash ci/install.sh
+
+# Every scenario playbook against the emulator: build, build again (nothing
+# changes), show what was built, tear down (see ci/demo.sh).
+demo: install
+	bash ci/demo.sh
 
 # Every check, in order; stops at the first failure (see ci/test.sh).
 test: install
@@ -28,6 +33,9 @@ integration: install
 
 molecule: install
 	bash ci/test.sh molecule
+
+playbooks: install
+	bash ci/test.sh playbooks
 
 awx-test: install
 	bash ci/test.sh awx

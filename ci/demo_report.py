@@ -63,12 +63,10 @@ def _cen_lines(state):
                     bwp["CenBandwidthPackageId"], AREA_NAMES.get(bwp["GeographicRegionAId"], bwp["GeographicRegionAId"]),
                     AREA_NAMES.get(bwp["GeographicRegionBId"], bwp["GeographicRegionBId"]), bwp["Bandwidth"],
                     bwp.get("BandwidthPackageChargeType")))
-        for lim in sorted(tables.get("cen_limit", {}).values(), key=lambda x: (x["LocalRegionId"],
-                                                                               x["OppositeRegionId"])):
-            if lim["CenId"] == cen_id:
-                lines.append("  limit    %-40s %s Mbit/s" % ("%s <-> %s" % (lim["LocalRegionId"],
-                                                                           lim["OppositeRegionId"]),
-                                                            lim["BandwidthLimit"]))
+        limits = [x for x in tables.get("cen_limit", {}).values() if x["CenId"] == cen_id]
+        for lim in sorted(limits, key=lambda x: (x["LocalRegionId"], x["OppositeRegionId"])):
+            pair = "%s <-> %s" % (lim["LocalRegionId"], lim["OppositeRegionId"])
+            lines.append("  limit    %-40s %s Mbit/s" % (pair, lim["BandwidthLimit"]))
     return lines
 
 
@@ -103,8 +101,8 @@ def _peering_lines(state):
     tables_by_id = tables.get("route_table", {})
     for route in sorted(routes, key=lambda r: (r["_account"], r["_region"], r["DestinationCidrBlock"])):
         vpc_id = (tables_by_id.get(route["RouteTableId"]) or {}).get("VpcId")
-        lines.append("  %-40s -> %-15s via %s %s" % (_vpc_label(state, vpc_id), route["DestinationCidrBlock"],
-                                                    route["NextHopType"], route.get("InstanceId")))
+        lines.append("  %-40s -> %-15s via %s %s" % (
+            _vpc_label(state, vpc_id), route["DestinationCidrBlock"], route["NextHopType"], route.get("InstanceId")))
     return lines
 
 

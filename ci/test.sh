@@ -25,6 +25,7 @@ STEPS=(
     "docs        | -                                  | docs_lint"
     "integration | -                                  | integration"
     "molecule    | extensions/molecule/*/molecule.yml | molecule_scenarios"
+    "playbooks   | playbooks/*.yml                    | scenario_playbooks"
     "awx         | tests/awx                          | pytest_suite tests/awx"
     "docs-build  | tests/docs                         | pytest_suite tests/docs"
     "reliability | tests/reliability                  | pytest_suite tests/reliability"
@@ -118,6 +119,14 @@ molecule_scenarios() {
         NO_COLOR=1 molecule test -s "$scenario" 2>&1 | tee -a "$log/$step.log"
     done
     fail_if_logged 'Missing playbook' "a scenario names a step whose playbook is missing"
+}
+
+scenario_playbooks() {
+    # Every scenario playbook against a fresh emulator: build, build again with
+    # changed=0 and no write, tear down to the seed (ci/demo.sh --check); then
+    # the roles' argument specs against their defaults and ansible-doc.
+    logged bash ci/demo.sh --check
+    python ci/role_specs.py
 }
 
 # ---- runner -----------------------------------------------------------------------

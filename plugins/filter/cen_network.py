@@ -248,8 +248,8 @@ def cen_network_account_errors(results, plan, what):
         whose = "the CEN owner" if account_id == plan["owner_account_id"] else "members"
         if account_id == plan["owner_account_id"] and labels:
             whose = "the CEN owner and members"
-        messages.append("account %s (%s%s): %s" % (account_id, whose, ": " + ", ".join(labels) if labels else "",
-                                                    problem))
+        named = ": " + ", ".join(labels) if labels else ""
+        messages.append("account %s (%s%s): %s" % (account_id, whose, named, problem))
     return messages
 
 
@@ -285,9 +285,9 @@ def cen_network_revokes(members, detached, owner_account_id, known_accounts):
     """
     revokes, unknown = {}, []
     seen = set()
-    for item in list(members or []) + [dict(instance_id=d["instance_id"], instance_type=d["instance_type"],
-                                           region=d["instance_region"], account_id=_text(d.get("instance_owner_id")))
-                                      for d in detached or []]:
+    gone = [dict(instance_id=d["instance_id"], instance_type=d["instance_type"], region=d["instance_region"],
+                 account_id=_text(d.get("instance_owner_id"))) for d in detached or []]
+    for item in list(members or []) + gone:
         account_id = item["account_id"] or owner_account_id
         if account_id == owner_account_id or item["instance_id"] in seen:
             continue
@@ -401,9 +401,9 @@ def _member_changes(ctx, changes):
     if _ran(attach):
         for entry in attach.get("results", []):
             if entry.get("action") in ("attach", "detach"):
-                changes.append("%sed %s (%s, account %s)" % (entry["action"], entry["instance_id"],
-                                                              entry.get("instance_region"),
-                                                              entry.get("instance_owner_id")))
+                changes.append("%sed %s (%s, account %s)" % (
+                    entry["action"], entry["instance_id"], entry.get("instance_region"),
+                    entry.get("instance_owner_id")))
     for result in _loop_results(ctx.get("revoked")):
         account_id = result["item"]["account_id"]
         changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], account_id)
@@ -431,8 +431,10 @@ def _packages_view(ctx, changes):
     if ctx["state"] == "absent":
         for key, result in sorted(written.items()):
             if result.get("changed"):
-                changes.append("%s bandwidth package %s" % ("deleted" if result["item"]["delete"] else
-                                                           "took off the CEN the", key))
+                if result["item"]["delete"]:
+                    changes.append("deleted bandwidth package %s" % key)
+                else:
+                    changes.append("took bandwidth package %s off the CEN" % key)
         return packages
     for planned in (ctx.get("bandwidth") or {}).get("packages", []):
         result = written.get(planned["span"])
@@ -500,6 +502,7 @@ def cen_network_result(ctx):
         warnings=warnings,
     )
 
+
 def cen_network_host_member(host, accounts):
     """A member of cen_network from an inventory host that stands for a network instance.
 
@@ -534,4 +537,3 @@ class FilterModule(object):
             "cen_network_result": cen_network_result,
             "cen_network_host_member": cen_network_host_member,
         }
-
