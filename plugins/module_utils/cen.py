@@ -60,6 +60,7 @@ REVOKE_BUSY_CODES = ("TaskConflict", "IncorrectStatus")
 CEN_NOT_FOUND_CODES = ("ParameterCenInstanceId",)
 ATTACHMENT_NOT_FOUND_CODES = ("ParameterInstanceId", "ParameterError")
 DETACH_GONE_CODES = ("Bid.NotFound", "ParameterInstanceId")
+ATTACHED_CODE = "InvalidOperation.ChildInstanceAlreadyAttached"
 REVOKE_GONE_CODES = ("InvalidInstanceId.NotFound",)
 
 # ChildInstanceType -> the prefix of its ids.
@@ -508,9 +509,16 @@ def _preflight_detach_elsewhere(view, cen_id, members):
 
 def _attach(session, cen_id, member, deadline):
     owner = int(member["owner"]) if member.get("owner") else None
-    call_when_free(session, "cbn", "AttachCenChildInstance", ATTACH_BUSY_CODES, deadline, CenId=cen_id,
-                   ChildInstanceId=member["id"], ChildInstanceType=member["type"],
-                   ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+    try:
+        call_when_free(session, "cbn", "AttachCenChildInstance", ATTACH_BUSY_CODES, deadline, CenId=cen_id,
+                       ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                       ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+    except AlicloudError as exc:
+        # AttachCenChildInstance takes no ClientToken: when an attempt's answer was lost, the
+        # retry finds the instance attached. Attached to this CEN, that is the attach done.
+        if exc.code != ATTACHED_CODE or describe_attachment(session, cen_id, member["id"], member["type"],
+                                                             member["region"]) is None:
+            raise
 
 
 def _detach(session, cen_id, member, deadline):
