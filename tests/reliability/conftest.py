@@ -9,8 +9,14 @@ an error, and a test that runs longer is stopped (SIGALRM) and fails. Child proc
 * ``ansible``: runs playbooks against ``world`` (a fresh scratch directory per test).
 * ``emulator_factory(seed, **options)``: more emulator processes (a state file, a
   transition time of their own); stopped after the test.
+* ``demo`` / ``demo_ansible``: the same for ``playbooks/emulator/demo-world.yml``, the
+  world the scenario playbooks expect (with a state file, which also holds the STS
+  secrets the secrets case looks for).
+* ``baseline``: the scenario playbooks built once without faults, side by side, with
+  ``-vvv --diff``: the state every scenario case must end in, and the runs' output.
 """
 
+import json
 import os
 import signal
 
@@ -20,6 +26,7 @@ import harness
 
 WORLD_SEED = os.path.join(harness.HERE, "files", "world.yml")
 TRANSITION_SECONDS = 0.1
+FIGURES = {}  # case -> what it measured, printed at the end of the session (docs/reliability.md quotes them)
 
 
 def pytest_configure(config):
@@ -46,6 +53,18 @@ def pytest_runtest_call(item):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("reliability figures")
+        for case in sorted(FIGURES):
+            terminalreporter.write_line("%s: %s" % (case, json.dumps(FIGURES[case], sort_keys=True)))
+
+
+@pytest.fixture(scope="session")
+def figures():
+    return FIGURES
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +106,59 @@ def emulator_factory(tmp_path):
     yield start
     for emulator in started:
         emulator.stop()
+
+
+@pytest.fixture(scope="session")
+def _demo_process(tmp_path_factory):
+    emulator = harness.Emulator(harness.DEMO_SEED, str(tmp_path_factory.mktemp("demo")), TRANSITION_SECONDS,
+                                state_file=True)
+    emulator.start()
+    yield emulator
+    emulator.stop()
+
+
+def _fresh(emulator):
+    if emulator.proc.poll() is not None:  # a case that killed it
+        emulator.start()
+    emulator.reset()
+    return emulator
+
+
+@pytest.fixture
+def demo(_demo_process):
+    return _fresh(_demo_process)
+
+
+@pytest.fixture
+def demo_ansible(tmp_path, demo):
+    return harness.Ansible(str(tmp_path), demo)
+
+
+class Baseline(object):
+    """The fault-free build: ``shape`` (built), ``empty`` (the seed), ``runs``, ``secrets`` (all the emulator
+    held after it), ``writes`` (the ok write calls), ``files`` (those the runs created or changed)."""
+
+    def __init__(self, shape, empty, runs, secrets, writes, files):
+        self.shape = shape
+        self.empty = empty
+        self.runs = runs
+        self.secrets = secrets
+        self.writes = writes
+        self.files = files
+
+
+@pytest.fixture(scope="session")
+def baseline(_demo_process, tmp_path_factory):
+    emulator = _fresh(_demo_process)
+    stable = harness.seed_ids(harness.load_yaml(harness.DEMO_SEED))
+    empty = harness.shape(emulator.settled_state(), stable)
+    scratch = str(tmp_path_factory.mktemp("baseline"))
+    ansible = harness.Ansible(scratch, emulator)
+    before = harness.snapshot(scratch, harness.PLAYBOOKS)
+    runs = ansible.run_many(harness.scenario_specs(verbosity=3, diff=True), timeout=600)
+    files = harness.written_files(before, harness.snapshot(scratch, harness.PLAYBOOKS))
+    for run in runs:
+        harness.assert_converged(run, emulator)
+    built = harness.shape(emulator.settled_state(), stable)
+    writes = [c for c in emulator.calls(writes=True) if c["outcome"] == "ok"]
+    return Baseline(built, empty, runs, harness.secrets_of(emulator.state_file), writes, files)

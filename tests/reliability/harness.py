@@ -191,6 +191,9 @@ class Emulator(object):
 GENERATED_ID = re.compile(r"^[a-z][a-z0-9]*-[a-z0-9]{8,}$")
 VOLATILE_FIELD = re.compile(r"(Time|Date)$|^Gmt|Expir")
 SHAPE_ROUNDS = 4
+# The emulator's own fields kept in shapes (owner, region, tags); others (such as a
+# creation counter that orders listings) differ between runs that built the same things.
+KEPT_PRIVATE_FIELDS = ("_account", "_region", "_tags")
 
 
 def seed_ids(seed_doc):
@@ -241,12 +244,15 @@ def shape(state, stable):
     of the record it names (with its own references labelled the same way, refined over a
     few rounds so that chains and pairs are followed); an id no record holds becomes
     ``<prefix>-?``. ``stable`` are the ids that are the same in every run (the seed's).
-    Fields holding times are dropped; STS keys are not resources and are left out.
+    Fields holding times, and the emulator's bookkeeping fields but owner, region and tags, are
+    dropped; STS keys are not resources and are left out.
     """
     records = []
     for kind in sorted(state["tables"]):
         for key in sorted(state["tables"][kind]):
-            records.append((kind, key, state["tables"][kind][key]))
+            record = state["tables"][kind][key]
+            records.append((kind, key, dict((k, v) for k, v in record.items()
+                                            if not k.startswith("_") or k in KEPT_PRIVATE_FIELDS)))
     volatile = set()
     for _kind, key, record in records:
         _volatile_ids(record, stable, volatile)
@@ -347,6 +353,13 @@ class Ansible(object):
             os.makedirs(path, exist_ok=True)
         self.collections = collections_path(scratch)
 
+    def wait_for_tmp_cleanup(self, timeout=15):
+        """Wait until Ansible's own clean-up (an async job's wrapper removes its module after the
+        run) has emptied the temporary directory; what is left after ``timeout`` stays for the caller."""
+        deadline = time.monotonic() + timeout
+        while any(name.startswith("ansible-tmp-") for name in os.listdir(self.tmp)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
     def environ(self, results_file, extra=None):
         environ = clean_environ({
             "HOME": self.home,
@@ -357,6 +370,7 @@ class Ansible(object):
             "RELIABILITY_RESULTS": results_file,
             "ANSIBLE_LOCAL_TEMP": self.tmp,
             "ANSIBLE_REMOTE_TEMP": self.tmp,
+            "ANSIBLE_ASYNC_DIR": os.path.join(self.scratch, "async"),
             "ANSIBLE_LOG_PATH": os.path.join(self.scratch, "ansible.log"),
             "ANSIBLE_NOCOLOR": "1",
             "ANSIBLE_FORCE_COLOR": "0",
@@ -373,13 +387,14 @@ class Ansible(object):
         """Run a playbook; returns a :class:`Run`. The options are those of :meth:`run_many`'s specs."""
         return self.run_many([dict(options, playbook=playbook, label=label)], timeout)[0]
 
-    def run_many(self, specs, timeout=240):
+    def run_many(self, specs, timeout=240, watch=None):
         """Run playbooks side by side (one process each); returns their :class:`Run` objects in order.
 
         A spec holds ``playbook`` and optionally ``label``, ``inventory``, ``extra_vars``,
         ``forks``, ``verbosity``, ``diff``, ``env``, and ``kill_when(emulator)``: polled while
         the playbook runs, when it returns true that run's process group gets SIGKILL (a
         user's kill -9, or a lost CI runner). All must end within ``timeout`` seconds.
+        ``watch(emulator)`` is called as often while they run (to restart the emulator, say).
         """
         first_seq = self.emulator.last_seq()
         started = time.monotonic()
@@ -402,6 +417,8 @@ class Ansible(object):
                         _kill_group(item["proc"])
                         item["killed"] = True
                         item["ended"] = time.monotonic()
+                if watch is not None:
+                    watch(self.emulator)
                 time.sleep(0.05)
         finally:
             for item in running:
@@ -457,10 +474,58 @@ def read_results(path):
         return [json.loads(line) for line in stream if line.strip()]
 
 
+def snapshot(*roots):
+    """path -> (size, mtime) of every file under the roots."""
+    files = {}
+    for root in roots:
+        for directory, _dirs, names in os.walk(root):
+            for name in names:
+                path = os.path.join(directory, name)
+                if os.path.isfile(path):
+                    stat = os.stat(path)
+                    files[path] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def written_files(before, after):
+    """The files of ``after`` that are new or changed since ``before`` (two snapshots)."""
+    return sorted(path for path, stamp in after.items() if before.get(path) != stamp)
+
+
 def write_playbook(path, plays):
     with open(path, "w", encoding="utf-8") as stream:
         yaml.safe_dump(plays, stream, sort_keys=False, width=200)
     return path
+
+
+# ---------------------------------------------------------------------------- scenario playbooks
+PLAYBOOKS = os.path.join(ROOT, "playbooks")
+DEMO_SEED = os.path.join(PLAYBOOKS, "emulator", "demo-world.yml")
+DEMO_INVENTORY = os.path.join(PLAYBOOKS, "inventory", "demo")
+TEARDOWN = os.path.join(PLAYBOOKS, "teardown.yml")
+ROLLOUT = os.path.join(PLAYBOOKS, "rollout.yml")
+
+
+def scenario_playbooks():
+    """The scenario playbooks (s1_... to s6_...) and the inventory-driven rollout, by file name."""
+    names = sorted(name for name in os.listdir(PLAYBOOKS) if re.match(r"s\d+_.*\.yml$", name))
+    return names + [os.path.basename(ROLLOUT)]
+
+
+def scenario_specs(names=None, **options):
+    """run_many specs that build every scenario side by side (they use VPCs of their own)."""
+    return [dict(options, playbook=os.path.join(PLAYBOOKS, name), label=name, inventory=DEMO_INVENTORY)
+            for name in names or scenario_playbooks()]
+
+
+def secrets_of(state_file):
+    """Every secret the emulator holds: seeded AccessKey secrets, and the secrets and tokens STS minted."""
+    with open(state_file, encoding="utf-8") as stream:
+        keys = json.load(stream)["keys"]
+    found = set()
+    for key in keys.values():
+        found.update(value for value in (key.get("secret"), key.get("token")) if value)
+    return found
 
 
 # ---------------------------------------------------------------------------- reports
