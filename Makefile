@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test reliability units docs ee-context clean
 
 install:
 	bash ci/install.sh
@@ -39,6 +39,11 @@ playbooks: install
 
 awx-test: install
 	bash ci/test.sh awx
+
+# The fault suite (tests/reliability, docs/reliability.md): the scenarios through throttling,
+# lost answers, kills and restarts; bad input; secrets; the emulator's signature checks.
+reliability: install
+	bash ci/test.sh reliability
 
 units: install
 	bash ci/test.sh units
