@@ -70,7 +70,7 @@ CEN_PAGE_SIZE = 50
 CEN_NAME_MAX, CEN_DESCRIPTION_MAX = 128, 256
 GRANT_PAGE_SIZE = 100
 MAX_FILTER_VALUES = 5  # DescribeCens: at most 5 values per filter
-WORKERS = 4  # parallel calls in a batch; a CEN still takes one attach or detach at a time
+WORKERS = 4  # parallel grant or revoke calls in a batch
 GRANT_BUSY_TIMEOUT = 120  # seconds to keep retrying a grant or revoke refused as busy
 BUSY_FIRST_PAUSE = 0.2  # seconds: the first pause after a busy answer
 BUSY_PAUSE = 1.0  # seconds: the longest pause between two attempts on a busy resource
@@ -532,32 +532,42 @@ def _detach(session, cen_id, member, deadline):
             raise
 
 
-def _run_all(jobs):
-    """Run ``[(label, fn)]`` on a small thread pool; after the first failure no new job starts.
+def _settled_attachment(session, cen_id, member, deadline):
+    """Wait until member's attachment to cen_id is no longer Attaching or Detaching (or is gone).
 
-    Returns the labels that succeeded; raises one AlicloudError naming the failures and the successes.
+    The first look comes BUSY_FIRST_PAUSE after the call: an attachment is never settled at once.
     """
-    if not jobs:
-        return []
-    failures, done = [], []
-    with ThreadPoolExecutor(max_workers=min(WORKERS, len(jobs))) as pool:
-        def run(label, fn):
-            if failures:
-                return
-            try:
-                fn()
-                done.append(label)
-            except AlicloudError as exc:
-                failures.append((label, exc))
-        for label, fn in jobs:
-            pool.submit(run, label, fn)
-    if failures:
-        first = failures[0][1]
-        text = "; ".join("%s: %s" % (label, exc) for label, exc in failures)
-        if done:
-            text += " (already done: %s)" % ", ".join(sorted(done))
-        raise AlicloudError(first.code, text, request_id=first.request_id)
-    return done
+    time.sleep(min(BUSY_FIRST_PAUSE, max(deadline - time.monotonic(), 0)))
+    wait_for(lambda: describe_attachment(session, cen_id, member["id"], member["type"], member["region"]),
+             lambda att: att is None or att.get("Status") not in ("Attaching", "Detaching"),
+             "%s to settle on CEN %s before the next attach or detach" % (member["id"], cen_id),
+             max(deadline - time.monotonic(), 0))
+
+
+def _one_at_a_time(session, cen_id, jobs, deadline):
+    """Run the attach and detach ``jobs`` (``[(label, member, fn)]``) on cen_id one after the other.
+
+    The CEN takes one attach or detach at a time and refuses another one sent while the last is
+    in transition (Operation.Blocking): a write call spent for nothing. So each job after the
+    first waits, reading the previous member's attachment, until that one has settled. After a
+    failure no further job starts: raises one AlicloudError naming the failure and what was
+    already done.
+    """
+    done = []
+    for index, (label, _member, fn) in enumerate(jobs):
+        step = label
+        try:
+            if index:
+                step = "before %s" % label
+                _settled_attachment(session, cen_id, jobs[index - 1][1], deadline)
+                step = label
+            fn()
+        except AlicloudError as exc:
+            text = "%s: %s" % (step, exc)
+            if done:
+                text += " (already done: %s)" % ", ".join(done)
+            raise AlicloudError(exc.code, text, request_id=exc.request_id)
+        done.append(label)
 
 
 def _member_from_attachment(att):
@@ -620,9 +630,9 @@ def cen_attachment(session, params, check_mode):
         return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
 
     deadline = _deadline(params)
-    jobs = [("detach %s" % m["id"], lambda m=m: _detach(session, cen_id, m, deadline)) for m in to_detach]
-    jobs += [("attach %s" % m["id"], lambda m=m: _attach(session, cen_id, m, deadline)) for m in to_attach]
-    _run_all(jobs)
+    jobs = [("detach %s" % m["id"], m, lambda m=m: _detach(session, cen_id, m, deadline)) for m in to_detach]
+    jobs += [("attach %s" % m["id"], m, lambda m=m: _attach(session, cen_id, m, deadline)) for m in to_attach]
+    _one_at_a_time(session, cen_id, jobs, deadline)
 
     wanted_ids = set(m["id"] for m in members) if present else set()
     gone_ids = set(m["id"] for m in to_detach) | (set() if present else set(m["id"] for m in members))

@@ -18,15 +18,16 @@ description:
     must first grant the CEN access with M(alicloud.interconnect.cen_grant); give its account id in
     O(instance_owner_id).
   - A batch form, O(instances), attaches (or detaches) many instances in one task. The CEN's attachments are
-    read once, and only the missing ones are attached, a few at a time. With O(purge_instances=true) the
-    instances attached to the CEN but not listed are detached. Use it for large rollouts instead of a loop.
+    read once, and only the missing ones are attached, one at a time, each as soon as the last one has settled,
+    so that the CEN never refuses the batch's own requests as busy. With O(purge_instances=true) the instances
+    attached to the CEN but not listed are detached. Use it for large rollouts instead of a loop.
   - Before writing anything, the module checks by reading what the API would refuse, and fails with every
     problem it found and no change made. Cross-account instances must have a grant to this CEN for the
     instance's region. The caller's own VPCs and VBRs must exist in O(instance_region) and must not be
     attached to another CEN (the message names that CEN). CCN instances must be in a region where CEN attaches
     CCN instances.
-  - A CEN takes one attach or detach at a time. Requests refused because another one is in progress are
-    retried until O(wait_timeout), also when O(wait=false).
+  - A CEN takes one attach or detach at a time. Requests refused because another one (of another task or
+    client) is in progress are retried until O(wait_timeout), also when O(wait=false).
   - With O(state=absent), an instance that is not attached to O(cen_id) but to another CEN the caller can see
     (the CENs of the caller's account, and for the caller's own VPCs and VBRs any CEN) is an error naming that
     CEN, and nothing is detached, because a wrong O(cen_id) is the likely cause. An instance attached nowhere

@@ -349,40 +349,72 @@ def test_batch_attaches_only_the_missing_ones(session, fake_api):
             attached.append(attachment(fields["ChildInstanceId"]))
         return 200, {}
     fake_api.script["AttachCenChildInstance"] = attach
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = lambda request: (
+        200, attachment(fields_of(request)["ChildInstanceId"]))
     result = cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2", "vpc-3")), False)
     assert result["changed"] is True
     assert [(r["instance_id"], r["action"], r["status"]) for r in result["results"]] == \
         [("vpc-1", "none", "Attached"), ("vpc-2", "attach", "Attached"), ("vpc-3", "attach", "Attached")]
     assert sorted(a["child_instance_id"] for a in result["attachments"]) == ["vpc-1", "vpc-2", "vpc-3"]
-    assert actions(fake_api, ["AttachCenChildInstance"]) == ["AttachCenChildInstance"] * 2
+    # the CEN takes one attach at a time: the second waits until the first has settled
+    assert actions(fake_api, ["AttachCenChildInstance", "DescribeCenAttachedChildInstanceAttribute"]) == \
+        ["AttachCenChildInstance", "DescribeCenAttachedChildInstanceAttribute", "AttachCenChildInstance"]
+    polled = [fields_of(r)["ChildInstanceId"] for r in fake_api.requests
+              if r["action"] == "DescribeCenAttachedChildInstanceAttribute"]
+    assert polled == ["vpc-2"]
+
+
+def test_a_batch_attach_waits_while_the_last_one_is_attaching(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
+    own_vpcs(fake_api, "vpc-1", "vpc-2")
+    fake_api.script["AttachCenChildInstance"] = (200, {})
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
+        (200, attachment("vpc-1", status="Attaching")), (200, attachment("vpc-1", status="Attaching")),
+        (200, attachment("vpc-1")))
+    with pytest.raises(AlicloudError):  # the final listing is scripted empty: the wait for it runs out
+        cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
+    assert actions(fake_api, ["AttachCenChildInstance", "DescribeCenAttachedChildInstanceAttribute"]) == \
+        ["AttachCenChildInstance"] + ["DescribeCenAttachedChildInstanceAttribute"] * 3 + ["AttachCenChildInstance"]
 
 
 def test_a_batch_stops_at_the_first_failure_and_says_what_was_done(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
     ids = ["vpc-%02d" % i for i in range(30)]
     own_vpcs(fake_api, *ids)
+    # vpc-00 attaches; vpc-01 is attached to another CEN, so not found on this one
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = lambda request: (
+        (200, attachment("vpc-00")) if fields_of(request)["ChildInstanceId"] == "vpc-00"
+        else error("ParameterInstanceId"))
     calls = []
-    lock = threading.Lock()
 
     def attach(request):
-        with lock:
-            calls.append(fields_of(request)["ChildInstanceId"])
-            failing = len(calls) == 2
-        if failing:
+        calls.append(fields_of(request)["ChildInstanceId"])
+        if len(calls) == 2:
             return error("InvalidOperation.ChildInstanceAlreadyAttached", 409, "attached to cen-z")
-        # the others answer late, after the failure is known
-        time.sleep(0.3)
         return 200, {}
     fake_api.script["AttachCenChildInstance"] = attach
     with pytest.raises(AlicloudError) as exc:
         cen.cen_attachment(session, attach_params(instances=members(*ids)), False)
     assert exc.value.code == "InvalidOperation.ChildInstanceAlreadyAttached"
-    assert "attach %s: AttachCenChildInstance failed: InvalidOperation.ChildInstanceAlreadyAttached" % calls[1] \
+    assert "attach vpc-01: AttachCenChildInstance failed: InvalidOperation.ChildInstanceAlreadyAttached" \
         in str(exc.value)
-    # the jobs running when it failed finish and are reported; no new one starts
-    assert 2 <= len(calls) <= cen.WORKERS
-    done = str(exc.value).partition(" (already done: ")[2].partition(")")[0]
-    assert sorted(done.split(", ")) == sorted("attach %s" % i for i in calls if i != calls[1])
+    # no attach starts after the failure
+    assert calls == ["vpc-00", "vpc-01"]
+    assert "(already done: attach vpc-00)" in str(exc.value)
+
+
+def test_a_batch_names_the_member_it_was_waiting_for_when_the_wait_fails(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
+    own_vpcs(fake_api, "vpc-1", "vpc-2")
+    fake_api.script["AttachCenChildInstance"] = (200, {})
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = (200, attachment("vpc-1", status="Attaching"))
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
+    assert exc.value.code == "WaitTimeout"
+    assert str(exc.value).startswith("WaitTimeout: before attach vpc-2: ")
+    assert "vpc-1 to settle on CEN cen-a" in str(exc.value)
+    assert "(already done: attach vpc-1)" in str(exc.value)
+    assert actions(fake_api, ["AttachCenChildInstance"]) == ["AttachCenChildInstance"]
 
 
 def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api):
@@ -393,6 +425,7 @@ def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api
         pages("ChildInstances", "ChildInstance", attached[:1])(dict(query="")))
     detached = []
     fake_api.script["DetachCenChildInstance"] = recording(detached)
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
     result = cen.cen_attachment(session, attach_params(instances=members("vpc-1"), purge_instances=True), False)
     assert sorted(d["ChildInstanceId"] for d in detached) == ["vbr-1", "vpc-2"]
     vbr = [d for d in detached if d["ChildInstanceId"] == "vbr-1"][0]
