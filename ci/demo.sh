@@ -20,7 +20,7 @@
 #
 # Each run's output is kept in .tmp/demo/<phase>-<playbook>.log and shown when the
 # run fails. Environment: DEMO_TRANSITION_SECONDS (how long asynchronous states
-# last in the emulator, default 0.2), DEMO_FORKS (forks of the rollout, default 20).
+# last in the emulator, default 0.2).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -102,8 +102,7 @@ run() {
     log=$work/$phase-$playbook.log
     seq0=$(report seq "$url")
     start=$(date +%s.%N)
-    ansible-playbook -i playbooks/inventory/demo --forks "${DEMO_FORKS:-20}" "playbooks/$playbook.yml" \
-        >"$log" 2>&1 || rc=$?
+    ansible-playbook -i playbooks/inventory/demo "playbooks/$playbook.yml" >"$log" 2>&1 || rc=$?
     local took
     took=$(python -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
     read -r calls writes reads < <(report calls "$url" "$seq0")
