@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test reliability units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test reliability perf bench units docs ee-context clean
 
 install:
 	bash ci/install.sh
@@ -45,6 +45,15 @@ awx-test: install
 reliability: install
 	bash ci/test.sh reliability
 
+# The API-economy checks (tests/perf): calls counted on the reference topology and a small rollout.
+perf: install
+	bash ci/test.sh perf
+
+# The four performance figures with their targets (benchmarks/, docs/performance.md).
+bench: install
+	env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY \
+	    .venv/bin/python benchmarks/bench.py
+
 units: install
 	bash ci/test.sh units
 
@@ -62,5 +71,5 @@ ee-context: install
 clean:
 	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/*.log .tmp/test.lock \
 	    tests/output .ansible .pytest_cache collections *.tar.gz \
-	    .tmp/docs docs/build build/ee ee-context
+	    .tmp/docs .tmp/bench docs/build build/ee ee-context
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

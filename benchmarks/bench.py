@@ -18,7 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import pertask, throughput  # noqa: E402  pylint: disable=wrong-import-position
+from harness import economy, pertask, scale, throughput, topology  # noqa: E402  pylint: disable=wrong-import-position
 from harness.ansible import ROOT  # noqa: E402  pylint: disable=wrong-import-position
 from harness.emulator import Emulator  # noqa: E402  pylint: disable=wrong-import-position
 
@@ -37,16 +37,54 @@ def figure_1(workdir, args):
     return [Row(1, "per-task cost: cen_instance_info / ping", measured, "<= 1.5x", found["ratio"] <= 1.5)]
 
 
+def figure_2(workdir, args):
+    reference = topology.Reference()
+    with Emulator(reference.seed(), os.path.join(workdir, "emulator"), transition_seconds=0.2) as emulator:
+        phases = economy.run_phases(emulator, REFERENCE, workdir, [
+            ("converge", reference.playbook_vars("present")),
+            ("rerun", reference.playbook_vars("present")),
+            ("teardown", reference.playbook_vars("absent")),
+        ])
+    first, second, third, managed = economy.judge(*phases)
+    what = "API economy (%d accounts, %d regions, %d VPCs)" % (len(reference.accounts), len(reference.regions),
+                                                              len(reference.vpcs))
+    return [
+        Row(2, what + ": converge", first[1], "1 per resource/step", first[0]),
+        Row(2, "  re-run (%d managed resources)" % managed, second[1], "0 writes, <= 2 reads", second[0]),
+        Row(2, "  teardown", third[1], "0 left", third[0]),
+    ]
+
+
+def figure_3(workdir, args):
+    found = scale.measure(workdir, vpcs=args.vpcs, accounts=args.accounts)
+    what = "rollout of %d VPCs (%d accounts, %d regions)" % (found["vpcs"], found["accounts"], found["regions"])
+    growth = (found["invocations"] - found["small_invocations"]) / float(found["vpcs"] - found["small_vpcs"])
+    return [
+        Row(3, what + ": converge", "%.0f s" % found["converge"], "<= 120 s", found["converge"] <= 120),
+        Row(3, "  re-run", "%.0f s, %d writes" % (found["rerun"], found["rerun_writes"]), "<= 30 s, 0 writes",
+            found["rerun"] <= 30 and found["rerun_writes"] == 0),
+        Row(3, "  peak RSS of the largest process", "%.0f MiB" % found["peak_rss_mib"], "<= 300 MiB",
+            found["peak_rss_mib"] <= 300),
+        Row(3, "  module invocations (converge, re-run)",
+            "%d, %d (%d for %d VPCs)" % (found["invocations"], found["rerun_invocations"], found["small_invocations"],
+                                         found["small_vpcs"]),
+            "< 1 more per VPC", growth < 1),
+    ]
+
+
 def figure_4(workdir, args):
     key = (pertask.ACCOUNT["access_keys"][0]["id"], pertask.ACCOUNT["access_keys"][0]["secret"])
     with Emulator(pertask.SEED, os.path.join(workdir, "emulator")) as emulator:
         found = throughput.measure(emulator, key, seconds=args.seconds)
     measured = "%d calls/s (%d in %g s)" % (found["rate"], found["calls"], found["seconds"])
+    if found["server_ms_per_call"] is not None:
+        measured += ", emulator CPU %.2f ms/call" % found["server_ms_per_call"]
     return [Row(4, "emulator throughput, %d SDK clients" % found["clients"], measured, ">= 500 calls/s",
                 found["rate"] >= 500)]
 
 
-FIGURES = {1: figure_1, 4: figure_4}
+FIGURES = {1: figure_1, 2: figure_2, 3: figure_3, 4: figure_4}
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.yml")
 
 
 def machine():
@@ -63,10 +101,11 @@ def machine():
 
 
 def print_table(rows):
-    print("%-3s %-44s %-40s %-16s %s" % ("#", "figure", "measured", "target", "result"))
-    for row in rows:
-        print("%-3s %-44s %-40s %-16s %s" % (row.figure, row.what, row.measured, row.target,
-                                             "PASS" if row.ok else "FAIL"))
+    lines = [("#", "figure", "measured", "target", "result")]
+    lines += [(str(r.figure), r.what, r.measured, r.target, "PASS" if r.ok else "FAIL") for r in rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(4)]
+    for line in lines:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths + [0])).rstrip())
 
 
 def main(argv=None):
@@ -76,6 +115,8 @@ def main(argv=None):
     parser.add_argument("--workdir", default=os.path.join(ROOT, ".tmp", "bench"),
                         help="where logs, playbooks and inventories go (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=3, help="figure 1: alternating runs of each playbook (default: 3)")
+    parser.add_argument("--vpcs", type=int, default=200, help="figure 3: VPCs of the rollout (default: 200)")
+    parser.add_argument("--accounts", type=int, default=10, help="figure 3: accounts of the rollout (default: 10)")
     parser.add_argument("--seconds", type=float, default=5.0, help="figure 4: seconds of calls (default: 5)")
     args = parser.parse_args(argv)
     started = time.monotonic()

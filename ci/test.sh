@@ -29,6 +29,7 @@ STEPS=(
     "awx         | tests/awx                          | pytest_suite tests/awx"
     "docs-build  | tests/docs                         | pytest_suite tests/docs"
     "reliability | tests/reliability                  | pytest_suite tests/reliability"
+    "perf        | tests/perf                         | pytest_suite tests/perf"
     "units       | -                                  | units"
 )
 
