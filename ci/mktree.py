@@ -13,6 +13,11 @@ previous copy, and runs ``git init`` in the copy. Without its own repository the
 copy would sit in an ignored directory of the outer checkout, and ansible-test
 would report "All targets skipped" and exit 0.
 
+The copy's git excludes galaxy.yml's build_ignore entries (.git/info/exclude), so
+ansible-test sees the collection as it ships, like Galaxy's importer does: the
+emulator, the benchmarks and the CI scripts are files of the copy (their own
+test steps use them) but not part of the collection that ansible-test checks.
+
 Prints the path of the copy.
 """
 
@@ -26,10 +31,25 @@ import yaml
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def collection_name(root):
+def galaxy(root):
     with open(os.path.join(root, "galaxy.yml"), encoding="utf-8") as stream:
-        meta = yaml.safe_load(stream)
-    return meta["namespace"], meta["name"]
+        return yaml.safe_load(stream)
+
+
+def exclude_patterns(build_ignore):
+    """build_ignore entries as gitignore patterns.
+
+    ansible-galaxy matches a plain entry against the path from the collection
+    root (anchored); an entry with a wildcard may match at any depth.
+    """
+    patterns = []
+    for entry in build_ignore or []:
+        entry = entry.strip("/")
+        if any(char in entry for char in "*?["):
+            patterns.append(entry)
+        else:
+            patterns.append("/" + entry)
+    return patterns
 
 
 def visible_files(root):
@@ -43,7 +63,8 @@ def visible_files(root):
 
 
 def build(root, dest):
-    namespace, name = collection_name(root)
+    meta = galaxy(root)
+    namespace, name = meta["namespace"], meta["name"]
     target = os.path.join(os.path.abspath(dest), "ansible_collections", namespace, name)
     if os.path.lexists(target):
         shutil.rmtree(target)
@@ -53,6 +74,9 @@ def build(root, dest):
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copy2(src, dst, follow_symlinks=False)
     subprocess.run(["git", "init", "-q", target], check=True)
+    with open(os.path.join(target, ".git", "info", "exclude"), "w", encoding="utf-8") as stream:
+        stream.write("# galaxy.yml build_ignore: not part of the shipped collection\n")
+        stream.write("".join(pattern + "\n" for pattern in exclude_patterns(meta.get("build_ignore"))))
     return target
 
 
