@@ -17,7 +17,6 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
 
 MIN_PACKAGE_BANDWIDTH = 2  # Mbit/s: CreateCenBandwidthPackage refuses less
-CREDENTIAL_KEYS = ("access_key", "secret_key", "security_token", "profile", "shared_credentials_file", "assume_role")
 ID_PREFIXES = {"VPC": "vpc-", "VBR": "vbr-"}
 
 
@@ -182,28 +181,12 @@ def cen_network_plan(members, accounts, owner_account_id, limits=None, cen_name=
     )
 
 
-def cen_network_credentials(account):
-    """The shared credential options of the collection's modules for one cen_network_accounts entry.
-
-    Every option is present (None when the entry does not set it), so that module_defaults of the
-    play cannot mix another account's keys into a member's calls.
-    """
-    account = account or {}
-    return dict(
-        alicloud_access_key=account.get("access_key") or None,
-        alicloud_secret_key=account.get("secret_key") or None,
-        alicloud_security_token=account.get("security_token") or None,
-        profile=account.get("profile") or None,
-        shared_credentials_file=account.get("shared_credentials_file") or None,
-        alicloud_assume_role=account.get("assume_role") or None,
-    )
-
-
 def cen_network_resolve(plan, lookups):
     """The members with instance ids: names resolved from the vpc_info results of the lookups.
 
     ``lookups`` is the registered result of the vpc_info loop over plan.lookups. Returns
-    ``{members, errors}``; a name that matches no VPC, or several, is an error naming the member.
+    ``{members, errors}``; each member gains ``instance``, itself as an item of cen_attachment's
+    ``instances``. A name that matches no VPC, or several, is an error naming the member.
     """
     found = {}
     for result in (lookups or {}).get("results", []):
@@ -223,6 +206,8 @@ def cen_network_resolve(plan, lookups):
                     % ", ".join(sorted(ids))))
                 continue
             item["instance_id"] = ids[0]
+        item["instance"] = dict(instance_id=item["instance_id"], instance_type=item["instance_type"],
+                                instance_region=item["region"], instance_owner_id=item["account_id"])
         members.append(item)
     return dict(members=members, errors=errors)
 
@@ -268,12 +253,6 @@ def cen_network_grants(members, attachments, owner_account_id):
         grants.setdefault(member["account_id"], []).append(dict(
             instance_id=member["instance_id"], instance_type=member["instance_type"], instance_region=member["region"]))
     return [dict(account_id=key, instances=grants[key]) for key in sorted(grants)]
-
-
-def cen_network_instances(members):
-    """The members as the ``instances`` option of cen_attachment."""
-    return [dict(instance_id=m["instance_id"], instance_type=m["instance_type"], instance_region=m["region"],
-                 instance_owner_id=m["account_id"]) for m in members]
 
 
 def cen_network_revokes(members, detached, owner_account_id, known_accounts):
@@ -364,25 +343,6 @@ def cen_network_packages(plan, packages, given_ids, cen_id):
     )
 
 
-def cen_network_teardown_packages(packages, cen_id, cen_name):
-    """The packages associated with the CEN, each marked ``delete`` when the role bought it (its name is
-    ``<cen name>-<span>``) or to be only taken off the CEN otherwise."""
-    result = []
-    for package in packages or []:
-        if cen_id not in (package.get("cen_ids") or []):
-            continue
-        result.append(dict(bandwidth_package_id=package["cen_bandwidth_package_id"], name=package.get("name"),
-                           delete=package.get("name") == "%s-%s" % (cen_name, _package_span(package))))
-    return result
-
-
-def cen_network_attachment_instance(attachment):
-    """An attachment of cen_attachment_info as an item of cen_attachment's ``instances``."""
-    return dict(instance_id=attachment["child_instance_id"], instance_type=attachment["child_instance_type"],
-                instance_region=attachment["child_instance_region_id"],
-                instance_owner_id=attachment.get("child_instance_owner_id"))
-
-
 def _loop_results(registered):
     return [r for r in (registered or {}).get("results", []) if not r.get("skipped")]
 
@@ -426,15 +386,16 @@ def _members_view(ctx):
 
 def _packages_view(ctx, changes):
     packages = []
-    written = dict((r["item"]["span"] if "span" in r["item"] else r["item"]["bandwidth_package_id"], r)
+    written = dict((r["item"].get("span") or r["item"].get("cen_bandwidth_package_id"), r)
                    for r in _loop_results(ctx.get("packages")))
     if ctx["state"] == "absent":
         for key, result in sorted(written.items()):
-            if result.get("changed"):
-                if result["item"]["delete"]:
-                    changes.append("deleted bandwidth package %s" % key)
-                else:
-                    changes.append("took bandwidth package %s off the CEN" % key)
+            if not result.get("changed"):
+                continue
+            if result["item"].get("name") == "%s-%s" % (ctx["name"], result["item"].get("geographic_span_id")):
+                changes.append("deleted bandwidth package %s" % key)
+            else:
+                changes.append("took bandwidth package %s off the CEN" % key)
         return packages
     for planned in (ctx.get("bandwidth") or {}).get("packages", []):
         result = written.get(planned["span"])
@@ -525,15 +486,11 @@ class FilterModule(object):
     def filters(self):
         return {
             "cen_network_plan": cen_network_plan,
-            "cen_network_credentials": cen_network_credentials,
             "cen_network_resolve": cen_network_resolve,
             "cen_network_account_errors": cen_network_account_errors,
             "cen_network_grants": cen_network_grants,
-            "cen_network_instances": cen_network_instances,
             "cen_network_revokes": cen_network_revokes,
             "cen_network_packages": cen_network_packages,
-            "cen_network_teardown_packages": cen_network_teardown_packages,
-            "cen_network_attachment_instance": cen_network_attachment_instance,
             "cen_network_result": cen_network_result,
             "cen_network_host_member": cen_network_host_member,
         }
