@@ -201,7 +201,7 @@ CASES = [
     ("role:vpc_peering", dict(vpc_peering_name="bi-peer",
                               vpc_peering_initiator=dict(HUB_KEYS_ROLE, vpc_id="vpc-busy04", region="cn-hangzhou"),
                               vpc_peering_acceptor=dict(HUB_KEYS_ROLE, vpc_id="vpc-busy04", region="cn-hangzhou")),
-     ["two VPCs"]),
+     ["same VPC", "two VPCs"]),
     ("role:vpc_peering", dict(vpc_peering_name="bi-peer", vpc_peering_spec="Huge.9",
                               vpc_peering_initiator=dict(HUB_KEYS_ROLE, vpc_id="vpc-busy04", region="cn-hangzhou"),
                               vpc_peering_acceptor=dict(HUB_KEYS_ROLE, vpc_id="vpc-busy05", region="cn-hangzhou")),
