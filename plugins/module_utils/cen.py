@@ -516,8 +516,9 @@ def _attach(session, cen_id, member, deadline):
     except AlicloudError as exc:
         # AttachCenChildInstance takes no ClientToken: when an attempt's answer was lost, the
         # retry finds the instance attached. Attached to this CEN, that is the attach done.
-        if exc.code != ATTACHED_CODE or describe_attachment(session, cen_id, member["id"], member["type"],
-                                                             member["region"]) is None:
+        if exc.code != ATTACHED_CODE:
+            raise
+        if describe_attachment(session, cen_id, member["id"], member["type"], member["region"]) is None:
             raise
 
 

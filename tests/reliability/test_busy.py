@@ -99,4 +99,3 @@ def test_twenty_members_at_once_with_forks_and_with_the_batch(world, ansible, wo
     figures["busy resources"] = dict(members=len(MEMBERS), forks20_busy_refusals=forks_busy,
                                      forks20_seconds=round(forks_run.seconds, 1), batch_busy_refusals=batch_busy,
                                      batch_seconds=round(batch_run.seconds, 1))
-

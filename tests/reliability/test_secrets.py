@@ -73,8 +73,8 @@ def account_info_playbook(path, sts_key, credentials_file):
         "ALICLOUD_ACCESS_KEY": HUB["alicloud_access_key"], "ALICLOUD_SECRET_KEY": HUB["alicloud_secret_key"]})
     tasks += task("an STS key with its token", dict(sts_key))
     tasks += task("a profile", dict(profile="ops-team", shared_credentials_file=credentials_file))
-    tasks += task("an assumed role", dict(MEMBER, alicloud_assume_role=dict(role_arn=OPS_ROLE, session_name="s8",
-                                                                          external_id="ext-5ecret-1d")))
+    role = dict(role_arn=OPS_ROLE, session_name="s8", external_id="ext-5ecret-1d")
+    tasks += task("an assumed role", dict(MEMBER, alicloud_assume_role=role))
     tasks += task("a wrong secret", dict(HUB, alicloud_secret_key="wrong-" + HUB["alicloud_secret_key"]),
                   ignore_errors=True)
     tasks += task("a role that refuses the caller",

@@ -119,8 +119,8 @@ def test_stuck_transitions_time_out_clearly_and_a_rerun_converges(world, ansible
         if not any(word in msg for word in _resource_words(kind)):
             problems.append("%s (%s): the message does not name the %s: %s" % (name, module, kind, msg))
         if not WAIT <= result["seconds"] <= WAIT + SLACK:
-            problems.append("%s (%s): failed after %.1f s, not within %d-%d s" % (name, module, result["seconds"], WAIT,
-                                                                              WAIT + SLACK))
+            problems.append("%s (%s): failed after %.1f s, not within %d-%d s"
+                            % (name, module, result["seconds"], WAIT, WAIT + SLACK))
     assert not problems, "\n".join(problems) + "\n" + harness.explain(run, world)
     diff = harness.shape_diff(expected, harness.shape(world.settled_state(), harness.seed_ids(world_seed)))
     assert not diff, diff + "\n" + harness.explain(run, world)
