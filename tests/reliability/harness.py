@@ -126,12 +126,9 @@ class Emulator(object):
             self.proc.kill()
             self.proc.wait(10)
 
-    def restart(self, hard=True):
-        """Kill (or stop) and start again on the same port, from the state file."""
-        if hard:
-            self.kill()
-        else:
-            self.stop()
+    def restart(self):
+        """Kill (a crash) and start again on the same port, from the state file."""
+        self.kill()
         return self.start()
 
     # -- admin API ----------------------------------------------------------------

@@ -47,6 +47,8 @@ def test_throttling_storm_three_runs_in_a_row(baseline, demo, demo_ansible, figu
                 assert run.recap()["changed"] == 0, "run %d changed something:\n%s" % (number, harness.explain(run, demo))
     rules = demo.faults()
     calls = demo.calls()
+    # The storm happened: with ~800 calls, the shares are within a few points of 30 % and 10 %.
+    assert rules[0]["fired"] >= 0.2 * len(calls) and rules[1]["fired"] >= 0.05 * len(calls), (rules, len(calls))
     assert_like_baseline(demo, baseline, runs)
     figures["throttling storm"] = dict(
         playbook_runs=len(runs), api_calls=len(calls), throttled=rules[0]["fired"], unavailable=rules[1]["fired"],
@@ -136,7 +138,7 @@ def test_emulator_restart_mid_run_loses_nothing(baseline, demo, demo_ansible, fi
     def restart_halfway(emulator):
         if not restarted and len(ok_writes(emulator, 0)) >= restart_after:
             started = time.monotonic()
-            emulator.restart(hard=True)
+            emulator.restart()
             restarted.append(round(time.monotonic() - started, 1))
 
     runs = demo_ansible.run_many(harness.scenario_specs(), timeout=600, watch=restart_halfway)
