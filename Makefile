@@ -69,7 +69,7 @@ ee-context: install
 # Removes what builds and tests leave in the checkout (not .venv: make install is
 # quick to re-run but slow to redo from nothing; remove .venv by hand for that).
 clean:
-	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/*.log .tmp/test.lock \
+	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/demo .tmp/*.log .tmp/test.lock \
 	    tests/output .ansible .pytest_cache collections *.tar.gz \
 	    .tmp/docs .tmp/bench docs/build build/ee ee-context
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
