@@ -46,8 +46,8 @@ def figure_2(workdir, args):
             ("teardown", reference.playbook_vars("absent")),
         ])
     first, second, third, managed = economy.judge(*phases)
-    what = "API economy (%d accounts, %d regions, %d VPCs)" % (len(reference.accounts), len(reference.regions),
-                                                              len(reference.vpcs))
+    what = "API economy (%d accounts, %d regions, %d VPCs)" % (
+        len(reference.accounts), len(reference.regions), len(reference.vpcs))
     return [
         Row(2, what + ": converge", first[1], "1 per resource/step", first[0]),
         Row(2, "  re-run (%d managed resources)" % managed, second[1], "0 writes, <= 2 reads", second[0]),
@@ -118,7 +118,13 @@ def main(argv=None):
     parser.add_argument("--vpcs", type=int, default=200, help="figure 3: VPCs of the rollout (default: 200)")
     parser.add_argument("--accounts", type=int, default=10, help="figure 3: accounts of the rollout (default: 10)")
     parser.add_argument("--seconds", type=float, default=5.0, help="figure 4: seconds of calls (default: 5)")
+    parser.add_argument("--write-scale", metavar="DIR",
+                        help="only write figure 3's emulator seed, inventory and accounts (extra vars) to DIR")
     args = parser.parse_args(argv)
+    if args.write_scale:
+        for path in sorted(topology.Scale(args.vpcs, args.accounts).write(args.write_scale).values()):
+            print(path)
+        return 0
     started = time.monotonic()
     print("bench: %s" % machine(), flush=True)
     rows = []

@@ -84,5 +84,5 @@ class CallbackModule(CallbackBase):
     def v2_playbook_on_stats(self, stats):
         path = os.environ.get("BENCH_TIMER_OUT")
         if path:
-            with open(path, "w") as handle:
+            with open(path, "w", encoding="utf-8") as handle:
                 json.dump(self._records, handle, indent=1)

@@ -144,7 +144,7 @@ class Scale:
                 ansible_python_interpreter="{{ ansible_playbook_python }}",
                 rollout_cen_name="bench-rollout",
                 rollout_owner=self.accounts[0]["label"],
-                rollout_bandwidth_limits=chain_limits(self.regions),
+                rollout_bandwidth_limits=chain_limits([r for r in self.regions if any(v[2] == r for v in self.vpcs)]),
             )),
             cen_members=dict(children=groups),
         )
