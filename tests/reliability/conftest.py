@@ -27,6 +27,7 @@ import harness
 WORLD_SEED = os.path.join(harness.HERE, "files", "world.yml")
 TRANSITION_SECONDS = 0.1
 FIGURES = {}  # case -> what it measured, printed at the end of the session (docs/reliability.md quotes them)
+DURATIONS = {}  # test -> seconds its call took (fixtures such as the baseline not included)
 
 
 def pytest_configure(config):
@@ -55,11 +56,17 @@ def pytest_runtest_call(item):
         signal.signal(signal.SIGALRM, previous)
 
 
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        DURATIONS[report.nodeid.split("::")[-1]] = round(report.duration, 1)
+
+
 def pytest_terminal_summary(terminalreporter):
     if FIGURES:
         terminalreporter.section("reliability figures")
         for case in sorted(FIGURES):
             terminalreporter.write_line("%s: %s" % (case, json.dumps(FIGURES[case], sort_keys=True)))
+        terminalreporter.write_line("seconds per case: %s" % json.dumps(DURATIONS))
 
 
 @pytest.fixture(scope="session")

@@ -117,6 +117,7 @@ def test_interrupted_rollout_converges_and_tears_down(baseline, demo, demo_ansib
         kills.append(target)
     final = demo_ansible.run(rollout["playbook"], "rollout after 10 kills", inventory=rollout["inventory"])
     harness.assert_converged(final, demo)
+    chain_writes = len(ok_writes(demo, chain_start))
     diff = harness.shape_diff(expected, shape_of(demo))
     assert not diff, diff + "\n" + harness.explain(final, demo)
 
@@ -125,7 +126,7 @@ def test_interrupted_rollout_converges_and_tears_down(baseline, demo, demo_ansib
     left = harness.shape_diff(baseline.empty, harness.shape(demo.settled_state(), stable))
     assert not left, "teardown left something behind:\n" + left
     figures["interruption"] = dict(rollout_writes=total, killed_after_writes=kills,
-                                   writes_to_converge=len(ok_writes(demo, chain_start)))
+                                   writes_to_converge=chain_writes)
 
 
 # Case 5: the emulator is killed (SIGKILL) and restarted from its state file on the same

@@ -102,8 +102,10 @@ def test_account_info_never_shows_a_secret(emulator_factory, tmp_path, figures):
     playbook = account_info_playbook(str(tmp_path / "account_info.yml"), sts_key,
                                      credentials_profile(tmp_path / "aliyun.json"))
     before = harness.snapshot(str(scratch))
+    tables = emulator.settled_state()["tables"]
     run = ansible.run(playbook, "account_info -vvv --diff", verbosity=3, diff=True)
     harness.assert_converged(run, emulator)
+    assert emulator.settled_state()["tables"] == tables, "account_info changed the emulator's resources"
     identities = [r["result"]["account_id"] for r in run.results
                   if r["action"] == "alicloud.interconnect.account_info" and r["status"] == "ok"]
     assert identities == [HUB_UID] * 6, identities
