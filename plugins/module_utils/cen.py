@@ -28,6 +28,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    account_id,
     AlicloudError,
     changed_fields,
     check_text,
@@ -357,7 +358,7 @@ def _member(item, session, option):
     region = item.get("instance_region") or session.region
     if not region:
         raise AlicloudError(None, "%sinstance_region: set it (or alicloud_region) for %s" % (option, item["instance_id"]))
-    return dict(id=item["instance_id"], type=itype, region=region, owner=item.get("instance_owner_id"))
+    return dict(id=item["instance_id"], type=itype, region=region, owner=account_id(item.get("instance_owner_id"), option + "instance_owner_id"))
 
 
 def _members(session, params):
@@ -778,6 +779,7 @@ def _parallel(fn, items):
 def cen_grant(session, params, check_mode):
     """Core of alicloud.interconnect.cen_grant (with the instance owner's credentials)."""
     cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    params = dict(params, cen_owner_id=account_id(params.get("cen_owner_id"), "cen_owner_id"))
     members = _members(session, params)
     present = params["state"] == "present"
     plans = _parallel(lambda m: _inspect_grant(session, params, m), members)

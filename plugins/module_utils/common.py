@@ -807,19 +807,18 @@ def make_diff(before, after):
     return {"before": before or {}, "after": after or {}}
 
 
-def account_id(value):
+def account_id(value, option):
     """Normalise an account UID given as an int or a string to a string of digits.
 
-    Usable as an argument spec ``type`` so YAML integers are taken without a conversion warning.
+    Account-id options are ``type=raw`` (YAML gives integers, templating gives
+    strings) and go through this in the core; a bad value fails naming ``option``.
     """
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise TypeError("an account id must be a string or an integer, not %s" % type(value).__name__)
-    text = str(value).strip()
-    if not text.isdigit():
-        raise ValueError("%r is not an Alibaba Cloud account id (digits only)" % (value,))
-    return text
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise AlicloudError(None, "%s: %r is not an Alibaba Cloud account id (a string or an integer of digits)"
+                            % (option, value))
+    return str(value).strip()
 
 
 def check_text(value, option, max_len):

@@ -23,6 +23,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    account_id,
     AlicloudError,
     make_diff,
     snake_dict,
@@ -216,7 +217,7 @@ class Sides(object):
     def _resolve_opposite(self):
         params, session = self.params, self.session
         own_account = session.account_id()
-        owner = params.get("opposite_owner_id") or own_account
+        owner = account_id(params.get("opposite_owner_id"), "opposite_owner_id") or own_account
         same = owner == own_account
         region = params.get("opposite_region") or self.region
         side = dict(owner=owner, same_account=same, region=region, router_id=params.get("opposite_router_id"),

@@ -17,6 +17,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+    account_id,
     AlicloudError,
     make_diff,
     snake_dict,
@@ -243,7 +244,7 @@ def _absent(session, current, params, check_mode):
 def _create(session, region, params, check_mode):
     """Create the connection after checking, without writing, both VPCs and their address ranges."""
     own_account = session.account_id()
-    accepter = params.get("accepting_owner_id") or own_account
+    accepter = account_id(params.get("accepting_owner_id"), "accepting_owner_id") or own_account
     accepting_region = params.get("accepting_region") or region
     vpc = get_vpc(session, region, params["vpc_id"])
     if vpc is None:

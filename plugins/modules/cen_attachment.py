@@ -264,7 +264,7 @@ diff:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_attachment
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC, account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 INSTANCE_TYPES = ["VPC", "VBR", "CCN"]
@@ -274,7 +274,7 @@ ARGUMENT_SPEC = dict(
     instance_id=dict(type="str"),
     instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
     instance_region=dict(type="str"),
-    instance_owner_id=dict(type=account_id),
+    instance_owner_id=dict(type="raw"),
     instances=dict(
         type="list",
         elements="dict",
@@ -282,7 +282,7 @@ ARGUMENT_SPEC = dict(
             instance_id=dict(type="str", required=True),
             instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
             instance_region=dict(type="str"),
-            instance_owner_id=dict(type=account_id),
+            instance_owner_id=dict(type="raw"),
         ),
     ),
     purge_instances=dict(type="bool", default=False),

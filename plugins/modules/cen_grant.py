@@ -206,14 +206,13 @@ diff:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_grant
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import account_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 INSTANCE_TYPES = ["VPC", "VBR", "CCN"]
 
 ARGUMENT_SPEC = dict(
     cen_id=dict(type="str", required=True),
-    cen_owner_id=dict(type=account_id),
+    cen_owner_id=dict(type="raw"),
     instance_id=dict(type="str"),
     instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
     instances=dict(

@@ -355,7 +355,7 @@ router_interface:
       sample: "2026-01-01T12:05:00Z"
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC, account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import (
     ROLES,
@@ -376,7 +376,7 @@ ARGUMENT_SPEC = dict(
     opposite_vpc_id=dict(type="str"),
     opposite_router_type=dict(type="str", choices=list(ROUTER_TYPES), default="VRouter"),
     opposite_region=dict(type="str"),
-    opposite_owner_id=dict(type=account_id),
+    opposite_owner_id=dict(type="raw"),
     opposite_cidr_blocks=dict(type="list", elements="str"),
     name=dict(type="str"),
     description=dict(type="str"),

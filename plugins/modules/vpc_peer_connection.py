@@ -240,7 +240,7 @@ vpc_peer_connection:
       sample: Peering of the two VPCs
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC, account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import LINK_TYPES, ensure_vpc_peer_connection
 
@@ -248,7 +248,7 @@ ARGUMENT_SPEC = dict(
     peer_connection_id=dict(type="str", aliases=["id"]),
     vpc_id=dict(type="str"),
     accepting_vpc_id=dict(type="str"),
-    accepting_owner_id=dict(type=account_id),
+    accepting_owner_id=dict(type="raw"),
     accepting_region=dict(type="str"),
     accepting_cidr_blocks=dict(type="list", elements="str"),
     bandwidth=dict(type="int"),
