@@ -178,16 +178,22 @@ def split_ids(value):
     return [item.strip() for item in items if item and item.strip()]
 
 
-def page(items, number, size, default=10, maximum=50):
-    """One page of ``items`` (PageNumber/PageSize style): (items, number, size)."""
-    number = 1 if number is None else number
-    size = default if size is None else size
+def page_body(items, p, wrapper, member, view):
+    """A PageNumber/PageSize list answer: one page of ``items`` as ``{wrapper: {member: [view(item), ...]}}``
+    with TotalCount, PageNumber (default 1) and PageSize (default 10, at most 50)."""
+    number = 1 if p.get("PageNumber") is None else p["PageNumber"]
+    size = 10 if p.get("PageSize") is None else p["PageSize"]
     if number < 1:
         raise ApiError("InvalidParameter", "The specified PageNumber is invalid; it must be 1 or more.", 400)
-    if size < 1 or size > maximum:
-        raise ApiError("InvalidParameter", "The specified PageSize is invalid; it must be 1 to %d." % maximum, 400)
+    if size < 1 or size > 50:
+        raise ApiError("InvalidParameter", "The specified PageSize is invalid; it must be 1 to 50.", 400)
     start = (number - 1) * size
-    return items[start : start + size], number, size
+    return {
+        wrapper: {member: [view(item) for item in items[start : start + size]]},
+        "TotalCount": len(items),
+        "PageNumber": number,
+        "PageSize": size,
+    }
 
 
 def token_page(items, token, max_results, default, maximum):
@@ -668,13 +674,7 @@ def describe_vpcs(ctx, p):
         vpcs = [v for v in vpcs if v["ResourceGroupId"] == p["ResourceGroupId"]]
     if p.get("Tag"):
         vpcs = [v for v in vpcs if tags_match(v.get("_tags"), p["Tag"])]
-    items, number, size = page(vpcs, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "Vpcs": {"Vpc": [vpc_view(ctx.world, v) for v in items]},
-        "TotalCount": len(vpcs),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(vpcs, p, "Vpcs", "Vpc", lambda v: vpc_view(ctx.world, v))
 
 
 @action("vpc", "DescribeVpcAttribute")
@@ -727,9 +727,12 @@ def describe_vrouters(ctx, p):
     routers = ctx.world.records("vrouter", ctx.account, p["RegionId"])
     if p.get("VRouterId"):
         routers = [r for r in routers if r["VRouterId"] == p["VRouterId"]]
-    items, number, size = page(routers, p.get("PageNumber"), p.get("PageSize"))
-    out = [
-        {
+    return page_body(
+        routers,
+        p,
+        "VRouters",
+        "VRouter",
+        lambda r: {
             "VRouterId": r["VRouterId"],
             "VpcId": r["VpcId"],
             "VRouterName": r["VRouterName"],
@@ -737,10 +740,8 @@ def describe_vrouters(ctx, p):
             "RegionId": r["RegionId"],
             "CreationTime": r["CreationTime"],
             "RouteTableIds": {"RouteTableId": list(r["RouteTableIds"])},
-        }
-        for r in items
-    ]
-    return {"VRouters": {"VRouter": out}, "TotalCount": len(routers), "PageNumber": number, "PageSize": size}
+        },
+    )
 
 
 def check_filters(filters, keys):
@@ -794,13 +795,7 @@ def describe_virtual_border_routers(ctx, p):
         vbrs = [v for v in vbrs if v["ResourceGroupId"] == p["ResourceGroupId"]]
     if p.get("Tags"):
         vbrs = [v for v in vbrs if tags_match(v.get("_tags"), p["Tags"])]
-    items, number, size = page(vbrs, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "VirtualBorderRouterSet": {"VirtualBorderRouterType": [vbr_view(ctx.world, v) for v in items]},
-        "TotalCount": len(vbrs),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(vbrs, p, "VirtualBorderRouterSet", "VirtualBorderRouterType", lambda v: vbr_view(ctx.world, v))
 
 
 @action("vpc", "DescribeRegions")
@@ -988,13 +983,7 @@ def describe_vswitches(ctx, p):
         vsws = []
     if p.get("Tag"):
         vsws = [v for v in vsws if tags_match(v.get("_tags"), p["Tag"])]
-    items, number, size = page(vsws, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "VSwitches": {"VSwitch": [vswitch_view(ctx.world, v) for v in items]},
-        "TotalCount": len(vsws),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(vsws, p, "VSwitches", "VSwitch", lambda v: vswitch_view(ctx.world, v))
 
 
 @action("vpc", "DescribeVSwitchAttributes")
@@ -1098,11 +1087,13 @@ def describe_grant_rules_to_cen(ctx, p):
         for g in ctx.world.records("grant", ctx.account, p["RegionId"])
         if g["ChildInstanceId"] == p["InstanceId"] and g["ChildInstanceType"] == p["InstanceType"]
     ]
-    items, number, size = page(rules, p.get("PageNumber"), p.get("PageSize"))
-    out = [
-        {"CenInstanceId": g["CenId"], "CenOwnerId": g["CenOwnerId"], "CreationTime": g["CreationTime"]} for g in items
-    ]
-    return {"CenGrantRules": {"CbnGrantRule": out}, "TotalCount": len(rules), "PageNumber": number, "PageSize": size}
+    return page_body(
+        rules,
+        p,
+        "CenGrantRules",
+        "CbnGrantRule",
+        lambda g: {"CenInstanceId": g["CenId"], "CenOwnerId": g["CenOwnerId"], "CreationTime": g["CreationTime"]},
+    )
 
 
 # ================================================================== route tables and entries
@@ -1203,13 +1194,7 @@ def describe_route_tables(ctx, p):
         tables = [t for t in tables if t["RouteTableName"] == p["RouteTableName"]]
     if p.get("ResourceGroupId"):
         tables = [t for t in tables if t["ResourceGroupId"] == p["ResourceGroupId"]]
-    items, number, size = page(tables, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "RouteTables": {"RouteTable": [table_view(ctx.world, t, p.get("Type")) for t in items]},
-        "TotalCount": len(tables),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(tables, p, "RouteTables", "RouteTable", lambda t: table_view(ctx.world, t, p.get("Type")))
 
 
 @action("vpc", "DescribeRouteTableList")
@@ -1229,13 +1214,7 @@ def describe_route_table_list(ctx, p):
             tables = [t for t in tables if t[key] == p[key]]
     if p.get("Tag"):
         tables = [t for t in tables if tags_match(t.get("_tags"), p["Tag"])]
-    items, number, size = page(tables, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "RouterTableList": {"RouterTableListType": [table_view(ctx.world, t) for t in items]},
-        "TotalCount": len(tables),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(tables, p, "RouterTableList", "RouterTableListType", lambda t: table_view(ctx.world, t))
 
 
 def table_not_found():
@@ -1902,13 +1881,7 @@ def describe_router_interfaces(ctx, p):
         ris = [ri for ri in ris if ri["ResourceGroupId"] == p["ResourceGroupId"]]
     if p.get("Tags"):
         ris = [ri for ri in ris if tags_match(ri.get("_tags"), p["Tags"])]
-    items, number, size = page(ris, p.get("PageNumber"), p.get("PageSize"))
-    return {
-        "RouterInterfaceSet": {"RouterInterfaceType": [ri_view(ctx.world, ri) for ri in items]},
-        "TotalCount": len(ris),
-        "PageNumber": number,
-        "PageSize": size,
-    }
+    return page_body(ris, p, "RouterInterfaceSet", "RouterInterfaceType", lambda ri: ri_view(ctx.world, ri))
 
 
 @action("vpc", "DescribeRouterInterfaceAttribute")
