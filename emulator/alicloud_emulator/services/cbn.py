@@ -187,11 +187,17 @@ def paging(p):
     return number, size
 
 
-def page(items, p):
-    """PageNumber/PageSize pagination: (page items, number, size)."""
+def page_body(items, p, wrapper, member, view=None):
+    """A PageNumber/PageSize list answer: one page of ``items`` (each through ``view`` when given) as
+    ``{wrapper: {member: [...]}}`` with PageNumber, PageSize and TotalCount."""
     number, size = paging(p)
-    start = (number - 1) * size
-    return items[start : start + size], number, size
+    shown = items[(number - 1) * size : number * size]
+    return {
+        wrapper: {member: [view(item) for item in shown] if view else shown},
+        "PageNumber": number,
+        "PageSize": size,
+        "TotalCount": len(items),
+    }
 
 
 def token_page(items, p, size_key, default_size, max_size):
@@ -389,13 +395,7 @@ def describe_cens(ctx, p):
             continue
         found.append(cen)
     found.sort(key=lambda c: c["_order"])
-    items, number, size = page(found, p)
-    return {
-        "Cens": {"Cen": [cen_view(world, c) for c in items]},
-        "PageNumber": number,
-        "PageSize": size,
-        "TotalCount": len(found),
-    }
+    return page_body(found, p, "Cens", "Cen", lambda c: cen_view(world, c))
 
 
 # ---------------------------------------------------------------------------- tags
@@ -607,13 +607,7 @@ def describe_cen_attached_child_instances(ctx, p):
             continue
         found.append(att)
     found.sort(key=lambda a: a["_order"])
-    items, number, size = page(found, p)
-    return {
-        "ChildInstances": {"ChildInstance": [attachment_view(a) for a in items]},
-        "PageNumber": number,
-        "PageSize": size,
-        "TotalCount": len(found),
-    }
+    return page_body(found, p, "ChildInstances", "ChildInstance", attachment_view)
 
 
 def _secondary_cidrs(vpc):
@@ -968,14 +962,10 @@ def describe_cen_bandwidth_packages(ctx, p):
             continue
         found.append(bwp)
     found.sort(key=lambda b: b["_order"])
-    items, number, size = page(found, p)
     with_reservation = bool(p.get("IncludeReservationData"))
-    return {
-        "CenBandwidthPackages": {"CenBandwidthPackage": [bwp_view(world, b, with_reservation) for b in items]},
-        "PageNumber": number,
-        "PageSize": size,
-        "TotalCount": len(found),
-    }
+    return page_body(
+        found, p, "CenBandwidthPackages", "CenBandwidthPackage", lambda b: bwp_view(world, b, with_reservation)
+    )
 
 
 # ---------------------------------------------------------------------------- geography
@@ -995,13 +985,7 @@ def describe_cen_geographic_spans(ctx, p):
     ]
     if p.get("GeographicSpanId"):
         models = [m for m in models if m["GeographicSpanId"] == p["GeographicSpanId"]]
-    items, number, size = page(models, p)
-    return {
-        "GeographicSpanModels": {"GeographicSpanModel": items},
-        "PageNumber": number,
-        "PageSize": size,
-        "TotalCount": len(models),
-    }
+    return page_body(models, p, "GeographicSpanModels", "GeographicSpanModel")
 
 
 @action("cbn", "DescribeCenGeographicSpanRemainingBandwidth")
@@ -1022,8 +1006,7 @@ def describe_geographic_region_membership(ctx, p):
     if area is None:
         raise invalid("GeographicRegionId", "must be one of %s" % ", ".join(a.lower() for a in GEO.AREAS))
     regions = [{"RegionId": rid} for rid in sorted(GEO.REGIONS) if GEO.REGIONS[rid] == area]
-    items, number, size = page(regions, p)
-    return {"RegionIds": {"RegionId": items}, "PageNumber": number, "PageSize": size, "TotalCount": len(regions)}
+    return page_body(regions, p, "RegionIds", "RegionId")
 
 
 # ---------------------------------------------------------------------------- inter-region limits
@@ -1110,10 +1093,4 @@ def describe_cen_inter_region_bandwidth_limits(ctx, p):
     if region:
         found = [lim for lim in found if region in (lim["LocalRegionId"], lim["OppositeRegionId"])]
     found.sort(key=lambda lim: (lim["CenId"], lim["LocalRegionId"], lim["OppositeRegionId"]))
-    items, number, size = page(found, p)
-    return {
-        "CenInterRegionBandwidthLimits": {"CenInterRegionBandwidthLimit": [_public(lim) for lim in items]},
-        "PageNumber": number,
-        "PageSize": size,
-        "TotalCount": len(found),
-    }
+    return page_body(found, p, "CenInterRegionBandwidthLimits", "CenInterRegionBandwidthLimit", _public)
