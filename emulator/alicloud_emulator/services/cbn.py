@@ -65,7 +65,7 @@ import time
 from alicloud_emulator.errors import ApiError, invalid, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.seed import geo
-from alicloud_emulator.services.vpc import REGION_NAMES, default_resource_group
+from alicloud_emulator.services.vpc import REGION_NAMES, default_resource_group, owned
 
 # The collection's plugins/module_utils/geo.py: regions, areas and spans live there only.
 GEO = geo()
@@ -245,17 +245,11 @@ def order_id(world):
 # ---------------------------------------------------------------------------- lookups
 def own_cen(ctx, cen_id):
     """The caller's CEN ``cen_id`` or ParameterCenInstanceId; other accounts' CENs do not exist for it."""
-    cen = ctx.world.get("cen", cen_id)
-    if cen is None or cen["_account"] != ctx.account:
-        raise cen_not_found(cen_id)
-    return cen
+    return owned(ctx, "cen", cen_id, error=cen_not_found(cen_id))
 
 
 def own_bwp(ctx, bwp_id):
-    bwp = ctx.world.get("cen_bwp", bwp_id)
-    if bwp is None or bwp["_account"] != ctx.account:
-        raise bwp_not_found(bwp_id)
-    return bwp
+    return owned(ctx, "cen_bwp", bwp_id, error=bwp_not_found(bwp_id))
 
 
 def attachments_of(world, cen_id):

@@ -160,14 +160,15 @@ def check_region(region):
         raise ApiError("InvalidRegionId.NotFound", "The specified RegionId does not exist in our records.", 404)
 
 
-def owned(ctx, kind, rid, region=None):
-    """The caller's record ``kind``/``rid`` (in ``region`` when given), or None."""
+def owned(ctx, kind, rid, region=None, error=None):
+    """The caller's record ``kind``/``rid`` (in ``region`` when given); when there is none, None or,
+    given ``error``, that ApiError raised."""
     rec = ctx.world.get(kind, rid) if rid else None
-    if rec is None or rec["_account"] != ctx.account:
-        return None
-    if region and rec["_region"] != region:
-        return None
-    return rec
+    if rec is not None and rec["_account"] == ctx.account and (not region or rec["_region"] == region):
+        return rec
+    if error is not None:
+        raise error
+    return None
 
 
 def split_ids(value):
@@ -614,9 +615,7 @@ def delete_vpc(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"))
-    if vpc is None:
-        raise vpc_not_found()
+    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"), error=vpc_not_found())
     vpc_id = vpc["VpcId"]
     if not vpc_is_stable(world, vpc):
         raise vpc_busy()
@@ -680,9 +679,7 @@ def describe_vpcs(ctx, p):
 @action("vpc", "DescribeVpcAttribute")
 def describe_vpc_attribute(ctx, p):
     check_region(p["RegionId"])
-    vpc = owned(ctx, "vpc", p["VpcId"], p["RegionId"])
-    if vpc is None:
-        raise vpc_not_found()
+    vpc = owned(ctx, "vpc", p["VpcId"], p["RegionId"], error=vpc_not_found())
     if p.get("DryRun"):
         raise dry_run_passed()
     return vpc_view(ctx.world, vpc)
@@ -693,9 +690,7 @@ def modify_vpc_attribute(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"))
-    if vpc is None:
-        raise vpc_not_found(400)
+    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"), error=vpc_not_found(400))
     if not vpc_is_stable(world, vpc):
         raise vpc_busy()
     check_text(p.get("VpcName"), "InvalidVpcName.Malformed", "VPC name", 1, 128)
@@ -872,9 +867,7 @@ def create_vswitch(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"))
-    if vpc is None:
-        raise vpc_not_found()
+    vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"), error=vpc_not_found())
     zone = ZONE_RE.match(p["ZoneId"])
     if zone is None or zone.group("region") != vpc["RegionId"]:
         raise ApiError("InvalidZoneId.NotFound", "Specified zone does not exist.", 404)
@@ -948,9 +941,7 @@ def delete_vswitch(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"))
-    if vsw is None:
-        raise vswitch_not_found()
+    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"), error=vswitch_not_found())
     if world.is_pending("vswitch", vsw["VSwitchId"]):
         raise ApiError("IncorrectVSwitchStatus", "vpc subnet is in middle status.", 400)
     if table_busy(world, vsw["RouteTableId"]):
@@ -990,9 +981,7 @@ def describe_vswitches(ctx, p):
 def describe_vswitch_attributes(ctx, p):
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"))
-    if vsw is None:
-        raise vswitch_not_found(400)
+    vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"), error=vswitch_not_found(400))
     if p.get("DryRun"):
         raise dry_run_passed()
     return vswitch_view(ctx.world, vsw)
@@ -1224,9 +1213,7 @@ def table_not_found():
 @action("vpc", "DescribeRouteEntryList")
 def describe_route_entry_list(ctx, p):
     check_region(p["RegionId"])
-    table = owned(ctx, "route_table", p["RouteTableId"], p["RegionId"])
-    if table is None:
-        raise table_not_found()
+    table = owned(ctx, "route_table", p["RouteTableId"], p["RegionId"], error=table_not_found())
     entries = entries_of_table(ctx.world, table["RouteTableId"])
     simple = {
         "RouteEntryId": "RouteEntryId",
@@ -1310,9 +1297,7 @@ def create_route_entry(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
-    table = owned(ctx, "route_table", p["RouteTableId"], p.get("RegionId"))
-    if table is None:
-        raise table_not_found()
+    table = owned(ctx, "route_table", p["RouteTableId"], p.get("RegionId"), error=table_not_found())
     vpc = world.get("vpc", table["VpcId"]) if table["VpcId"] else None
     if vpc is not None and not vpc_is_stable(world, vpc):
         raise vpc_busy()
@@ -1392,9 +1377,7 @@ def delete_route_entry(ctx, p):
             raise missing("RouteTableId")
         if not p.get("DestinationCidrBlock"):
             raise missing("DestinationCidrBlock")
-        table = owned(ctx, "route_table", p["RouteTableId"], region)
-        if table is None:
-            raise table_not_found()
+        table = owned(ctx, "route_table", p["RouteTableId"], region, error=table_not_found())
         dest = parse_destination(p["DestinationCidrBlock"])
         wanted_hops = None
         if p.get("NextHopList"):
@@ -1441,9 +1424,7 @@ def ri_status_error(required):
 
 def own_ri(ctx, p, key="RouterInterfaceId"):
     check_region(p["RegionId"])
-    ri = owned(ctx, "router_interface", p[key], p["RegionId"])
-    if ri is None:
-        raise ri_not_found()
+    ri = owned(ctx, "router_interface", p[key], p["RegionId"], error=ri_not_found())
     return ri
 
 
