@@ -4,7 +4,7 @@
 
 Usage: python ci/docs.py [DEST]      (default: docs/build/html)
 
-1. Copies the collection (the files git sees, ci/mktree.py) to .tmp/docs/tree.
+1. Copies the collection (the files git sees, ci/mktree.py) to a temporary directory.
 2. antsibull-docs renders a page per module and role and the collection index
    (format simplified-rst) into .tmp/docs/src/collection.
 3. The guides keep their places in the repository, so their links to each other
@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 import yaml
 
@@ -109,9 +110,27 @@ def build(dest):
     work = os.path.join(ROOT, ".tmp", "docs")
     src = os.path.join(work, "src")
     shutil.rmtree(src, ignore_errors=True)
-    tree = os.path.join(work, "tree")
-    copy = mktree.build(ROOT, tree)
-    render_collection(tree, os.path.join(src, "collection"))
+    # The copy goes outside the checkout: when the checkout itself is a collection copy
+    # (make test runs in .tmp/collections/ansible_collections/...), a second
+    # ansible_collections below it makes ansible read the wrong collection name and
+    # list no roles.
+    tree = tempfile.mkdtemp(prefix="alicloud-interconnect-docs-")
+    try:
+        copy = mktree.build(ROOT, tree)
+        render_collection(tree, os.path.join(src, "collection"))
+        _copy_guides(copy, src)
+        write_index(src, copy)
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
+    shutil.rmtree(dest, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+                    "-c", os.path.join(ROOT, "docs", "sphinx"), "-d", os.path.join(work, "doctrees"), src, dest],
+                   check=True)
+    return os.path.join(dest, "index.html")
+
+
+def _copy_guides(copy, src):
+    """The Markdown guides of docs/ and the extra docs of docs/docsite/rst/ from the copy into src."""
     # antsibull-docs copies the extra docs too: they are taken from their own place below.
     shutil.rmtree(os.path.join(src, "collection", "docsite"), ignore_errors=True)
     os.makedirs(os.path.join(src, "docs", "docsite", "rst"))
@@ -119,12 +138,6 @@ def build(dest):
         shutil.copy(guide, os.path.join(src, "docs"))
     for guide in glob.glob(os.path.join(copy, "docs", "docsite", "rst", "*.rst")):
         shutil.copy(guide, os.path.join(src, "docs", "docsite", "rst"))
-    write_index(src, copy)
-    shutil.rmtree(dest, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-                    "-c", os.path.join(ROOT, "docs", "sphinx"), "-d", os.path.join(work, "doctrees"), src, dest],
-                   check=True)
-    return os.path.join(dest, "index.html")
 
 
 def main(argv):

@@ -72,6 +72,21 @@ def link_pages(app, doctree, docname):
             node.children = [nodes.Text(app.env.titles[target].astext())]
 
 
+# In the HTML tables of option and return value descriptions, antsibull-docs links other
+# plugins of the collection as if each collection had its own folder; with
+# --squash-hierarchy they are pages beside the one that links them.
+UNSQUASHED_PREFIX = "../../alicloud/interconnect/"
+
+
+def squash_table_links(app, doctree, docname):
+    """Point the raw-HTML plugin links of antsibull-docs' tables at the pages beside them."""
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if UNSQUASHED_PREFIX in text:
+            node.replace_self(nodes.raw(node.rawsource, text.replace(UNSQUASHED_PREFIX, ""), format=node.get("format")))
+
+
 def setup(app):
+    app.connect("doctree-resolved", squash_table_links)
     app.connect("doctree-resolved", link_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
