@@ -27,6 +27,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import d
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
     check_text,
+    every_page,
     make_diff,
     snake_dict,
     unwrap,
@@ -51,22 +52,11 @@ BWP_BUSY = ("Operation.Blocking", "InvalidStatus.Resource")
 # Wrappers
 # ---------------------------------------------------------------------------
 
-def _pages(session, operation, list_key, **fields):
-    """Every item of a PageNumber/PageSize listing."""
-    items, number = [], 1
-    while True:
-        body = session.call("cbn", operation, PageNumber=number, PageSize=PAGE_SIZE, **fields)
-        batch = unwrap(body.get(list_key)) or []
-        items.extend(batch)
-        if not batch or len(items) >= int(body.get("TotalCount") or 0):
-            return items
-        number += 1
-
-
 def describe_packages(session, filters=None):
     """DescribeCenBandwidthPackages: the caller's packages matching every filter ({key: [values]})."""
     flt = [dict(Key=key, Value=list(values)) for key, values in sorted((filters or {}).items())]
-    return _pages(session, "DescribeCenBandwidthPackages", "CenBandwidthPackages", Filter=flt or None)
+    return every_page(session, "cbn", "DescribeCenBandwidthPackages", "CenBandwidthPackages", PAGE_SIZE,
+                      Filter=flt or None)
 
 
 def get_package(session, package_id):
@@ -77,7 +67,8 @@ def get_package(session, package_id):
 
 def describe_limits(session, cen_id):
     """DescribeCenInterRegionBandwidthLimits: every inter-region limit of a CEN."""
-    return _pages(session, "DescribeCenInterRegionBandwidthLimits", "CenInterRegionBandwidthLimits", CenId=cen_id)
+    return every_page(session, "cbn", "DescribeCenInterRegionBandwidthLimits", "CenInterRegionBandwidthLimits",
+                      PAGE_SIZE, CenId=cen_id)
 
 
 def create_package(session, fields):

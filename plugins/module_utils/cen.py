@@ -33,6 +33,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.common impor
     changed_fields,
     check_text,
     compare_tags,
+    every_page,
     find_by_name,
     make_diff,
     snake_dict,
@@ -120,17 +121,6 @@ def _clean(result):
 # CEN instances
 # ---------------------------------------------------------------------------
 
-def _paged_cens(session, **fields):
-    cens, number = [], 1
-    while True:
-        body = session.call("cbn", "DescribeCens", PageNumber=number, PageSize=CEN_PAGE_SIZE, **fields)
-        page = unwrap(body.get("Cens")) or []
-        cens.extend(page)
-        if not page or len(cens) >= int(body.get("TotalCount") or 0):
-            return cens
-        number += 1
-
-
 def list_cens(session, filters=None, tags=None):
     """The caller's CENs (DescribeCens, all pages).
 
@@ -146,7 +136,7 @@ def list_cens(session, filters=None, tags=None):
     seen, cens = set(), []
     for combination in itertools.product(*chunked):
         api_filters = [dict(Key=k, Value=values) for k, values in zip(keys, combination)]
-        for cen in _paged_cens(session, Filter=api_filters or None, Tag=tag_list):
+        for cen in every_page(session, "cbn", "DescribeCens", "Cens", CEN_PAGE_SIZE, Filter=api_filters or None, Tag=tag_list):
             if cen["CenId"] not in seen:
                 seen.add(cen["CenId"])
                 cens.append(cen)
@@ -301,21 +291,13 @@ def cen_instance_info(session, params, check_mode):
 
 def list_attachments(session, cen_id, instance_type=None, instance_region=None):
     """The child instances attached to ``cen_id`` (all pages), or None when the caller has no such CEN."""
-    attachments, number = [], 1
-    while True:
-        try:
-            body = session.call("cbn", "DescribeCenAttachedChildInstances", CenId=cen_id, PageNumber=number,
-                                PageSize=CEN_PAGE_SIZE, ChildInstanceType=instance_type,
-                                ChildInstanceRegionId=instance_region)
-        except AlicloudError as exc:
-            if exc.code in CEN_NOT_FOUND_CODES:
-                return None
-            raise
-        page = unwrap(body.get("ChildInstances")) or []
-        attachments.extend(page)
-        if not page or len(attachments) >= int(body.get("TotalCount") or 0):
-            return attachments
-        number += 1
+    try:
+        return every_page(session, "cbn", "DescribeCenAttachedChildInstances", "ChildInstances", CEN_PAGE_SIZE,
+                          CenId=cen_id, ChildInstanceType=instance_type, ChildInstanceRegionId=instance_region)
+    except AlicloudError as exc:
+        if exc.code in CEN_NOT_FOUND_CODES:
+            return None
+        raise
 
 
 def child_instance_regions(session, product_type):
@@ -723,15 +705,8 @@ def list_cen_grants(session, cen_id, product_type):
 
 def list_instance_grants(session, region, instance_id, instance_type):
     """The instance owner's view (VPC DescribeGrantRulesToCen): the CENs instance_id is granted to."""
-    rules, number = [], 1
-    while True:
-        body = session.call("vpc", "DescribeGrantRulesToCen", region=region, RegionId=region, InstanceId=instance_id,
-                            InstanceType=instance_type, PageNumber=number, PageSize=CEN_PAGE_SIZE)
-        page = unwrap(body.get("CenGrantRules")) or []
-        rules.extend(page)
-        if not page or len(rules) >= int(body.get("TotalCount") or 0):
-            return rules
-        number += 1
+    return every_page(session, "vpc", "DescribeGrantRulesToCen", "CenGrantRules", CEN_PAGE_SIZE, region=region,
+                      RegionId=region, InstanceId=instance_id, InstanceType=instance_type)
 
 
 def grant_result(member, rule):

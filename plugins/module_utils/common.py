@@ -733,6 +733,18 @@ def unwrap(value):
     return value
 
 
+def every_page(session, product, operation, list_key, page_size, **fields):
+    """Every item of a PageNumber/PageSize listing (``fields`` as for ``Session.call``), page after page."""
+    items, number = [], 1
+    while True:
+        body = session.call(product, operation, PageNumber=number, PageSize=page_size, **fields)
+        page = unwrap(body.get(list_key)) or []
+        items.extend(page)
+        if not page or len(items) >= int(body.get("TotalCount") or 0):
+            return items
+        number += 1
+
+
 def snake_dict(data, unwrap_keys=(), tag_keys=("Tags",)):
     """Convert an API dict (recursively) to snake_case keys.
 

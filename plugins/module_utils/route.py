@@ -17,6 +17,7 @@ import ipaddress
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
+    every_page,
     make_diff,
     snake_dict,
     unwrap,
@@ -87,15 +88,8 @@ def vpc_cidr_blocks(vpc):
 
 def describe_route_tables(session, region, router_id):
     """Every route table of a vRouter or VBR, with its entries (DescribeRouteTables)."""
-    tables, page = [], 1
-    while True:
-        body = session.call("vpc", "DescribeRouteTables", region=region, RegionId=region, RouterId=router_id,
-                            PageNumber=page, PageSize=50)
-        batch = unwrap(body.get("RouteTables")) or []
-        tables.extend(batch)
-        if not batch or len(tables) >= int(body.get("TotalCount") or 0):
-            return tables
-        page += 1
+    return every_page(session, "vpc", "DescribeRouteTables", "RouteTables", 50, region=region, RegionId=region,
+                      RouterId=router_id)
 
 
 def describe_route_entries(session, region, table_id, **filters):

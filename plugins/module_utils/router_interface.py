@@ -25,10 +25,10 @@ import re
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     account_id,
     AlicloudError,
+    every_page,
     make_diff,
     snake_dict,
     snake_name,
-    unwrap,
     wait_for,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
@@ -76,15 +76,8 @@ _NAME = re.compile(r"^[^\W\d_][\w.\-]{1,127}$")
 def describe_router_interfaces(session, region, filters=None):
     """Every router interface of the caller in region matching ``filters`` ({API filter key: [values]})."""
     api_filters = [dict(Key=key, Value=list(values)) for key, values in (filters or {}).items()] or None
-    items, number = [], 1
-    while True:
-        body = session.call("vpc", "DescribeRouterInterfaces", region=region, RegionId=region, Filter=api_filters,
-                            PageNumber=number, PageSize=50)
-        page = unwrap(body.get("RouterInterfaceSet")) or []
-        items.extend(page)
-        if not page or len(items) >= int(body.get("TotalCount") or 0):
-            return items
-        number += 1
+    return every_page(session, "vpc", "DescribeRouterInterfaces", "RouterInterfaceSet", 50, region=region,
+                      RegionId=region, Filter=api_filters)
 
 
 def get_router_interface(session, region, ri_id):

@@ -28,6 +28,7 @@ import re
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
+    every_page,
     find_by_name,
     snake_dict,
     tags_to_list,
@@ -69,14 +70,8 @@ def _vpc_call(session, operation, region, **fields):
 
 def _paged(session, operation, region, list_key, **fields):
     """Every item of a PageNumber/PageSize listing."""
-    items, number = [], 1
-    while True:
-        body = _vpc_call(session, operation, region, PageNumber=number, PageSize=PAGE_SIZE, **fields)
-        page = unwrap(body.get(list_key)) or []
-        items.extend(page)
-        if not page or len(items) >= int(body.get("TotalCount") or 0):
-            return items
-        number += 1
+    region = _region(session, region)
+    return every_page(session, "vpc", operation, list_key, PAGE_SIZE, region=region, RegionId=region, **fields)
 
 
 def get_vpc(session, region, vpc_id):
