@@ -136,7 +136,9 @@ def list_cens(session, filters=None, tags=None):
     seen, cens = set(), []
     for combination in itertools.product(*chunked):
         api_filters = [dict(Key=k, Value=values) for k, values in zip(keys, combination)]
-        for cen in every_page(session, "cbn", "DescribeCens", "Cens", CEN_PAGE_SIZE, Filter=api_filters or None, Tag=tag_list):
+        found = every_page(session, "cbn", "DescribeCens", "Cens", CEN_PAGE_SIZE, Filter=api_filters or None,
+                           Tag=tag_list)
+        for cen in found:
             if cen["CenId"] not in seen:
                 seen.add(cen["CenId"])
                 cens.append(cen)
