@@ -61,7 +61,8 @@ fail_if_logged() {  # pattern message
 
 pytest_suite() {  # directory
     # pytest exits 5 when it collected no test; skipped tests are tests that did not run.
-    logged python -m pytest -p no:cacheprovider -q -rs "$1"
+    # One worker per core; a file's tests stay together (module-scoped fixtures such as an emulator).
+    logged python -m pytest -p no:cacheprovider -q -rs -n auto --dist loadfile "$1"
     fail_if_logged '^[0-9]+ (passed|failed).* skipped|^SKIPPED' "skipped tests (every test must run)"
 }
 
