@@ -34,6 +34,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.common impor
     check_text,
     compare_tags,
     every_page,
+    every_token_page,
     find_by_name,
     make_diff,
     snake_dict,
@@ -695,14 +696,8 @@ def cen_attachment_info(session, params, check_mode):
 
 def list_cen_grants(session, cen_id, product_type):
     """The CEN owner's view (CBN DescribeGrantRulesToCen): instances of product_type granted to cen_id."""
-    rules, token = [], None
-    while True:
-        body = session.call("cbn", "DescribeGrantRulesToCen", CenId=cen_id, ProductType=product_type,
-                            MaxResults=GRANT_PAGE_SIZE, NextToken=token)
-        rules.extend(unwrap(body.get("GrantRules")) or [])
-        token = body.get("NextToken")
-        if not token:
-            return rules
+    return every_token_page(session, "cbn", "DescribeGrantRulesToCen", "GrantRules", CenId=cen_id,
+                            ProductType=product_type, MaxResults=GRANT_PAGE_SIZE)
 
 
 def list_instance_grants(session, region, instance_id, instance_type):

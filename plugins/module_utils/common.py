@@ -745,6 +745,17 @@ def every_page(session, product, operation, list_key, page_size, **fields):
         number += 1
 
 
+def every_token_page(session, product, operation, list_key, **fields):
+    """Every item of a NextToken listing (``fields`` as for ``Session.call``, page size included)."""
+    items, token = [], None
+    while True:
+        body = session.call(product, operation, NextToken=token, **fields)
+        items.extend(unwrap(body.get(list_key)) or [])
+        token = body.get("NextToken")
+        if not token:
+            return items
+
+
 def snake_dict(data, unwrap_keys=(), tag_keys=("Tags",)):
     """Convert an API dict (recursively) to snake_case keys.
 

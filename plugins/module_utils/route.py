@@ -18,6 +18,7 @@ import ipaddress
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     AlicloudError,
     every_page,
+    every_token_page,
     make_diff,
     snake_dict,
     unwrap,
@@ -94,19 +95,13 @@ def describe_route_tables(session, region, router_id):
 
 def describe_route_entries(session, region, table_id, **filters):
     """The entries of a route table (DescribeRouteEntryList), every page. filters use wire names."""
-    entries, token = [], None
-    while True:
-        try:
-            body = session.call("vpc", "DescribeRouteEntryList", region=region, RegionId=region,
-                                RouteTableId=table_id, MaxResult=100, NextToken=token, **filters)
-        except AlicloudError as exc:
-            if exc.code == "InvalidRouteTableId.NotFound":
-                return []
-            raise
-        entries.extend(unwrap(body.get("RouteEntrys")) or [])
-        token = body.get("NextToken")
-        if not token:
-            return entries
+    try:
+        return every_token_page(session, "vpc", "DescribeRouteEntryList", "RouteEntrys", region=region,
+                                RegionId=region, RouteTableId=table_id, MaxResult=100, **filters)
+    except AlicloudError as exc:
+        if exc.code == "InvalidRouteTableId.NotFound":
+            return []
+        raise
 
 
 def next_hops(entry):

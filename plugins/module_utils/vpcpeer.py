@@ -19,6 +19,7 @@ import re
 from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
     account_id,
     AlicloudError,
+    every_token_page,
     make_diff,
     snake_dict,
     wait_for,
@@ -64,14 +65,8 @@ def get_peer_connection(session, instance_id):
 
 def list_peer_connections(session, region=None, vpc_ids=None, name=None, instance_id=None):
     """ListVpcPeerConnections, every page. region is the caller's side of the connection."""
-    items, token = [], None
-    while True:
-        body = session.call("vpcpeer", "ListVpcPeerConnections", RegionId=region, VpcId=vpc_ids or None, Name=name,
-                            InstanceId=instance_id, MaxResults=100, NextToken=token)
-        items.extend(body.get("VpcPeerConnects") or [])
-        token = body.get("NextToken")
-        if not token:
-            return items
+    return every_token_page(session, "vpcpeer", "ListVpcPeerConnections", "VpcPeerConnects", RegionId=region,
+                            VpcId=vpc_ids or None, Name=name, InstanceId=instance_id, MaxResults=100)
 
 
 def flatten(pcc):
