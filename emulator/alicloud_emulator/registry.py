@@ -47,12 +47,13 @@ def action(product, name, write=False):
 
 
 def load_services():
-    """Import every module of :mod:`alicloud_emulator.services` so that their handlers register."""
+    """Import every module of :mod:`alicloud_emulator.services` and its packages (one per product,
+    e.g. ``services/cbn/``) so that their handlers register."""
     import importlib  # pylint: disable=import-outside-toplevel
     import pkgutil  # pylint: disable=import-outside-toplevel
 
     from alicloud_emulator import services  # pylint: disable=import-outside-toplevel
 
-    for info in pkgutil.iter_modules(services.__path__):
-        importlib.import_module("%s.%s" % (services.__name__, info.name))
+    for info in pkgutil.walk_packages(services.__path__, services.__name__ + "."):
+        importlib.import_module(info.name)
     return HANDLERS

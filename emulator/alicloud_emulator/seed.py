@@ -12,33 +12,22 @@ vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 ```
 
-Regions are checked against ``plugins/module_utils/geo.py`` of the collection,
-loaded by path so that the region list lives in one place.
+Regions are those of :mod:`alicloud_emulator.regions`. Everything is checked before
+anything is loaded: a seed the emulator refuses leaves no half-built world.
 """
 
-import importlib.util
-import os
 import re
 
+from alicloud_emulator.errors import ApiError
+from alicloud_emulator.regions import geo
+from alicloud_emulator.services.vpc.vbrs import build_vbr
+from alicloud_emulator.services.vpc.vpcs import build_vpc, parse_vpc_cidr
+
 _UID_RE = re.compile(r"^[0-9]{1,20}$")
-_GEO_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugins", "module_utils", "geo.py")
-_GEO = None
 
 
 class SeedError(ValueError):
     """A seed document that cannot be loaded."""
-
-
-def geo():
-    """The collection's ``geo`` module (regions and areas), loaded once by path."""
-    global _GEO  # pylint: disable=global-statement
-    if _GEO is None:
-        path = os.path.normpath(_GEO_PATH)
-        spec = importlib.util.spec_from_file_location("alicloud_emulator._geo", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        _GEO = module
-    return _GEO
 
 
 def _uid(value, where):
@@ -88,7 +77,11 @@ def validate(doc):
             for trusted in role.get("trusted") or []:
                 _uid(trusted, "%s role %s" % (where, role["name"]))
     regions = geo()
-    for key, allowed in (("vpcs", {"id", "account", "region", "cidr", "name"}), ("vbrs", {"id", "account", "region", "name"})):
+    ids = set()
+    for key, allowed in (
+        ("vpcs", {"id", "account", "region", "cidr", "name"}),
+        ("vbrs", {"id", "account", "region", "name"}),
+    ):
         for index, entry in enumerate(_entries(doc, key)):
             where = "%s[%d]" % (key, index)
             extra = set(entry) - allowed
@@ -102,6 +95,14 @@ def validate(doc):
                 raise SeedError("%s: account %s is not in accounts" % (where, entry.get("account")))
             if not regions.is_known_region(entry.get("region")):
                 raise SeedError("%s: unknown region %r" % (where, entry.get("region")))
+            if entry["id"] in ids:
+                raise SeedError("%s: id %s is given twice" % (where, entry["id"]))
+            ids.add(entry["id"])
+            if key == "vpcs":
+                try:
+                    parse_vpc_cidr(entry["cidr"])
+                except ApiError:
+                    raise SeedError("%s: %r is not a usable VPC CIDR block" % (where, entry["cidr"]))
 
 
 def apply(world, doc):
@@ -116,15 +117,11 @@ def apply(world, doc):
         world.accounts[uid] = {"uid": uid, "name": str(account.get("name") or uid), "roles": roles}
         for key in account.get("access_keys") or []:
             world.keys[str(key["id"])] = {"secret": str(key["secret"]), "uid": uid}
-    vpcs = doc.get("vpcs") or []
-    vbrs = doc.get("vbrs") or []
-    if vpcs or vbrs:
-        from alicloud_emulator.services import vpc  # pylint: disable=import-outside-toplevel
-
-        for entry in vpcs:
-            vpc.seed_vpc(world, dict(entry, account=_uid(entry["account"], "vpcs")))
-        for entry in vbrs:
-            vpc.seed_vbr(world, dict(entry, account=_uid(entry["account"], "vbrs")))
+    for entry in doc.get("vpcs") or []:
+        account = _uid(entry["account"], "vpcs")
+        build_vpc(world, account, entry["region"], entry["id"], entry["cidr"], name=entry.get("name") or "")
+    for entry in doc.get("vbrs") or []:
+        build_vbr(world, entry["id"], _uid(entry["account"], "vbrs"), entry["region"], name=entry.get("name") or "")
 
 
 def reset(world):

@@ -1428,9 +1428,9 @@ def test_list_tag_resources_filters_by_resource_and_tag(env):
         (
             [{"id": "vpc-x", "account": UID1, "region": HZ, "cidr": "10.0.0.0/16"}] * 2,
             [],
-            "vpc vpc-x is seeded twice",
+            r"vpcs\[1\]: id vpc-x is given twice",
         ),
-        ([], [{"id": "vbr-x", "account": UID1, "region": HZ}] * 2, "vbr vbr-x is seeded twice"),
+        ([], [{"id": "vbr-x", "account": UID1, "region": HZ}] * 2, r"vbrs\[1\]: id vbr-x is given twice"),
     ],
 )
 def test_the_seed_loader_refuses_unusable_networks(emulator_factory, vpcs, vbrs, message):

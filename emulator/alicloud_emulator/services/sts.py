@@ -53,14 +53,19 @@ def assume_role(ctx, p):
         raise ApiError("InvalidParameter.RoleSessionName", "The parameter RoleSessionName is wrong.", 400)
     duration = p.get("DurationSeconds", MAX_DURATION)
     if not MIN_DURATION <= duration <= MAX_DURATION:
-        raise ApiError("InvalidParameter.DurationSeconds",
-                       "The DurationSeconds must be between %d and %d seconds." % (MIN_DURATION, MAX_DURATION), 400)
+        raise ApiError(
+            "InvalidParameter.DurationSeconds",
+            "The DurationSeconds must be between %d and %d seconds." % (MIN_DURATION, MAX_DURATION),
+            400,
+        )
     uid, wanted = match.group(1), match.group(2)
     name, role = _find_role(world, uid, wanted)
     if role is None:
         raise ApiError("EntityNotExist.Role", "The role not exists: %s." % arn, 404)
     if ctx.account not in role.get("trusted", []):
-        raise ApiError("NoPermission", "You are not authorized to do this action. You should be authorized by RAM.", 403)
+        raise ApiError(
+            "NoPermission", "You are not authorized to do this action. You should be authorized by RAM.", 403
+        )
     now = world.now()
     # Forget keys that expired long ago so the key table does not grow without end.
     for key_id in [k for k, v in world.keys.items() if v.get("token") and v["expires"] < now - MAX_DURATION]:
@@ -71,8 +76,16 @@ def assume_role(ctx, p):
     secret = _random(44)
     token = "CAIS" + _random(200)
     expires = int(now) + duration
-    world.keys[key_id] = {"secret": secret, "uid": uid, "token": token, "expires": expires,
-                          "role": canonical_arn, "role_id": rid, "session": session, "source_uid": ctx.account}
+    world.keys[key_id] = {
+        "secret": secret,
+        "uid": uid,
+        "token": token,
+        "expires": expires,
+        "role": canonical_arn,
+        "role_id": rid,
+        "session": session,
+        "source_uid": ctx.account,
+    }
     world.save()  # the key must survive a restart like any resource
     return {
         "Credentials": {

@@ -18,7 +18,26 @@ import re
 
 from alicloud_emulator.errors import ApiError, missing
 from alicloud_emulator.registry import action
-from alicloud_emulator.services import vpc as vpcsvc
+from alicloud_emulator.regions import geo
+from alicloud_emulator.services.common import (
+    MAX_TAGS,
+    check_tags,
+    default_resource_group,
+    dry_run_passed,
+    iso_time,
+    merged_tags,
+    owned,
+    tag_list,
+    tags_match,
+    token_page,
+)
+from alicloud_emulator.services.vpc.shared import (
+    MAX_TAG_RESOURCES,
+    TAGS,
+    check_resource_group,
+    entries_pointing_to,
+    vpc_is_stable,
+)
 
 RESOURCE_TYPE = "PeerConnection"
 LINK_TYPES = ("Platinum", "Gold", "Silver")
@@ -94,12 +113,12 @@ def pcc_view(ctx, pcc):
         "ResourceGroupId": pcc["ResourceGroupId"] if who == "requester" else pcc["_accepter_rg"],
         "Vpc": vpc_side(ctx.world, pcc["VpcId"]),
         "AcceptingVpc": vpc_side(ctx.world, pcc["AcceptingVpcId"]),
-        "Tags": vpcsvc.tag_list(view_tags(pcc, who)),
+        "Tags": tag_list(view_tags(pcc, who)),
     }
 
 
 def check_region(region):
-    if not region or not vpcsvc.geo().is_known_region(region):
+    if not region or not geo().is_known_region(region):
         raise ApiError(
             "UnsupportedRegion", "The feature of VpcPeer is not supported in the region of %s." % region, 400
         )
@@ -157,9 +176,9 @@ def create_vpc_peer_connection(ctx, p):
     check_description(p.get("Description"), 2)
     check_bandwidth(p.get("Bandwidth"), inter_region)
     check_link_type(p.get("LinkType"), inter_region)
-    vpcsvc.check_resource_group(p.get("ResourceGroupId"))
-    tags = vpcsvc.check_tags(p.get("Tag"))
-    vpc = vpcsvc.owned(ctx, "vpc", p["VpcId"], region)
+    check_resource_group(p.get("ResourceGroupId"))
+    tags = check_tags(p.get("Tag"), TAGS)
+    vpc = owned(ctx, "vpc", p["VpcId"], region)
     if vpc is None:
         raise ApiError("ResourceNotFound.VpcId", "The specified resource of VpcId [%s] is not found." % p["VpcId"], 400)
     accepter = str(p["AcceptingAliUid"])
@@ -172,11 +191,11 @@ def create_vpc_peer_connection(ctx, p):
         )
     if accepting["VpcId"] == vpc["VpcId"]:
         raise ApiError("IllegalParam.AcceptingVpcId", "A VPC cannot be peered with itself.", 400)
-    if not vpcsvc.vpc_is_stable(world, vpc):
+    if not vpc_is_stable(world, vpc):
         raise ApiError(
             "IncorrectStatus.Vpc", "The status of %s [%s] is incorrect." % (vpc["VpcId"], vpc["Status"]), 400
         )
-    if not vpcsvc.vpc_is_stable(world, accepting):
+    if not vpc_is_stable(world, accepting):
         raise ApiError(
             "IncorrectStatus.AcceptingVpc",
             "The status of %s [%s] is incorrect." % (accepting["VpcId"], accepting["Status"]),
@@ -191,9 +210,9 @@ def create_vpc_peer_connection(ctx, p):
                 400,
             )
     if p.get("DryRun"):
-        raise vpcsvc.dry_run_passed()
+        raise dry_run_passed()
     instance_id = world.new_id("pcc")
-    now = vpcsvc.iso_time(world)
+    now = iso_time(world)
     cross_account = accepter != ctx.account
     if inter_region:
         bandwidth = p.get("Bandwidth") or DEFAULT_INTER_REGION_BANDWIDTH
@@ -218,10 +237,10 @@ def create_vpc_peer_connection(ctx, p):
             "BizStatus": "Normal",
             "GmtCreate": now,
             "GmtModified": now,
-            "GmtExpired": vpcsvc.iso_time(world, ACCEPT_WINDOW_SECONDS),
-            "ResourceGroupId": p.get("ResourceGroupId") or vpcsvc.default_resource_group(ctx.account),
+            "GmtExpired": iso_time(world, ACCEPT_WINDOW_SECONDS),
+            "ResourceGroupId": p.get("ResourceGroupId") or default_resource_group(ctx.account),
             "_tags": tags,
-            "_accepter_rg": vpcsvc.default_resource_group(accepter),
+            "_accepter_rg": default_resource_group(accepter),
             "_accepter_tags": {},
         },
         ctx.account,
@@ -245,14 +264,14 @@ def accepter_only(ctx, p):
 def accept_vpc_peer_connection(ctx, p):
     world = ctx.world
     pcc = accepter_only(ctx, p)
-    vpcsvc.check_resource_group(p.get("ResourceGroupId"))
-    tags = vpcsvc.check_tags(p.get("Tag"))
+    check_resource_group(p.get("ResourceGroupId"))
+    tags = check_tags(p.get("Tag"), TAGS)
     if p.get("DryRun"):
-        raise vpcsvc.dry_run_passed()
-    pcc.update({"Status": "Updating", "GmtModified": vpcsvc.iso_time(world)})
+        raise dry_run_passed()
+    pcc.update({"Status": "Updating", "GmtModified": iso_time(world)})
     if p.get("ResourceGroupId"):
         pcc["_accepter_rg"] = p["ResourceGroupId"]
-    pcc["_accepter_tags"] = vpcsvc.merged_tags(pcc["_accepter_tags"], tags)
+    pcc["_accepter_tags"] = merged_tags(pcc["_accepter_tags"], tags, TAGS.too_many)
     world.schedule("vpc_peer", pcc["InstanceId"], set_fields={"Status": "Activated"})
     return {}
 
@@ -261,8 +280,8 @@ def accept_vpc_peer_connection(ctx, p):
 def reject_vpc_peer_connection(ctx, p):
     pcc = accepter_only(ctx, p)
     if p.get("DryRun"):
-        raise vpcsvc.dry_run_passed()
-    pcc.update({"Status": "Rejected", "GmtModified": vpcsvc.iso_time(ctx.world)})
+        raise dry_run_passed()
+    pcc.update({"Status": "Rejected", "GmtModified": iso_time(ctx.world)})
     return {}
 
 
@@ -278,11 +297,11 @@ def modify_vpc_peer_connection(ctx, p):
     check_bandwidth(p.get("Bandwidth"), inter_region, modify=True)
     check_link_type(p.get("LinkType"), inter_region)
     if p.get("DryRun"):
-        raise vpcsvc.dry_run_passed()
+        raise dry_run_passed()
     for field in ("Name", "Description", "Bandwidth", "LinkType"):
         if p.get(field) is not None:
             pcc[field] = p[field]
-    pcc.update({"Status": "Updating", "GmtModified": vpcsvc.iso_time(world)})
+    pcc.update({"Status": "Updating", "GmtModified": iso_time(world)})
     world.schedule("vpc_peer", pcc["InstanceId"], set_fields={"Status": "Activated"})
     return {}
 
@@ -293,7 +312,7 @@ def delete_vpc_peer_connection(ctx, p):
     pcc = visible(ctx, p["InstanceId"])
     if busy(ctx, pcc) or pcc["Status"] in ("Creating", "Updating", "Deleting"):
         raise wrong_status(pcc)
-    routes = vpcsvc.entries_pointing_to(world, "VpcPeer", pcc["InstanceId"])
+    routes = entries_pointing_to(world, "VpcPeer", pcc["InstanceId"])
     if routes and not p.get("Force"):
         raise ApiError(
             "OperationDenied.RouteEntryExist",
@@ -301,10 +320,10 @@ def delete_vpc_peer_connection(ctx, p):
             400,
         )
     if p.get("DryRun"):
-        raise vpcsvc.dry_run_passed()
+        raise dry_run_passed()
     for entry in routes:
         world.delete("route_entry", entry["RouteEntryId"])
-    pcc.update({"Status": "Deleting", "GmtModified": vpcsvc.iso_time(world)})
+    pcc.update({"Status": "Deleting", "GmtModified": iso_time(world)})
     world.schedule("vpc_peer", pcc["InstanceId"], delete=True)
     return {}
 
@@ -340,15 +359,15 @@ def list_vpc_peer_connections(ctx, p):
         rg = pcc["ResourceGroupId"] if who == "requester" else pcc["_accepter_rg"]
         if p.get("ResourceGroupId") and rg != p["ResourceGroupId"]:
             continue
-        if p.get("Tags") and not vpcsvc.tags_match(view_tags(pcc, who), p["Tags"]):
+        if p.get("Tags") and not tags_match(view_tags(pcc, who), p["Tags"]):
             continue
         out.append(pcc)
-    items, token, size = vpcsvc.token_page(out, p.get("NextToken"), p.get("MaxResults"), 20, 100)
+    page = token_page(out, p, 20, 100, token_code="IllegalParam.NextToken")
     return {
-        "VpcPeerConnects": [pcc_view(ctx, pcc) for pcc in items],
+        "VpcPeerConnects": [pcc_view(ctx, pcc) for pcc in page.items],
         "TotalCount": len(out),
-        "NextToken": token,
-        "MaxResults": size,
+        "NextToken": page.next_token,
+        "MaxResults": page.size,
     }
 
 
@@ -363,7 +382,7 @@ def tag_targets(ctx, p):
     check_region(p["RegionId"])
     check_resource_type(p["ResourceType"])
     ids = p.get("ResourceId") or []
-    if len(ids) > vpcsvc.MAX_TAG_RESOURCES:
+    if len(ids) > MAX_TAG_RESOURCES:
         raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     targets = []
     for rid in ids:
@@ -382,8 +401,8 @@ def set_view_tags(pcc, who, tags):
 @action("vpcpeer", "TagResources", write=True)
 def tag_resources(ctx, p):
     targets = tag_targets(ctx, p)
-    tags = vpcsvc.check_tags(p["Tag"])
-    merged = [vpcsvc.merged_tags(view_tags(pcc, who), tags) for pcc, who in targets]
+    tags = check_tags(p["Tag"], TAGS)
+    merged = [merged_tags(view_tags(pcc, who), tags, TAGS.too_many) for pcc, who in targets]
     for (pcc, who), new in zip(targets, merged):
         set_view_tags(pcc, who, new)
     return {"Success": True}
@@ -393,7 +412,7 @@ def tag_resources(ctx, p):
 def untag_resources(ctx, p):
     targets = tag_targets(ctx, p)
     keys = p.get("TagKey") or []
-    if len(keys) > vpcsvc.MAX_TAGS:
+    if len(keys) > MAX_TAGS:
         raise ApiError("NumberExceed.Tags", "The maximum number of tags is exceeded.", 400)
     if not keys and not p.get("All"):
         raise missing("TagKey.1")
@@ -413,9 +432,9 @@ def list_tag_resources(ctx, p):
         raise ApiError(
             "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
         )
-    if len(ids) > vpcsvc.MAX_TAG_RESOURCES:
+    if len(ids) > MAX_TAG_RESOURCES:
         raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
-    vpcsvc.check_tags(wanted)
+    check_tags(wanted, TAGS)
     rows = []
     for pcc in ctx.world.table("vpc_peer").values():
         who = side(ctx, pcc)
@@ -424,7 +443,7 @@ def list_tag_resources(ctx, p):
         if ids and pcc["InstanceId"] not in ids:
             continue
         tags = view_tags(pcc, who)
-        if not vpcsvc.tags_match(tags, wanted):
+        if not tags_match(tags, wanted):
             continue
         for key, value in sorted(tags.items()):
             rows.append(
@@ -436,8 +455,8 @@ def list_tag_resources(ctx, p):
                     "TagValue": value,
                 }
             )
-    items, token, size = vpcsvc.token_page(rows, p.get("NextToken"), p.get("MaxResults"), 50, 50)
-    return {"TagResources": items, "NextToken": token, "MaxResults": size}
+    page = token_page(rows, p, 50, 50, token_code="IllegalParam.NextToken")
+    return {"TagResources": page.items, "NextToken": page.next_token, "MaxResults": page.size}
 
 
 @action("vpcpeer", "MoveResourceGroup", write=True)

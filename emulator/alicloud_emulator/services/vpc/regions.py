@@ -1,0 +1,20 @@
+"""DescribeRegions (VPC 2016-04-28): the regions of the emulator's table, named in English or Chinese."""
+
+from alicloud_emulator.regions import REGION_NAMES, geo
+from alicloud_emulator.registry import action
+
+
+@action("vpc", "DescribeRegions")
+def describe_regions(ctx, p):
+    english = (p.get("AcceptLanguage") or "zh-CN").lower().startswith("en")
+    regions = []
+    for region in geo().REGIONS:
+        names = REGION_NAMES.get(region, (region, region))
+        regions.append(
+            {
+                "RegionId": region,
+                "LocalName": names[0] if english else names[1],
+                "RegionEndpoint": "vpc.aliyuncs.com" if region == "cn-hangzhou" else "vpc.%s.aliyuncs.com" % region,
+            }
+        )
+    return {"Regions": {"Region": regions}}
