@@ -464,22 +464,6 @@ def cen_network_result(ctx):
     )
 
 
-def cen_network_host_member(host, accounts):
-    """A member of cen_network from an inventory host that stands for a network instance.
-
-    ``host`` is the host's variables: network_region, network_account (a key of ``accounts``,
-    whose entries hold account_id), network_instance_id (else the VPC named like the host) and
-    network_instance_type.
-    """
-    member = dict(region=host.get("network_region"), instance_type=host.get("network_instance_type") or "VPC",
-                  account_id=_text((accounts.get(host.get("network_account")) or {}).get("account_id")) or None)
-    if host.get("network_instance_id"):
-        member["instance_id"] = host.get("network_instance_id")
-    else:
-        member["vpc_name"] = host.get("inventory_hostname")
-    return member
-
-
 class FilterModule(object):
     """cen_network role filters."""
 
@@ -492,5 +476,4 @@ class FilterModule(object):
             "cen_network_revokes": cen_network_revokes,
             "cen_network_packages": cen_network_packages,
             "cen_network_result": cen_network_result,
-            "cen_network_host_member": cen_network_host_member,
         }
