@@ -12,14 +12,14 @@ vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 ```
 
-Regions are those of :mod:`alicloud_emulator.regions`. Everything is checked before
+Regions are those of :mod:`alicloud_emulator.geography`. Everything is checked before
 anything is loaded: a seed the emulator refuses leaves no half-built world.
 """
 
 import re
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
-from alicloud_emulator.regions import geo
 from alicloud_emulator.services.vpc.vbrs import build_vbr
 from alicloud_emulator.services.vpc.vpcs import build_vpc, parse_vpc_cidr
 
@@ -76,7 +76,6 @@ def validate(doc):
                 raise SeedError("%s: every role needs a name" % where)
             for trusted in role.get("trusted") or []:
                 _uid(trusted, "%s role %s" % (where, role["name"]))
-    regions = geo()
     ids = set()
     for key, allowed in (
         ("vpcs", {"id", "account", "region", "cidr", "name"}),
@@ -93,7 +92,7 @@ def validate(doc):
                 raise SeedError("%s: cidr is required" % where)
             if _uid(entry.get("account"), where) not in uids:
                 raise SeedError("%s: account %s is not in accounts" % (where, entry.get("account")))
-            if not regions.is_known_region(entry.get("region")):
+            if not geography.is_known_region(entry.get("region")):
                 raise SeedError("%s: unknown region %r" % (where, entry.get("region")))
             if entry["id"] in ids:
                 raise SeedError("%s: id %s is given twice" % (where, entry["id"]))

@@ -16,9 +16,9 @@ error with HTTP 400, not-found included.
 
 import re
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, missing
 from alicloud_emulator.registry import action
-from alicloud_emulator.regions import geo
 from alicloud_emulator.services.common import (
     MAX_TAGS,
     check_tags,
@@ -118,7 +118,7 @@ def pcc_view(ctx, pcc):
 
 
 def check_region(region):
-    if not region or not geo().is_known_region(region):
+    if not region or not geography.is_known_region(region):
         raise ApiError(
             "UnsupportedRegion", "The feature of VpcPeer is not supported in the region of %s." % region, 400
         )

@@ -7,12 +7,11 @@ account's VPC attaches only after its owner's GrantInstanceToCen (services/vpc/g
 the instance owner may detach its instance from another account's CEN.
 """
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid
-from alicloud_emulator.regions import REGION_NAMES
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import page_body, public
 from alicloud_emulator.services.cbn.shared import (
-    GEO,
     attachments_of,
     cen_not_found,
     child_not_found,
@@ -69,7 +68,7 @@ def attach_cen_child_instance(ctx, p):
     check_child_type(itype)
     cen = own_cen(ctx, p["CenId"])
     require_mutable(world, cen)
-    if GEO.area_of(region) is None:
+    if geography.area_of(region) is None:
         raise ApiError("IllegalParam.RegionId", "The region %s is not a region CEN serves." % region, 400)
     owner = str(p["ChildInstanceOwnerId"]) if p.get("ChildInstanceOwnerId") is not None else ctx.account
     if owner != cen["_account"] and grant_for(world, instance_id, cen, owner, itype, region) is None:
@@ -202,5 +201,6 @@ def describe_child_instance_regions(ctx, p):
         raise invalid("AcceptLanguage", "must be zh-CN, en-US or ja")
     # REGION_NAMES holds (English, Chinese); Japanese names are not kept, so ja answers in English.
     column = 1 if language == "zh-CN" else 0
-    regions = [{"RegionId": rid, "LocalName": REGION_NAMES.get(rid, (rid, rid))[column]} for rid in sorted(GEO.REGIONS)]
+    names = geography.REGION_NAMES
+    regions = [{"RegionId": rid, "LocalName": names[rid][column]} for rid in sorted(geography.REGIONS)]
     return {"Regions": {"Region": regions}}

@@ -5,12 +5,12 @@ A limit is paid for by the CEN's package for the regions' span: ``Modifying -> A
 a limit of 0 ``Modifying -> gone``.
 """
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import page_body, public
 from alicloud_emulator.services.cbn.bandwidth_packages import package_limits
 from alicloud_emulator.services.cbn.shared import (
-    GEO,
     find_limit,
     limits_of,
     own_cen,
@@ -22,7 +22,7 @@ from alicloud_emulator.services.cbn.shared import (
 
 def limit_region(p, field):
     region = p[field]
-    if GEO.area_of(region) is None:
+    if geography.area_of(region) is None:
         raise ApiError("ParameterIllegal.RegionId", "%s %s is not a region CEN serves." % (field, region), 400)
     return region
 
@@ -50,10 +50,10 @@ def set_cen_inter_region_bandwidth_limit(ctx, p):
                 delete=True,
             )
         return {}
-    span = GEO.region_span(local, opposite)
+    span = geography.region_span(local, opposite)
     bwp = next((b for b in packages_of(world, cen["CenId"]) if package_span(b) == span), None)
     if bwp is None:
-        raise invalid("CenId", "has no bandwidth package associated for the span %s" % GEO.span_id(*span))
+        raise invalid("CenId", "has no bandwidth package associated for the span %s" % geography.span_id(*span))
     if limit_value > bwp["Bandwidth"]:
         raise ApiError(
             "ParameterIllegal.BandwidthLimit",
@@ -78,7 +78,7 @@ def set_cen_inter_region_bandwidth_limit(ctx, p):
                 "CenId": cen["CenId"],
                 "LocalRegionId": local,
                 "OppositeRegionId": opposite,
-                "GeographicSpanId": GEO.span_id(*span),
+                "GeographicSpanId": geography.span_id(*span),
                 "BandwidthPackageId": bwp["CenBandwidthPackageId"],
                 "BandwidthType": "BandwidthPackage",
             },

@@ -9,6 +9,7 @@ immediate. A PREPAY package cannot be deleted inside its term.
 import calendar
 import time
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import (
@@ -20,7 +21,6 @@ from alicloud_emulator.services.common import (
     tags_match,
 )
 from alicloud_emulator.services.cbn.shared import (
-    GEO,
     TAGS,
     check_tag_count,
     filters_of,
@@ -54,9 +54,9 @@ def add_months(ts, months):
 
 
 def area_param(p, field):
-    area = GEO.normalize_area(p.get(field))
+    area = geography.normalize_area(p.get(field))
     if area is None:
-        raise invalid(field, "must be one of %s" % ", ".join(GEO.AREAS))
+        raise invalid(field, "must be one of %s" % ", ".join(geography.AREAS))
     return area
 
 
@@ -118,8 +118,8 @@ def create_cen_bandwidth_package(ctx, p):
         "Description": p.get("Description", ""),
         "GeographicRegionAId": area_a.lower(),
         "GeographicRegionBId": area_b.lower(),
-        "GeographicSpanId": GEO.span_id(area_a, area_b),
-        "IsCrossBorder": (area_a == GEO.CHINA) != (area_b == GEO.CHINA),
+        "GeographicSpanId": geography.span_id(area_a, area_b),
+        "IsCrossBorder": (area_a == geography.CHINA) != (area_b == geography.CHINA),
         "Name": name or "",
         "ResourceGroupId": default_resource_group(ctx.account),
         "Status": "Idle",

@@ -4,12 +4,9 @@ timestamps and the service's tag and filter rules.
 
 import time
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid
-from alicloud_emulator.regions import geo
 from alicloud_emulator.services.common import TagRules, check_filters, owned, tag_list
-
-# The collection's plugins/module_utils/geo.py: regions, areas and spans live there only.
-GEO = geo()
 
 # Tag rules of CBN: keys of at most 64 characters; too many or repeated keys are InvalidParameter.
 TAGS = TagRules(key_length=64, too_many="InvalidParameter", duplicate="InvalidParameter")
@@ -106,11 +103,11 @@ def find_limit(world, cen_id, region_a, region_b):
 
 
 def limit_span(limit):
-    return GEO.region_span(limit["LocalRegionId"], limit["OppositeRegionId"])
+    return geography.region_span(limit["LocalRegionId"], limit["OppositeRegionId"])
 
 
 def package_span(bwp):
-    return GEO.span_of(bwp["GeographicRegionAId"], bwp["GeographicRegionBId"])
+    return geography.span_of(bwp["GeographicRegionAId"], bwp["GeographicRegionBId"])
 
 
 def require_mutable(world, cen, exclusive=True):

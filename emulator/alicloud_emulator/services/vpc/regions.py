@@ -1,6 +1,6 @@
 """DescribeRegions (VPC 2016-04-28): the regions of the emulator's table, named in English or Chinese."""
 
-from alicloud_emulator.regions import REGION_NAMES, geo
+from alicloud_emulator import geography
 from alicloud_emulator.registry import action
 
 
@@ -8,8 +8,8 @@ from alicloud_emulator.registry import action
 def describe_regions(ctx, p):
     english = (p.get("AcceptLanguage") or "zh-CN").lower().startswith("en")
     regions = []
-    for region in geo().REGIONS:
-        names = REGION_NAMES.get(region, (region, region))
+    for region in geography.REGIONS:
+        names = geography.REGION_NAMES.get(region, (region, region))
         regions.append(
             {
                 "RegionId": region,

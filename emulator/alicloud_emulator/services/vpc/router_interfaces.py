@@ -12,8 +12,8 @@ takes none.
 import ipaddress
 import re
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, missing
-from alicloud_emulator.regions import geo
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import (
     check_tags,
@@ -152,8 +152,8 @@ def check_health_check(p):
 
 
 def cross_border(region_a, region_b):
-    china = geo().CHINA
-    return (geo().area_of(region_a) == china) != (geo().area_of(region_b) == china)
+    china = geography.CHINA
+    return (geography.area_of(region_a) == china) != (geography.area_of(region_b) == china)
 
 
 def ri_view(world, ri):
@@ -210,7 +210,7 @@ def create_router_interface(ctx, p):
     world = ctx.world
     region = p["RegionId"]
     check_region(region)
-    if not geo().is_known_region(p["OppositeRegionId"]):
+    if not geography.is_known_region(p["OppositeRegionId"]):
         raise ApiError(
             "InvalidOppositeRegionId.NotFound", "The OppositeRegionId provided does not exist in our records.", 400
         )

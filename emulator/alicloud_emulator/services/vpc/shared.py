@@ -9,8 +9,8 @@ imports another's handlers.
 
 import ipaddress
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
-from alicloud_emulator.regions import geo
 from alicloud_emulator.services.common import TagRules, check_filters, iso_time
 
 # Tag rules of the VPC service (VPC, vSwitch, route table, router interface, VBR; VpcPeer too).
@@ -22,7 +22,7 @@ CLOUD_SERVICE_NET = ipaddress.ip_network("100.64.0.0/10")
 
 
 def check_region(region):
-    if not region or not geo().is_known_region(region):
+    if not region or not geography.is_known_region(region):
         raise ApiError("InvalidRegionId.NotFound", "The specified RegionId does not exist in our records.", 404)
 
 
