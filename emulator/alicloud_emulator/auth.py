@@ -36,8 +36,13 @@ def _error(code, message, status=400):
     return ApiError(code, message, status)
 
 
-def bad_signature():
-    return _error("SignatureDoesNotMatch", "Specified signature is not matched with our calculation.")
+def bad_signature(string_to_sign=None):
+    """SignatureDoesNotMatch; the legacy RPC style's message ends with the server's string to sign after
+    a colon, as the cloud writes it (aliyun-python-sdk-core compares it with its own)."""
+    message = "Specified signature is not matched with our calculation."
+    if string_to_sign is not None:
+        message += " server string to sign is:" + string_to_sign
+    return _error("SignatureDoesNotMatch", message)
 
 
 def parse_timestamp(text):
@@ -70,7 +75,10 @@ class Authenticator(object):
             return self._acs3(method, path, raw_query, headers, body, authorization)
         if "Signature" in flat:
             return self._rpc_v1(method, flat)
-        raise _error("IncompleteSignature", "The request signature does not conform to Alibaba Cloud standards: no signature was sent.")
+        raise _error(
+            "IncompleteSignature",
+            "The request signature does not conform to Alibaba Cloud standards: no signature was sent.",
+        )
 
     # ------------------------------------------------------------------ ACS3
     def _acs3(self, method, path, raw_query, headers, body, authorization):
@@ -86,7 +94,9 @@ class Authenticator(object):
         signed = parts.get("SignedHeaders")
         signature = parts.get("Signature")
         if not access_key_id or not signed or not signature:
-            raise _error("IncompleteSignature", "The Authorization header must name Credential, SignedHeaders and Signature.")
+            raise _error(
+                "IncompleteSignature", "The Authorization header must name Credential, SignedHeaders and Signature."
+            )
         key = self._key(access_key_id, headers.get("x-acs-security-token"))
         signed_names = signed.split(";")
         signed_set = set(signed_names)
@@ -111,7 +121,10 @@ class Authenticator(object):
     def _rpc_v1(self, method, flat):
         access_key_id = flat.get("AccessKeyId")
         if not access_key_id:
-            raise _error("MissingParameter", "The input parameter \"AccessKeyId\" that is mandatory for processing this request is not supplied.")
+            raise _error(
+                "MissingParameter",
+                'The input parameter "AccessKeyId" that is mandatory for processing this request is not supplied.',
+            )
         if flat.get("SignatureMethod") != "HMAC-SHA1":
             raise _error("InvalidSignatureMethod", "Specified signature method is not supported.")
         key = self._key(access_key_id, flat.get("SecurityToken"))
@@ -119,7 +132,7 @@ class Authenticator(object):
         string_to_sign = "%s&%s&%s" % (method.upper(), _pct("/"), _pct(canonical))
         digest = hmac.new((key["secret"] + "&").encode("utf-8"), string_to_sign.encode("utf-8"), hashlib.sha1).digest()
         if not hmac.compare_digest(base64.b64encode(digest).decode("ascii"), flat["Signature"]):
-            raise bad_signature()
+            raise bad_signature(string_to_sign)
         self._check_time(flat.get("Timestamp"))
         self._use_nonce(access_key_id, flat.get("SignatureNonce"))
         return self._identity(access_key_id, key)
@@ -132,10 +145,14 @@ class Authenticator(object):
         expected = key.get("token")
         if expected is None:
             if token:
-                raise _error("InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.")
+                raise _error(
+                    "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."
+                )
             return key
         if not token or not hmac.compare_digest(token, expected):
-            raise _error("InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey.")
+            raise _error(
+                "InvalidSecurityToken.MismatchWithAccessKey", "Specified SecurityToken mismatch with the AccessKey."
+            )
         # Keys expire on the world's time (the clock AssumeRole minted them by); request
         # timestamps are checked against the wall clock the client signs with.
         if key["expires"] <= self.world.now():
@@ -153,7 +170,9 @@ class Authenticator(object):
 
     def _use_nonce(self, access_key_id, nonce):
         if not nonce:
-            raise _error("MissingParameter", "The request has no signature nonce (x-acs-signature-nonce or SignatureNonce).")
+            raise _error(
+                "MissingParameter", "The request has no signature nonce (x-acs-signature-nonce or SignatureNonce)."
+            )
         now = self.clock()
         with self._nonce_lock:
             if now >= self._next_prune:
@@ -168,8 +187,19 @@ class Authenticator(object):
     @staticmethod
     def _identity(access_key_id, key):
         if key.get("token") is None:
-            return {"type": "Account", "uid": key["uid"], "access_key_id": access_key_id,
-                    "role_arn": None, "session_name": None}
-        return {"type": "AssumedRoleUser", "uid": key["uid"], "access_key_id": access_key_id,
-                "role_arn": key["role"], "session_name": key["session"], "role_id": key.get("role_id"),
-                "source_uid": key.get("source_uid")}
+            return {
+                "type": "Account",
+                "uid": key["uid"],
+                "access_key_id": access_key_id,
+                "role_arn": None,
+                "session_name": None,
+            }
+        return {
+            "type": "AssumedRoleUser",
+            "uid": key["uid"],
+            "access_key_id": access_key_id,
+            "role_arn": key["role"],
+            "session_name": key["session"],
+            "role_id": key.get("role_id"),
+            "source_uid": key.get("source_uid"),
+        }

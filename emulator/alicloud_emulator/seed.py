@@ -12,6 +12,9 @@ vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 ```
 
+Resource ids follow the cloud's rule, the one the collection's modules check too:
+``<prefix>-<lower-case letters and digits>`` (``vpc-hzcore``, not ``vpc-hz-core``).
+
 Regions are those of :mod:`alicloud_emulator.geography`. Everything is checked before
 anything is loaded: a seed the emulator refuses leaves no half-built world.
 """
@@ -24,6 +27,7 @@ from alicloud_emulator.services.vpc.vbrs import build_vbr
 from alicloud_emulator.services.vpc.vpcs import build_vpc, parse_vpc_cidr
 
 _UID_RE = re.compile(r"^[0-9]{1,20}$")
+_ID_BODY_RE = re.compile(r"^[0-9a-z]+$")
 
 
 class SeedError(ValueError):
@@ -34,6 +38,18 @@ def _uid(value, where):
     text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
     if not _UID_RE.match(text):
         raise SeedError("%s: account uid must be digits, not %r" % (where, value))
+    return text
+
+
+def check_id(value, prefix, where):
+    """A seeded resource id as the cloud writes them: ``<prefix>-<lower-case letters and digits>``."""
+    text = value if isinstance(value, str) else ""
+    head, dash, body = text.partition("-")
+    if head != prefix or not dash or not _ID_BODY_RE.match(body):
+        raise SeedError(
+            "%s: id %r is not a valid %s id: Alibaba Cloud ids (and the collection's modules) expect "
+            "%s-<lower-case letters and digits>" % (where, value, prefix.upper(), prefix)
+        )
     return text
 
 
@@ -77,9 +93,9 @@ def validate(doc):
             for trusted in role.get("trusted") or []:
                 _uid(trusted, "%s role %s" % (where, role["name"]))
     ids = set()
-    for key, allowed in (
-        ("vpcs", {"id", "account", "region", "cidr", "name"}),
-        ("vbrs", {"id", "account", "region", "name"}),
+    for key, prefix, allowed in (
+        ("vpcs", "vpc", {"id", "account", "region", "cidr", "name"}),
+        ("vbrs", "vbr", {"id", "account", "region", "name"}),
     ):
         for index, entry in enumerate(_entries(doc, key)):
             where = "%s[%d]" % (key, index)
@@ -88,6 +104,7 @@ def validate(doc):
                 raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
             if not entry.get("id"):
                 raise SeedError("%s: id is required" % where)
+            check_id(entry["id"], prefix, where)
             if key == "vpcs" and not entry.get("cidr"):
                 raise SeedError("%s: cidr is required" % where)
             if _uid(entry.get("account"), where) not in uids:

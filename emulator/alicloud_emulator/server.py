@@ -9,7 +9,9 @@ transitions), prune the answer to the SDK's response model and add
 the state file before the answer goes out.
 
 Under ``/_emulator/`` lives the admin API (loopback only, unsigned): ``GET
-state``, ``GET calls``, ``POST reset``, ``GET``/``POST faults``.
+state``, ``GET calls``, ``POST reset``, ``GET``/``POST faults``. Each call in the
+log names the parameters the emulator accepted but no SDK model defines
+(``ignored_params``).
 """
 
 import collections
@@ -86,7 +88,7 @@ class Emulator(object):
         v3 = "Signature" not in flat or "authorization" in headers
         version = headers.get("x-acs-version") if v3 else flat.get("Version")
         action = headers.get("x-acs-action") if v3 else flat.get("Action")
-        entry = {"account": None, "product": None, "action": action, "write": False}
+        entry = {"account": None, "product": None, "action": action, "write": False, "ignored_params": []}
         try:
             product = registry.VERSIONS.get(version)
             if product is None:
@@ -101,7 +103,9 @@ class Emulator(object):
             entry["write"] = handler.write
             identity = self.auth.authenticate(method, path, raw_query, flat, headers, body)
             entry["account"] = identity["uid"]
-            params = protocol.parse(op, flat, protocol.RPC_PROTOCOL_PARAMS if not v3 else frozenset())
+            params, entry["ignored_params"] = protocol.parse(
+                op, flat, protocol.RPC_PROTOCOL_PARAMS if not v3 else frozenset()
+            )
             request = "%s|%s|%s|%s" % (identity["uid"], product, action,
                                        json.dumps(params, sort_keys=True, default=str))
             delay, fault = self.faults.before(product, action, request)

@@ -90,14 +90,29 @@ def expect_error(fn, code, status):
     return info.value
 
 
-def test_unknown_parameter_is_refused(core):
-    err = expect_error(lambda: core.call(CBN, "DescribeCens", query={"NoSuchParam": "1"}), "InvalidParameter", 400)
-    assert "NoSuchParam" in err.data["Message"]
-    assert not core.seen
+def test_unknown_parameters_are_accepted_and_named_in_the_call_log(core):
+    core.call(CBN, "DescribeCens", query={"NoSuchParam": "1", "Tag.1.Key": "env", "Tag.1.Colour": "red"})
+    assert last_params(core, "DescribeCens") == {"Tag": [{"Key": "env"}]}
+    assert core.calls()[-1]["ignored_params"] == ["NoSuchParam", "Tag.1.Colour"]
 
 
-def test_unknown_nested_field_is_refused(core):
-    expect_error(lambda: core.call(CBN, "DescribeCens", query={"Tag.1.Colour": "red"}), "InvalidParameter", 400)
+def test_unknown_fields_of_a_json_shrink_parameter_are_named_too(core):
+    cidrs = '[{"Cidr": "192.168.0.0/16", "Colour": "red"}]'
+    core.call(CBN, "CreateTransitRouter", query={"CenId": "c", "RegionId": "r", "TransitRouterCidrList": cidrs})
+    assert last_params(core, "CreateTransitRouter")["TransitRouterCidrList"] == [{"Cidr": "192.168.0.0/16"}]
+    assert core.calls()[-1]["ignored_params"] == ["TransitRouterCidrList.1.Colour"]
+
+
+@pytest.mark.parametrize("name", ["RegionId", "OwnerId", "OwnerAccount", "ResourceOwnerId", "ResourceOwnerAccount"])
+def test_rpc_common_parameters_are_accepted_on_every_operation_and_not_ignored(core, name):
+    core.call(CBN, "CreateCen", query={"Name": "n", name: "1"})
+    assert last_params(core, "CreateCen") == {"Name": "n"}
+    assert core.calls()[-1]["ignored_params"] == []
+
+
+def test_region_id_reaches_the_operations_whose_model_has_it(core):
+    core.call(CBN, "CreateTransitRouter", query={"CenId": "c", "RegionId": "cn-hangzhou"})
+    assert last_params(core, "CreateTransitRouter")["RegionId"] == "cn-hangzhou"
 
 
 def test_bad_list_index_is_refused(core):

@@ -1438,6 +1438,35 @@ def test_the_seed_loader_refuses_unusable_networks(emulator_factory, vpcs, vbrs,
         emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": vbrs})
 
 
+@pytest.mark.parametrize(
+    "key, bad_id, prefix",
+    [
+        ("vpcs", "vpc-hz-core", "vpc"),
+        ("vpcs", "vpc-HzCore", "vpc"),
+        ("vpcs", "vpc-", "vpc"),
+        ("vpcs", "hzcore", "vpc"),
+        ("vpcs", "vbr-abc", "vpc"),
+        ("vbrs", "vbr-dc_link", "vbr"),
+        ("vbrs", "vpc-abc", "vbr"),
+    ],
+)
+def test_seed_ids_follow_the_clouds_rule(emulator_factory, key, bad_id, prefix):
+    entry = {"id": bad_id, "account": UID1, "region": HZ}
+    if key == "vpcs":
+        entry["cidr"] = "10.9.0.0/16"
+    seed = {"accounts": SEED["accounts"], "vpcs": [], "vbrs": [], key: [entry]}
+    expected = r"%s\[0\]: id '%s' is not a valid %s id: .* %s-<lower-case letters and digits>" % (
+        key, bad_id, prefix.upper(), prefix)
+    with pytest.raises(SeedError, match=expected):
+        emulator_factory(seed=seed)
+
+
+def test_seed_ids_of_lower_case_letters_and_digits_load(emulator_factory):
+    vpcs = [{"id": "vpc-hzcore1", "account": UID1, "region": HZ, "cidr": "10.9.0.0/16"}]
+    running = emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": []})
+    assert running.world.get("vpc", "vpc-hzcore1")["Status"] == "Available"
+
+
 def test_vpc_records_survive_a_restart_with_a_state_file(emulator_factory, tmp_path):
     state = str(tmp_path / "state.json")
     clock = Clock()
