@@ -8,7 +8,7 @@ __metaclass__ = type
 
 
 class ModuleDocFragment(object):
-    # The shared options of COMMON_ARGUMENT_SPEC (plugins/module_utils/common.py): keep in lockstep.
+    # The shared options of COMMON_ARGUMENT_SPEC (plugins/module_utils/options.py): keep in lockstep.
     DOCUMENTATION = r"""
 options:
   alicloud_access_key:

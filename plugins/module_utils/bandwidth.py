@@ -24,15 +24,15 @@ import time
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import describe_cen
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
-    check_text,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     make_diff,
     snake_dict,
     unwrap,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 BANDWIDTH_MIN, BANDWIDTH_MAX = 2, 10000
 NAME_MAX, DESCRIPTION_MAX = 128, 256
@@ -42,10 +42,6 @@ CHARGE_TYPES = {"PostPaid": "POSTPAY", "PrePaid": "PREPAY"}
 CHARGE_OPTIONS = dict((v, k) for k, v in CHARGE_TYPES.items())
 FILTER_KEYS = ("CenBandwidthPackageId", "Name", "Status", "CenId")
 PAGE_SIZE = 50
-
-# Busy codes, retried per operation (fnmatch patterns).
-CEN_BUSY = ("Operation.Blocking", "InvalidOperation.CenInstanceStatus")
-BWP_BUSY = ("Operation.Blocking", "InvalidStatus.Resource")
 
 
 # ---------------------------------------------------------------------------
@@ -73,26 +69,23 @@ def describe_limits(session, cen_id):
 
 def create_package(session, fields):
     """CreateCenBandwidthPackage with one ClientToken for every attempt; returns the new id."""
-    body = session.call("cbn", "CreateCenBandwidthPackage", retry_codes=("Operation.Blocking",),
-                        ClientToken=session.client_token(), **fields)
+    body = session.call("cbn", "CreateCenBandwidthPackage", ClientToken=session.client_token(), **fields)
     return body["CenBandwidthPackageId"]
 
 
 def modify_package_attribute(session, package_id, name=None, description=None):
-    session.call("cbn", "ModifyCenBandwidthPackageAttribute", retry_codes=BWP_BUSY,
-                 CenBandwidthPackageId=package_id, Name=name, Description=description)
+    session.call("cbn", "ModifyCenBandwidthPackageAttribute", CenBandwidthPackageId=package_id, Name=name, Description=description)
 
 
 def modify_package_spec(session, package_id, bandwidth):
-    session.call("cbn", "ModifyCenBandwidthPackageSpec", retry_codes=BWP_BUSY,
-                 CenBandwidthPackageId=package_id, Bandwidth=bandwidth)
+    session.call("cbn", "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=package_id, Bandwidth=bandwidth)
 
 
 def _settled_write(session, operation, package_id, cen_id, done):
     """Associate/Unassociate. A retry of a call whose answer was lost finds the work done and
     gets InvalidOperation.BwpInstanceStatus: that is success when ``done(package)`` holds."""
     try:
-        session.call("cbn", operation, retry_codes=CEN_BUSY, CenId=cen_id, CenBandwidthPackageId=package_id)
+        session.call("cbn", operation, CenId=cen_id, CenBandwidthPackageId=package_id)
     except AlicloudError as exc:
         if exc.code != "InvalidOperation.BwpInstanceStatus" or not done(get_package(session, package_id)):
             raise
@@ -111,8 +104,7 @@ def unassociate_package(session, package_id, cen_id):
 def delete_package(session, package_id):
     """DeleteCenBandwidthPackage; a package that is already gone counts as deleted."""
     try:
-        session.call("cbn", "DeleteCenBandwidthPackage", retry_codes=("Operation.Blocking",),
-                     CenBandwidthPackageId=package_id)
+        session.call("cbn", "DeleteCenBandwidthPackage", CenBandwidthPackageId=package_id)
     except AlicloudError as exc:
         if exc.code != "ParameterBwpInstanceId":
             raise
@@ -120,7 +112,7 @@ def delete_package(session, package_id):
 
 def set_limit(session, cen_id, local_region, opposite_region, bandwidth_limit):
     """SetCenInterRegionBandwidthLimit (0 removes the limit)."""
-    session.call("cbn", "SetCenInterRegionBandwidthLimit", retry_codes=CEN_BUSY, CenId=cen_id,
+    session.call("cbn", "SetCenInterRegionBandwidthLimit", CenId=cen_id,
                  LocalRegionId=local_region, OppositeRegionId=opposite_region, BandwidthLimit=bandwidth_limit)
 
 
@@ -224,8 +216,8 @@ def limit_view(limit):
 
 
 def _wait_package(session, params, package_id, what, ready):
-    return wait_for(lambda: get_package(session, package_id), ready, "bandwidth package %s %s" % (package_id, what),
-                    params["wait_timeout"])
+    return wait_for(session, lambda: get_package(session, package_id), ready,
+                    "bandwidth package %s %s" % (package_id, what))
 
 
 def _wait_status(session, params, package_id, status):
@@ -549,9 +541,8 @@ def ensure_bandwidth_limit(session, params, check_mode):
             return result
         set_limit(session, cen_id, current["LocalRegionId"], current["OppositeRegionId"], 0)
         if params["wait"]:
-            wait_for(lambda: find_limit(describe_limits(session, cen_id), local, opposite), lambda lim: lim is None,
-                     "the %s limit of CEN instance %s to be removed" % (pair_text(current), cen_id),
-                     params["wait_timeout"])
+            wait_for(session, lambda: find_limit(describe_limits(session, cen_id), local, opposite), lambda lim: lim is None,
+                     "the %s limit of CEN instance %s to be removed" % (pair_text(current), cen_id))
         return result
 
     if package is None:
@@ -588,9 +579,8 @@ def ensure_bandwidth_limit(session, params, check_mode):
         def fetch():
             return find_limit(describe_limits(session, cen_id), local, opposite)
         if params["wait"]:
-            after = wait_for(fetch, lambda lim: lim is not None and lim.get("Status") == "Active",
-                             "the %s <-> %s limit of CEN instance %s to be Active" % (local, opposite, cen_id),
-                             params["wait_timeout"])
+            after = wait_for(session, fetch, lambda lim: lim is not None and lim.get("Status") == "Active",
+                             "the %s <-> %s limit of CEN instance %s to be Active" % (local, opposite, cen_id))
         else:
             after = fetch()
     left = capacity(package, others + [after])

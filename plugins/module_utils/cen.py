@@ -12,37 +12,33 @@ names, or None / [] when there is nothing. The cores behind the modules:
 * ``cen_grant`` (run with the instance owner's credentials)
 
 A CEN accepts one change at a time: while an attach, detach or modification is in progress,
-further ones are refused with a busy code. Writes are therefore retried on those codes until
-``wait_timeout`` (``call_when_free``).
+further ones are refused with a busy code, which Session.call retries until the task's deadline
+(retries.BUSY_CODES).
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import fnmatch
 import itertools
-import random
-import time
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    account_id,
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id, check_text
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     changed_fields,
-    check_text,
-    compare_tags,
     every_page,
     every_token_page,
     find_by_name,
     make_diff,
     snake_dict,
     tags_to_dict,
-    tags_to_list,
     unwrap,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     check_id,
     find_vpcs,
@@ -50,14 +46,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     get_vpc,
     get_vpc_attribute,
 )
-
-# Busy answers, retried until the deadline (fnmatch patterns).
-CEN_BUSY_CODES = ("Operation.Blocking", "InvalidOperation.CenInstanceStatus")
-ATTACH_BUSY_CODES = CEN_BUSY_CODES + ("InvalidOperation.ChildInstanceStatus", "OperationFailed.InvalidVpcStatus",
-                                      "IncorrectStatus.VpcSwitch", "IncorrectStatus.VpcRouteTable")
-DETACH_BUSY_CODES = CEN_BUSY_CODES + ("InstanceStatus.NotSupport", "IncorrectStatus.VpcRouteTable")
-GRANT_BUSY_CODES = ("TaskConflict", "Operation.Blocking", "IncorrectStatus")
-REVOKE_BUSY_CODES = ("TaskConflict", "IncorrectStatus")
 
 # Answers that mean "not there".
 CEN_NOT_FOUND_CODES = ("ParameterCenInstanceId",)
@@ -74,38 +62,6 @@ CEN_NAME_MAX, CEN_DESCRIPTION_MAX = 128, 256
 GRANT_PAGE_SIZE = 100
 MAX_FILTER_VALUES = 5  # DescribeCens: at most 5 values per filter
 WORKERS = 4  # parallel grant or revoke calls in a batch
-GRANT_BUSY_TIMEOUT = 120  # seconds to keep retrying a grant or revoke refused as busy
-BUSY_FIRST_PAUSE = 0.2  # seconds: the first pause after a busy answer
-BUSY_PAUSE = 1.0  # seconds: the longest pause between two attempts on a busy resource
-
-
-def _matches(code, patterns):
-    return bool(code) and any(fnmatch.fnmatchcase(code, pattern) for pattern in patterns)
-
-
-def call_when_free(session, product, operation, busy_codes, deadline, region=None, **fields):
-    """``session.call()``, repeated while the answer is one of ``busy_codes``, until ``deadline`` (time.monotonic).
-
-    Pauses grow from BUSY_FIRST_PAUSE to BUSY_PAUSE seconds, jittered so that parallel callers do
-    not retry in step. The last busy answer is raised, noting that the time ran out.
-    """
-    pause = BUSY_FIRST_PAUSE
-    while True:
-        try:
-            return session.call(product, operation, region=region, **fields)
-        except AlicloudError as exc:
-            if not _matches(exc.code, busy_codes):
-                raise
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                exc.message = "%s (still refused as busy when wait_timeout ran out)" % exc.message
-                raise
-            time.sleep(min(remaining, pause * random.uniform(0.5, 1.0)))
-            pause = min(pause * 2, BUSY_PAUSE)
-
-
-def _deadline(params):
-    return time.monotonic() + params["wait_timeout"]
 
 
 def _owner(value):
@@ -174,10 +130,10 @@ def _cen_view(cen):
 
 def _wait_cen(session, cen_id, params, gone=False):
     if gone:
-        return wait_for(lambda: describe_cen(session, cen_id), lambda c: c is None,
-                        "CEN %s to be deleted" % cen_id, params["wait_timeout"])
-    return wait_for(lambda: describe_cen(session, cen_id), lambda c: c is not None and c.get("Status") == "Active",
-                    "CEN %s to become Active" % cen_id, params["wait_timeout"])
+        return wait_for(session, lambda: describe_cen(session, cen_id), lambda c: c is None,
+                        "CEN %s to be deleted" % cen_id)
+    return wait_for(session, lambda: describe_cen(session, cen_id),
+                    lambda c: c is not None and c.get("Status") == "Active", "CEN %s to become Active" % cen_id)
 
 
 def cen_instance(session, params, check_mode):
@@ -209,7 +165,7 @@ def _cen_create(session, params, check_mode, tags):
                      Tags=tags_to_list(tags))
     if check_mode:
         return dict(changed=True, cen_id=None, cen=cen_result(predicted), diff=make_diff(None, _cen_view(predicted)))
-    body = session.call("cbn", "CreateCen", retry_codes=CEN_BUSY_CODES, ClientToken=session.client_token(),
+    body = session.call("cbn", "CreateCen", ClientToken=session.client_token(),
                         Name=params["name"], Description=params.get("description"),
                         ProtectionLevel=params.get("protection_level"), Tag=tags_to_list(tags) or None)
     cen_id = body["CenId"]
@@ -232,15 +188,14 @@ def _cen_update(session, params, check_mode, current, to_set, to_unset):
     if check_mode:
         return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted),
                     diff=make_diff(_cen_view(current), _cen_view(predicted)))
-    deadline = _deadline(params)
     if changes:
-        call_when_free(session, "cbn", "ModifyCenAttribute", CEN_BUSY_CODES, deadline, CenId=cen_id, **changes)
+        session.call("cbn", "ModifyCenAttribute", CenId=cen_id, **changes)
     if to_unset:
-        call_when_free(session, "cbn", "UntagResources", CEN_BUSY_CODES, deadline, ResourceType="cen",
-                       ResourceId=[cen_id], TagKey=to_unset)
+        session.call("cbn", "UntagResources", ResourceType="cen",
+                     ResourceId=[cen_id], TagKey=to_unset)
     if to_set:
-        call_when_free(session, "cbn", "TagResources", CEN_BUSY_CODES, deadline, ResourceType="cen",
-                       ResourceId=[cen_id], Tag=tags_to_list(to_set))
+        session.call("cbn", "TagResources", ResourceType="cen",
+                     ResourceId=[cen_id], Tag=tags_to_list(to_set))
     after = _wait_cen(session, cen_id, params) if params["wait"] else describe_cen(session, cen_id)
     return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(_cen_view(current), _cen_view(after)))
 
@@ -257,7 +212,7 @@ def _cen_absent(session, params, check_mode, current):
     if check_mode:
         return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
     try:
-        call_when_free(session, "cbn", "DeleteCen", CEN_BUSY_CODES, _deadline(params), CenId=cen_id)
+        session.call("cbn", "DeleteCen", CenId=cen_id)
     except AlicloudError as exc:
         if exc.code not in CEN_NOT_FOUND_CODES:
             raise
@@ -493,12 +448,12 @@ def _preflight_detach_elsewhere(view, cen_id, members):
                             % "; ".join(problems))
 
 
-def _attach(session, cen_id, member, deadline):
+def _attach(session, cen_id, member):
     owner = int(member["owner"]) if member.get("owner") else None
     try:
-        call_when_free(session, "cbn", "AttachCenChildInstance", ATTACH_BUSY_CODES, deadline, CenId=cen_id,
-                       ChildInstanceId=member["id"], ChildInstanceType=member["type"],
-                       ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+        session.call("cbn", "AttachCenChildInstance", CenId=cen_id,
+                     ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                     ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
     except AlicloudError as exc:
         # AttachCenChildInstance takes no ClientToken: when an attempt's answer was lost, the
         # retry finds the instance attached. Attached to this CEN, that is the attach done.
@@ -508,30 +463,29 @@ def _attach(session, cen_id, member, deadline):
             raise
 
 
-def _detach(session, cen_id, member, deadline):
+def _detach(session, cen_id, member):
     owner = int(member["owner"]) if member.get("owner") else None
     try:
-        call_when_free(session, "cbn", "DetachCenChildInstance", DETACH_BUSY_CODES, deadline, CenId=cen_id,
-                       ChildInstanceId=member["id"], ChildInstanceType=member["type"],
-                       ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+        session.call("cbn", "DetachCenChildInstance", CenId=cen_id,
+                     ChildInstanceId=member["id"], ChildInstanceType=member["type"],
+                     ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
     except AlicloudError as exc:
         if exc.code not in DETACH_GONE_CODES:
             raise
 
 
-def _settled_attachment(session, cen_id, member, deadline):
+def _settled_attachment(session, cen_id, member):
     """Wait until member's attachment to cen_id is no longer Attaching or Detaching (or is gone).
 
     The first look comes BUSY_FIRST_PAUSE after the call: an attachment is never settled at once.
     """
-    time.sleep(min(BUSY_FIRST_PAUSE, max(deadline - time.monotonic(), 0)))
-    wait_for(lambda: describe_attachment(session, cen_id, member["id"], member["type"], member["region"]),
+    session.sleep(min(BUSY_FIRST_PAUSE, session.deadline.remaining()))
+    wait_for(session, lambda: describe_attachment(session, cen_id, member["id"], member["type"], member["region"]),
              lambda att: att is None or att.get("Status") not in ("Attaching", "Detaching"),
-             "%s to settle on CEN %s before the next attach or detach" % (member["id"], cen_id),
-             max(deadline - time.monotonic(), 0))
+             "%s to settle on CEN %s before the next attach or detach" % (member["id"], cen_id))
 
 
-def _one_at_a_time(session, cen_id, jobs, deadline):
+def _one_at_a_time(session, cen_id, jobs):
     """Run the attach and detach ``jobs`` (``[(label, member, fn)]``) on cen_id one after the other.
 
     The CEN takes one attach or detach at a time and refuses another one sent while the last is
@@ -546,7 +500,7 @@ def _one_at_a_time(session, cen_id, jobs, deadline):
         try:
             if index:
                 step = "before %s" % label
-                _settled_attachment(session, cen_id, jobs[index - 1][1], deadline)
+                _settled_attachment(session, cen_id, jobs[index - 1][1])
                 step = label
             fn()
         except AlicloudError as exc:
@@ -616,10 +570,9 @@ def cen_attachment(session, params, check_mode):
             after[member["id"]] = _attachment_record(member, cen_id, "Attached")
         return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
 
-    deadline = _deadline(params)
-    jobs = [("detach %s" % m["id"], m, lambda m=m: _detach(session, cen_id, m, deadline)) for m in to_detach]
-    jobs += [("attach %s" % m["id"], m, lambda m=m: _attach(session, cen_id, m, deadline)) for m in to_attach]
-    _one_at_a_time(session, cen_id, jobs, deadline)
+    jobs = [("detach %s" % m["id"], m, lambda m=m: _detach(session, cen_id, m)) for m in to_detach]
+    jobs += [("attach %s" % m["id"], m, lambda m=m: _attach(session, cen_id, m)) for m in to_attach]
+    _one_at_a_time(session, cen_id, jobs)
 
     wanted_ids = set(m["id"] for m in members) if present else set()
     gone_ids = set(m["id"] for m in to_detach) | (set() if present else set(m["id"] for m in members))
@@ -639,8 +592,7 @@ def cen_attachment(session, params, check_mode):
             return {member["id"]: found} if found else {}
 
     if params["wait"] and (changed or not settled(current)):
-        after = wait_for(fetch, settled, "the attachments of CEN %s to settle" % cen_id,
-                         max(deadline - time.monotonic(), 0))
+        after = wait_for(session, fetch, settled, "the attachments of CEN %s to settle" % cen_id)
     elif changed:
         after = fetch()
     else:
@@ -762,7 +714,6 @@ def cen_grant(session, params, check_mode):
         raise AlicloudError(None, "nothing was revoked: %s; the CEN's account must detach it first "
                                   "(alicloud.interconnect.cen_attachment state=absent)" % "; ".join(problems))
     changed = any(action != "none" for action, _rule, _problem in plans)
-    deadline = time.monotonic() + GRANT_BUSY_TIMEOUT
 
     def apply(pair):
         member, (action, rule, _problem) = pair
@@ -774,14 +725,13 @@ def cen_grant(session, params, check_mode):
             return dict(CenInstanceId=cen_id, CenOwnerId=params["cen_owner_id"], CreationTime=None)
         fields = dict(CenId=cen_id, InstanceId=member["id"], InstanceType=member["type"], RegionId=member["region"])
         if action == "grant":
-            call_when_free(session, "vpc", "GrantInstanceToCen", GRANT_BUSY_CODES, deadline, region=member["region"],
-                           ClientToken=session.client_token(), CenOwnerId=int(params["cen_owner_id"]), **fields)
+            session.call("vpc", "GrantInstanceToCen", region=member["region"],
+                         ClientToken=session.client_token(), CenOwnerId=int(params["cen_owner_id"]), **fields)
             return next(r for r in list_instance_grants(session, member["region"], member["id"], member["type"])
                         if r.get("CenInstanceId") == cen_id)
         try:
-            call_when_free(session, "vpc", "RevokeInstanceFromCen", REVOKE_BUSY_CODES, deadline,
-                           region=member["region"], ClientToken=session.client_token(),
-                           CenOwnerId=int(rule["CenOwnerId"]), **fields)
+            session.call("vpc", "RevokeInstanceFromCen", region=member["region"], ClientToken=session.client_token(),
+                         CenOwnerId=int(rule["CenOwnerId"]), **fields)
         except AlicloudError as exc:
             if exc.code not in REVOKE_GONE_CODES:
                 raise

@@ -17,11 +17,9 @@ import os
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    COMMON_ARGUMENT_SPEC,
-    AlicloudError,
-    Session,
-)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import COMMON_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
 def full_argument_spec(argument_spec):

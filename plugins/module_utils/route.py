@@ -15,15 +15,15 @@ __metaclass__ = type
 
 import ipaddress
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     every_token_page,
     make_diff,
     snake_dict,
     unwrap,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_system_route_table
 
 # The next-hop types CreateRouteEntry takes.
@@ -31,9 +31,6 @@ NEXT_HOP_TYPES = ("Instance", "HaVip", "RouterInterface", "NetworkInterface", "V
                   "NatGateway", "Attachment", "VpcPeer", "Ipv4Gateway", "GatewayEndpoint", "Ecr",
                   "GatewayLoadBalancerEndpoint", "RouteTargetGroup")
 
-# A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
-ROUTE_BUSY = ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*", "OperationConflict",
-              "TaskConflict", "Operation.Blocking")
 
 # Fields of a route entry that say what it does (the rest is bookkeeping).
 ROUTE_FIELDS = ("route_table_id", "destination_cidr_block", "next_hop_type", "next_hop_id")
@@ -145,8 +142,8 @@ def get_route_entry(session, region, table_id, entry_id):
 
 
 def create_route_entry(session, region, table_id, destination, hop_type, hop_id, name=None, description=None):
-    body = session.call("vpc", "CreateRouteEntry", region=region, retry_codes=ROUTE_BUSY,
-                        ClientToken=session.client_token(), RegionId=region, RouteTableId=table_id,
+    body = session.call("vpc", "CreateRouteEntry", region=region, ClientToken=session.client_token(),
+                        RegionId=region, RouteTableId=table_id,
                         DestinationCidrBlock=destination, NextHopType=hop_type, NextHopId=hop_id,
                         RouteEntryName=name, Description=description)
     return body["RouteEntryId"]
@@ -155,7 +152,7 @@ def create_route_entry(session, region, table_id, destination, hop_type, hop_id,
 def delete_route_entry(session, region, entry_id):
     """DeleteRouteEntry; False when the entry was already gone."""
     try:
-        session.call("vpc", "DeleteRouteEntry", region=region, retry_codes=ROUTE_BUSY, RegionId=region,
+        session.call("vpc", "DeleteRouteEntry", region=region, RegionId=region,
                      RouteEntryId=entry_id)
     except AlicloudError as exc:
         if exc.code == "InvalidRouteEntry.NotFound":
@@ -194,14 +191,14 @@ def resolve_route_table(session, region, params):
 
 
 def _wait_available(session, region, table_id, entry_id, timeout):
-    return wait_for(lambda: get_route_entry(session, region, table_id, entry_id),
+    return wait_for(session, lambda: get_route_entry(session, region, table_id, entry_id),
                     lambda e: e is not None and e.get("Status") == "Available",
-                    "route entry %s to become Available" % entry_id, timeout)
+                    "route entry %s to become Available" % entry_id)
 
 
 def _wait_gone(session, region, table_id, entry_id, timeout):
-    wait_for(lambda: get_route_entry(session, region, table_id, entry_id), lambda e: e is None,
-             "route entry %s to be deleted" % entry_id, timeout)
+    wait_for(session, lambda: get_route_entry(session, region, table_id, entry_id), lambda e: e is None,
+             "route entry %s to be deleted" % entry_id)
 
 
 def check_next_hop(session, region, hop_type, hop_id):

@@ -22,15 +22,15 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    account_id,
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     make_diff,
     snake_dict,
     snake_name,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
     describe_routes,
     parse_cidr,
@@ -56,7 +56,6 @@ SETTLES_TO = {"Connecting": "Active", "AcceptingConnecting": "Active", "Activati
 CONNECTED = ("Connecting", "AcceptingConnecting", "Activating", "Active", "Modifying", "Deactivating", "Inactive")
 GONE = ("Deleting", "Deleted")
 
-BUSY = ("OperationConflict", "TaskConflict", "Operation.Blocking")
 
 OPPOSITE_FIELDS = ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType", "OppositeInterfaceOwnerId")
 SUMMARY_FIELDS = ("RouterInterfaceId", "Role", "Spec", "Status", "RouterId", "RouterType", "OppositeRegionId") \
@@ -88,7 +87,7 @@ def get_router_interface(session, region, ri_id):
 
 
 def _ri_call(session, operation, region, ri_id, **fields):
-    return session.call("vpc", operation, region=region, retry_codes=BUSY, RegionId=region, RouterInterfaceId=ri_id,
+    return session.call("vpc", operation, region=region, RegionId=region, RouterInterfaceId=ri_id,
                         **fields)
 
 
@@ -355,14 +354,14 @@ def _refuse_unready_acceptor(opposite, own_id, router_id, router_type, region, o
 # ---------------------------------------------------------------------------
 
 def _wait_status(session, region, ri_id, statuses, timeout):
-    return wait_for(lambda: get_router_interface(session, region, ri_id),
+    return wait_for(session, lambda: get_router_interface(session, region, ri_id),
                     lambda ri: ri is not None and ri.get("Status") in statuses,
-                    "router interface %s to become %s" % (ri_id, " or ".join(statuses)), timeout)
+                    "router interface %s to become %s" % (ri_id, " or ".join(statuses)))
 
 
 def _wait_gone(session, region, ri_id, timeout):
-    wait_for(lambda: get_router_interface(session, region, ri_id), lambda ri: ri is None,
-             "router interface %s to be deleted" % ri_id, timeout)
+    wait_for(session, lambda: get_router_interface(session, region, ri_id), lambda ri: ri is None,
+             "router interface %s to be deleted" % ri_id)
 
 
 def _settle(session, region, ri, timeout):
@@ -525,8 +524,8 @@ def ensure_router_interface(session, params, check_mode):
 
     timeout = params["wait_timeout"]
     if current is None:
-        body = session.call("vpc", "CreateRouterInterface", region=region, retry_codes=BUSY,
-                            ClientToken=session.client_token(), RegionId=region, Role=ROLES[role],
+        body = session.call("vpc", "CreateRouterInterface", region=region, ClientToken=session.client_token(),
+                            RegionId=region, Role=ROLES[role],
                             RouterType=router_type, RouterId=router_id, Spec=spec or NEGATIVE_SPEC,
                             OppositeRegionId=opposite["region"], OppositeRouterId=opposite["router_id"],
                             OppositeRouterType=opposite["router_type"], OppositeInterfaceId=opposite["interface_id"],

@@ -1,13 +1,13 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""STS: who the credentials act as. (AssumeRole is part of Session in common.py.)"""
+"""STS: who the credentials act as. (AssumeRole is part of Session, in session.py.)"""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import snake_dict
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import snake_dict
 
 
 def account_info(session, params, check_mode):

@@ -26,14 +26,14 @@ __metaclass__ = type
 import ipaddress
 import re
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     find_by_name,
     snake_dict,
-    tags_to_list,
     unwrap,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import tags_to_list
 
 PAGE_SIZE = 50
 MAX_VPC_IDS_PER_CALL = 20  # DescribeVpcs takes at most 20 comma-separated ids

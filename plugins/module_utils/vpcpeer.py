@@ -16,14 +16,14 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    account_id,
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_token_page,
     make_diff,
     snake_dict,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
     describe_routes,
     parse_cidr,
@@ -34,7 +34,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.route import
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_vpc
 
 NOT_FOUND = ("ResourceNotFound.InstanceId",)
-BUSY = ("OperationConflict", "TaskConflict", "Operation.Blocking")
 LINK_TYPES = ("Platinum", "Gold", "Silver")
 # Where each transitional status settles (Creating: Accepting across accounts, Activated in one).
 TRANSITIONAL = ("Creating", "Updating")
@@ -157,14 +156,14 @@ def find_connection(session, region, params):
 
 
 def _wait_status(session, pcc_id, statuses, timeout):
-    return wait_for(lambda: get_peer_connection(session, pcc_id),
+    return wait_for(session, lambda: get_peer_connection(session, pcc_id),
                     lambda pcc: pcc is not None and pcc.get("Status") in statuses,
-                    "VPC peering connection %s to become %s" % (pcc_id, " or ".join(statuses)), timeout)
+                    "VPC peering connection %s to become %s" % (pcc_id, " or ".join(statuses)))
 
 
 def _wait_gone(session, pcc_id, timeout):
-    wait_for(lambda: get_peer_connection(session, pcc_id), lambda pcc: pcc is None,
-             "VPC peering connection %s to be deleted" % pcc_id, timeout)
+    wait_for(session, lambda: get_peer_connection(session, pcc_id), lambda pcc: pcc is None,
+             "VPC peering connection %s to be deleted" % pcc_id)
 
 
 def _settle(session, pcc, timeout):
@@ -229,7 +228,7 @@ def _absent(session, current, params, check_mode):
     if check_mode:
         return result
     _settle(session, current, params["wait_timeout"])
-    session.call("vpcpeer", "DeleteVpcPeerConnection", retry_codes=BUSY, ClientToken=session.client_token(),
+    session.call("vpcpeer", "DeleteVpcPeerConnection", ClientToken=session.client_token(),
                  InstanceId=pcc_id)
     if params["wait"]:
         _wait_gone(session, pcc_id, params["wait_timeout"])
@@ -265,7 +264,7 @@ def _create(session, region, params, check_mode):
                      AcceptingVpc=dict(VpcId=params["accepting_vpc_id"]))
     if check_mode:
         return _result(True, predicted, None, _summary(predicted))
-    body = session.call("vpcpeer", "CreateVpcPeerConnection", retry_codes=BUSY, ClientToken=session.client_token(),
+    body = session.call("vpcpeer", "CreateVpcPeerConnection", ClientToken=session.client_token(),
                         RegionId=region, VpcId=params["vpc_id"], AcceptingAliUid=int(accepter),
                         AcceptingRegionId=accepting_region, AcceptingVpcId=params["accepting_vpc_id"],
                         Bandwidth=params.get("bandwidth"), LinkType=params.get("link_type"), Name=params.get("name"),
@@ -294,7 +293,7 @@ def _modify(session, current, params, check_mode, changes):
     if check_mode:
         predicted = dict(current, **changes)
         return _result(True, predicted, before, _summary(predicted))
-    session.call("vpcpeer", "ModifyVpcPeerConnection", retry_codes=BUSY, ClientToken=session.client_token(),
+    session.call("vpcpeer", "ModifyVpcPeerConnection", ClientToken=session.client_token(),
                  InstanceId=current["InstanceId"], **changes)
     if params["wait"]:
         after = _wait_status(session, current["InstanceId"], ("Activated",), params["wait_timeout"])
@@ -337,7 +336,7 @@ def _answer(session, current, params, check_mode):
     if check_mode:
         return _result(True, predicted, _summary(current), _summary(predicted))
     operation = "AcceptVpcPeerConnection" if state == "accepted" else "RejectVpcPeerConnection"
-    session.call("vpcpeer", operation, retry_codes=BUSY, ClientToken=session.client_token(), InstanceId=pcc_id)
+    session.call("vpcpeer", operation, ClientToken=session.client_token(), InstanceId=pcc_id)
     after = current
     if params["wait"]:
         after = _wait_status(session, pcc_id, (target,), params["wait_timeout"])

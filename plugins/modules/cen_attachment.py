@@ -264,7 +264,7 @@ diff:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_attachment
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 INSTANCE_TYPES = ["VPC", "VBR", "CCN"]

@@ -274,7 +274,7 @@ retained_until:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth import ensure_bandwidth_package
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 ARGUMENT_SPEC = dict(

@@ -161,7 +161,7 @@ diff:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_instance
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
     TAGS_ARGUMENT_SPEC,
     WAIT_ARGUMENT_SPEC,
 )

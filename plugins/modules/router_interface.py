@@ -355,7 +355,7 @@ router_interface:
       sample: "2026-01-01T12:05:00Z"
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import (
     ROLES,

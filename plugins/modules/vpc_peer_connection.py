@@ -240,7 +240,7 @@ vpc_peer_connection:
       sample: Peering of the two VPCs
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import LINK_TYPES, ensure_vpc_peer_connection
 

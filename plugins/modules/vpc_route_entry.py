@@ -150,7 +150,7 @@ route_entry:
       sample: Custom
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import NEXT_HOP_TYPES, ensure_route_entry
 

@@ -30,7 +30,7 @@ from ansible.module_utils.errors import UnsupportedError
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import preload_sdks
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import preload_sdks
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import execute, full_argument_spec
 
 COLLECTION = "alicloud.interconnect"

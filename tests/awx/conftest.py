@@ -65,11 +65,11 @@ def installed_collections(tmp_path_factory, collection_tarball):
 
 
 @pytest.fixture(scope="session")
-def collection_common(installed_collections):
-    """The installed collection's plugins/module_utils/common.py, imported."""
+def collection_credentials(installed_collections):
+    """The installed collection's plugins/module_utils/credentials.py, imported."""
     sys.path.insert(0, installed_collections)
     try:
-        return importlib.import_module("ansible_collections.alicloud.interconnect.plugins.module_utils.common")
+        return importlib.import_module("ansible_collections.alicloud.interconnect.plugins.module_utils.credentials")
     finally:
         sys.path.remove(installed_collections)
 

@@ -31,8 +31,8 @@ def test_injectors_use_only_defined_inputs_and_every_input_is_injected():
     assert all(name.startswith("ALICLOUD_") for name in INJECTORS["env"])
 
 
-def test_a_full_credential_reaches_every_shared_option(collection_common):
-    settings = collection_common.resolve_settings({}, awxtest.inject(INPUTS, INJECTORS, FULL))
+def test_a_full_credential_reaches_every_shared_option(collection_credentials):
+    settings = collection_credentials.resolve_settings({}, awxtest.inject(INPUTS, INJECTORS, FULL))
     creds = settings["credentials"]
     assert (creds.access_key_id, creds.access_key_secret, creds.security_token) == ("AKCENTRAL", "s3cret", "tok3n")
     assert settings["region"] == "cn-shanghai"
@@ -40,19 +40,19 @@ def test_a_full_credential_reaches_every_shared_option(collection_common):
     assert settings["endpoint"] == "http://127.0.0.1:8765"
 
 
-def test_empty_inputs_inject_variables_the_modules_treat_as_unset(collection_common):
+def test_empty_inputs_inject_variables_the_modules_treat_as_unset(collection_credentials):
     environ = awxtest.inject(INPUTS, INJECTORS, dict(access_key="AK", secret_key="SK"))
     assert environ["ALICLOUD_SECURITY_TOKEN"] == environ["ALICLOUD_ASSUME_ROLE_ARN"] == ""
-    settings = collection_common.resolve_settings({}, environ)
+    settings = collection_credentials.resolve_settings({}, environ)
     assert settings["credentials"].security_token is None
     assert (settings["region"], settings["roles"], settings["endpoint"]) == (None, [], None)
 
 
-def test_play_options_win_over_the_credential(collection_common):
+def test_play_options_win_over_the_credential(collection_credentials):
     """module_defaults of group/alicloud.interconnect.all set options, and options beat the environment."""
     role = dict(role_arn="acs:ram::1000000000000012:role/network-admin", session_name="awx-job-7")
     params = dict(alicloud_region="cn-beijing", alicloud_assume_role=role, alicloud_endpoint=None)
-    settings = collection_common.resolve_settings(params, awxtest.inject(INPUTS, INJECTORS, FULL))
+    settings = collection_credentials.resolve_settings(params, awxtest.inject(INPUTS, INJECTORS, FULL))
     assert settings["region"] == "cn-beijing"
     assert settings["roles"] == [role]
     assert settings["credentials"].access_key_id == "AKCENTRAL"

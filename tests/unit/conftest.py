@@ -12,6 +12,8 @@ Stubs live only *below* module_utils:
 * ``fake_api``: a tiny HTTP server on 127.0.0.1 that the *real* SDKs talk to. It
   answers by ``x-acs-action`` from a script and records the access key of each
   request. Used where the code under test builds its own Session (the doors).
+* ``peering``: the cloud of the peering cores (VPCs, router interfaces, route tables, VpcPeer
+  connections) answered from lists, with a handler per write operation.
 * ``clock``: a fake monotonic clock whose sleep advances it.
 * ``sdk_error``: real SDK exceptions as the SDK raises them.
 """
@@ -20,6 +22,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 import json
 import re
 import threading
@@ -28,7 +31,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import Credentials
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import Credentials
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
 # ---------------------------------------------------------------------------
@@ -89,6 +93,12 @@ class FakeClient:
     def describe_vpcs(self, request):
         return self._answer("DescribeVpcs", request)
 
+    def modify_cen_attribute(self, request):
+        return self._answer("ModifyCenAttribute", request)
+
+    def delete_cen(self, request):
+        return self._answer("DeleteCen", request)
+
 
 class FakeCloud:
     """The factory and the record: ``configs`` (product, config dict), ``calls`` (dicts), ``script``."""
@@ -119,6 +129,175 @@ def cloud():
 @pytest.fixture
 def keys():
     return Credentials("AKID", "SECRET-VALUE", source="test")
+
+
+# ---------------------------------------------------------------------------
+# The peering cloud: VPCs, router interfaces, route tables, VpcPeer connections
+# ---------------------------------------------------------------------------
+
+# The accounts of the access keys AK1 and AK2 of the peering cloud.
+UID1 = "1000000000000001"
+UID2 = "1000000000000002"
+ACCOUNTS = {"AK1": UID1, "AK2": UID2}
+
+READS = ("Describe", "List", "Get")
+
+
+OPERATIONS = (
+    "GetCallerIdentity", "DescribeVpcs", "DescribeVRouters", "DescribeRouteTableList", "DescribeRouteTables",
+    "DescribeRouteEntryList", "CreateRouteEntry", "DeleteRouteEntry", "DescribeRouterInterfaces",
+    "CreateRouterInterface", "ModifyRouterInterfaceAttribute", "ConnectRouterInterface", "ActivateRouterInterface",
+    "DeactivateRouterInterface", "ModifyRouterInterfaceSpec", "DeleteRouterInterface",
+    "GetVpcPeerConnectionAttribute", "ListVpcPeerConnections", "CreateVpcPeerConnection", "ModifyVpcPeerConnection",
+    "AcceptVpcPeerConnection", "RejectVpcPeerConnection", "DeleteVpcPeerConnection",
+)
+
+
+def _method(operation):
+    def call(self, request=None):
+        return self.peering.answer(self, operation, request)
+    return call
+
+
+class PeeringClient(object):
+    """One SDK client: a method per operation, answered by ``Peering``."""
+
+    def __init__(self, peering, product, config):
+        self.peering = peering
+        self.product = product
+        self.access_key_id = config["access_key_id"]
+
+
+for _operation in OPERATIONS:
+    # Session finds a client's method by its name without underscores: DescribeVpcs -> describevpcs.
+    setattr(PeeringClient, _operation.lower(), _method(_operation))
+
+
+class Peering(object):
+    """The cloud as the peering cores see it: lists of VPCs, router interfaces, route tables (with their
+    entries) and peering connections that the read operations answer from, a handler per write
+    operation (``on[operation] = fn(request) -> body``, changing the lists as it likes), and the log
+    of every call as ``(operation, request with wire names, account)``."""
+
+    def __init__(self):
+        self.vpcs = []
+        self.interfaces = []
+        self.tables = []
+        self.peers = []
+        self.on = {}
+        self.calls = []
+        self.errors = {}
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def factory(self, product, config):
+        return PeeringClient(self, product, config)
+
+    def session(self, key="AK1", region="cn-hangzhou"):
+        clock = FakeClock()
+        return Session(Credentials(key, "SECRET", source="test"), region=region, client_factory=self.factory,
+                       clock=clock, sleep=clock.sleep)
+
+    def answer(self, client, operation, request):
+        fields = request.to_map() if request is not None else {}
+        account = ACCOUNTS[client.access_key_id]
+        self.calls.append((operation, fields, account))
+        if operation in self.errors:
+            raise self.errors[operation]
+        if operation in self.on:
+            return _Response(self.on[operation](fields))
+        if operation.startswith(READS):
+            return _Response(getattr(self, "_" + operation)(fields, account))
+        raise AssertionError("unexpected write %s %s" % (operation, fields))
+
+    def operations(self):
+        return [operation for operation, _fields, _account in self.calls]
+
+    def writes(self):
+        return [operation for operation in self.operations() if not operation.startswith(READS)]
+
+    def request(self, operation):
+        found = [fields for op, fields, _account in self.calls if op == operation]
+        assert found, "%s was not called" % operation
+        return found[-1]
+
+    # -- reads ----------------------------------------------------------------------------------
+    @staticmethod
+    def _GetCallerIdentity(fields, account):
+        return dict(AccountId=account, Arn="acs:ram::%s:root" % account, IdentityType="Account")
+
+    def _DescribeVpcs(self, fields, account):
+        ids = fields.get("VpcId", "").split(",") if fields.get("VpcId") else None
+        found = [v for v in self.vpcs if v["_account"] == account and v["RegionId"] == fields["RegionId"]
+                 and (ids is None or v["VpcId"] in ids)]
+        return dict(Vpcs={"Vpc": [self.public(v) for v in found]}, TotalCount=len(found))
+
+    def _DescribeVRouters(self, fields, account):
+        found = [dict(VRouterId=v["VRouterId"], VpcId=v["VpcId"]) for v in self.vpcs
+                 if v["_account"] == account and v["VRouterId"] == fields.get("VRouterId")]
+        return dict(VRouters={"VRouter": found}, TotalCount=len(found))
+
+    def _DescribeRouterInterfaces(self, fields, account):
+        found = [ri for ri in self.interfaces if ri["_account"] == account and ri["_region"] == fields["RegionId"]]
+        for flt in fields.get("Filter") or []:
+            found = [ri for ri in found if str(ri.get(flt["Key"])) in flt["Value"]]
+        return dict(RouterInterfaceSet={"RouterInterfaceType": [self.public(ri) for ri in found]},
+                    TotalCount=len(found))
+
+    def _DescribeRouteTables(self, fields, account):
+        found = [dict(RouteTableId=t["RouteTableId"], RouteEntrys={"RouteEntry": t["entries"]})
+                 for t in self.tables if t["RouterId"] == fields.get("RouterId")]
+        return dict(RouteTables={"RouteTable": found}, TotalCount=len(found))
+
+    def _DescribeRouteTableList(self, fields, account):
+        found = [dict(RouteTableId=t["RouteTableId"], RouteTableType="System") for t in self.tables
+                 if t.get("VpcId") == fields.get("VpcId")]
+        return dict(RouterTableList={"RouterTableListType": found}, TotalCount=len(found))
+
+    def _DescribeRouteEntryList(self, fields, account):
+        tables = [t for t in self.tables if t["RouteTableId"] == fields["RouteTableId"]]
+        entries = tables[0]["entries"] if tables else []
+        for key in ("DestinationCidrBlock", "RouteEntryId"):
+            if fields.get(key):
+                entries = [e for e in entries if e[key] == fields[key]]
+        return dict(RouteEntrys={"RouteEntry": entries})
+
+    def _GetVpcPeerConnectionAttribute(self, fields, account):
+        for pcc in self.peers:
+            if pcc["InstanceId"] == fields["InstanceId"]:
+                return copy.deepcopy(pcc)
+        raise SdkErrors.client("ResourceNotFound.InstanceId", "The specified resource of %s is not found."
+                               % fields["InstanceId"], request_id="REQ")
+
+    def _ListVpcPeerConnections(self, fields, account):
+        found = [p for p in self.peers if not fields.get("VpcId")
+                 or set(fields["VpcId"]) <= {p["Vpc"]["VpcId"], p["AcceptingVpc"]["VpcId"]}]
+        return dict(VpcPeerConnects=copy.deepcopy(found), TotalCount=len(found))
+
+    @staticmethod
+    def public(record):
+        return dict((k, v) for k, v in record.items() if not k.startswith("_"))
+
+    # -- building the world ---------------------------------------------------------------------
+    def add_vpc(self, vpc_id, cidr, account=UID1, region="cn-hangzhou", secondary=()):
+        vpc = dict(VpcId=vpc_id, CidrBlock=cidr, VRouterId="vrt-" + vpc_id[4:], RegionId=region,
+                   SecondaryCidrBlocks={"SecondaryCidrBlock": list(secondary)}, _account=account)
+        self.vpcs.append(vpc)
+        self.tables.append(dict(RouteTableId="vtb-" + vpc_id[4:], RouterId=vpc["VRouterId"], VpcId=vpc_id,
+                                entries=[]))
+        return vpc
+
+    def add_route(self, table_id, destination, hop_type, hop_id, entry_id=None, status="Available"):
+        entry = dict(RouteEntryId=entry_id or "rte-%d" % len(self.calls), RouteTableId=table_id,
+                     DestinationCidrBlock=destination, Type="Custom", Status=status,
+                     NextHops={"NextHop": [dict(NextHopType=hop_type, NextHopId=hop_id)]})
+        [t for t in self.tables if t["RouteTableId"] == table_id][0]["entries"].append(entry)
+        return entry
+
+
+@pytest.fixture
+def peering():
+    """The cloud the peering cores (route, router_interface, vpcpeer) see, answered from lists."""
+    return Peering()
 
 
 # ---------------------------------------------------------------------------

@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import bandwidth as bw
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
 def package(bwp_id, span=("china", "asia-pacific"), **fields):

@@ -14,7 +14,6 @@ __metaclass__ = type
 
 import importlib
 import threading
-import time
 
 try:
     from urllib.parse import parse_qs
@@ -24,7 +23,8 @@ except ImportError:  # pragma: no cover
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import cen
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 CEN_OWNER = "1000000000000001"
 MEMBER = "1000000000000002"
@@ -112,15 +112,9 @@ def grant_params(**overrides):
 
 
 @pytest.fixture
-def session(keys, fake_api):
-    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou")
-
-
-@pytest.fixture(autouse=True)
-def short_pauses(monkeypatch):
-    """Busy retries pause 10 ms instead of 0.2 s and more, to keep the tests fast."""
-    monkeypatch.setattr(cen, "BUSY_FIRST_PAUSE", 0.01)
-    monkeypatch.setattr(cen, "BUSY_PAUSE", 0.02)
+def session(keys, fake_api, clock):
+    """A task of 5 seconds (its wait_timeout) on the fake clock: waits and busy retries never sleep."""
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou", clock=clock, sleep=clock.sleep, timeout=5)
 
 
 # -- listings -----------------------------------------------------------------------------------
@@ -185,34 +179,6 @@ def test_grant_rules_follow_next_token(session, fake_api):
     rules = cen.list_cen_grants(session, "cen-a", "VPC")
     assert [r["ChildInstanceId"] for r in rules] == ["vpc-1", "vpc-2"]
     assert tokens == [None, "1"]
-
-
-# -- busy answers -------------------------------------------------------------------------------------
-
-def test_busy_answers_are_retried_until_accepted(session, fake_api):
-    fake_api.script["ModifyCenAttribute"] = sequence(error("Operation.Blocking"),
-                                                     error("InvalidOperation.CenInstanceStatus"), (200, {}))
-    cen.call_when_free(session, "cbn", "ModifyCenAttribute", cen.CEN_BUSY_CODES, time.monotonic() + 5,
-                       CenId="cen-a", Name="x")
-    assert actions(fake_api) == ["ModifyCenAttribute"] * 3
-
-
-def test_busy_until_the_deadline_raises_the_last_answer(session, fake_api):
-    fake_api.script["DeleteCen"] = error("Operation.Blocking", message="another operation")
-    session.client("cbn")  # the SDK's import is not part of the time allowed
-    with pytest.raises(AlicloudError) as exc:
-        cen.call_when_free(session, "cbn", "DeleteCen", cen.CEN_BUSY_CODES, time.monotonic() + 1, CenId="cen-a")
-    assert exc.value.code == "Operation.Blocking"
-    assert "another operation (still refused as busy when wait_timeout ran out)" in str(exc.value)
-    assert len(actions(fake_api)) >= 2
-
-
-def test_other_errors_are_not_retried(session, fake_api):
-    fake_api.script["DeleteCen"] = error("InvalidOperation.AttachedChildInstanceExist")
-    with pytest.raises(AlicloudError) as exc:
-        cen.call_when_free(session, "cbn", "DeleteCen", cen.CEN_BUSY_CODES, time.monotonic() + 5, CenId="cen-a")
-    assert exc.value.code == "InvalidOperation.AttachedChildInstanceExist"
-    assert actions(fake_api) == ["DeleteCen"]
 
 
 # -- cen_instance -------------------------------------------------------------------------------------------

@@ -11,13 +11,13 @@ import json
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import (
     Credentials,
-    Session,
     load_profile,
     resolve_settings,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
 def write_config(tmp_path, profiles, current="default"):

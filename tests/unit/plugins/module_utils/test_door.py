@@ -11,7 +11,8 @@ import pytest
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, COMMON_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import COMMON_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import full_argument_spec, run_module
 
 KEYS = dict(alicloud_access_key="AK1", alicloud_secret_key="SK1")

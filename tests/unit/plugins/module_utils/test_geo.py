@@ -12,7 +12,7 @@ import importlib
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import PRODUCTS
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import PRODUCTS
 
 AREA_NAMES = ["China", "North-America", "Asia-Pacific", "Europe", "Australia", "Middle-East"]
 

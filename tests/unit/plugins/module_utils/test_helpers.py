@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The waiter and the result helpers: snake_case, tags, diffs, account ids, name lookups."""
+"""The waiter and the task deadline, failures after a write, predicted ids, and the result helpers:
+snake_case, tags, diffs, account ids, name lookups."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -9,77 +10,134 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
     account_id,
+    is_predicted,
+    predicted,
+    predicted_id,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     changed_fields,
-    compare_tags,
     find_by_name,
     make_diff,
     snake_dict,
     snake_name,
     tags_to_dict,
-    tags_to_list,
     unwrap,
-    wait_for,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 
-# -- wait_for ---------------------------------------------------------------------------
+# -- wait_for: the task's deadline ---------------------------------------------------------
 
 def states(*values):
     seen = list(values)
     return lambda: seen.pop(0) if len(seen) > 1 else seen[0]
 
 
-def test_wait_returns_the_ready_state(clock):
+def task(keys, clock, timeout=60):
+    """A Session on the fake clock whose task has ``timeout`` seconds (its wait_timeout)."""
+    return Session(keys, clock=clock, sleep=clock.sleep, timeout=timeout)
+
+
+def test_wait_returns_the_ready_state(keys, clock):
     fetch = states({"Status": "Creating"}, {"Status": "Creating"}, {"Status": "Active", "CenId": "cen-1"})
-    state = wait_for(fetch, lambda s: s["Status"] == "Active", "CEN cen-1 to become Active", 60,
-                     clock=clock, sleep=clock.sleep)
+    state = wait_for(task(keys, clock), fetch, lambda s: s["Status"] == "Active", "CEN cen-1 to become Active")
     assert state == {"Status": "Active", "CenId": "cen-1"}
     assert clock.sleeps == [0.25, 0.5]
 
 
-def test_wait_does_not_sleep_when_already_ready(clock):
-    assert wait_for(lambda: {"Status": "Active"}, lambda s: True, "x", 60, clock=clock, sleep=clock.sleep)
+def test_wait_does_not_sleep_when_already_ready(keys, clock):
+    assert wait_for(task(keys, clock), lambda: {"Status": "Active"}, lambda s: True, "x")
     assert clock.sleeps == []
 
 
-def test_wait_interval_doubles_up_to_delay(clock):
+def test_wait_interval_doubles_up_to_delay(keys, clock):
     with pytest.raises(AlicloudError):
-        wait_for(lambda: None, lambda s: False, "x", 20, delay=3, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 20), lambda: None, lambda s: False, "x", delay=3)
     assert clock.sleeps[:5] == [0.25, 0.5, 1, 2, 3]
     assert max(clock.sleeps) == 3
 
 
-def test_wait_times_out_naming_the_resource_and_last_state(clock):
+def test_wait_times_out_naming_the_resource_and_last_state(keys, clock):
     with pytest.raises(AlicloudError) as exc:
-        wait_for(lambda: {"Status": "Attaching"}, lambda s: s["Status"] == "Attached",
-                 "vpc-1 to be attached to cen-1", 30, delay=5, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 30), lambda: {"Status": "Attaching"}, lambda s: s["Status"] == "Attached",
+                 "vpc-1 to be attached to cen-1", delay=5)
     assert exc.value.code == "WaitTimeout"
-    assert str(exc.value) == "WaitTimeout: timed out after 30 seconds waiting for vpc-1 to be attached to cen-1; " \
-                             "last seen: status Attaching"
+    assert str(exc.value) == "WaitTimeout: wait_timeout (30 seconds for the whole task) ran out waiting for vpc-1 " \
+                             "to be attached to cen-1; last seen: status Attaching"
     assert sum(clock.sleeps) == 30          # never sleeps past the deadline
 
 
-def test_wait_timeout_for_a_vanished_resource(clock):
+def test_waits_of_one_task_share_its_deadline(keys, clock):
+    """wait_timeout is the budget of the whole task: a second wait gets what the first one left."""
+    session = task(keys, clock, 10)
+    fetch = states({"Status": "Creating"}, {"Status": "Creating"}, {"Status": "Creating"}, {"Status": "Active"})
+    wait_for(session, fetch, lambda s: s["Status"] == "Active", "first")
+    first = sum(clock.sleeps)
+    with pytest.raises(AlicloudError, match="ran out waiting for second"):
+        wait_for(session, lambda: None, lambda s: False, "second")
+    assert first > 0 and sum(clock.sleeps) == 10
+
+
+def test_the_deadline_starts_with_the_session(keys, clock):
+    session = task(keys, clock, 10)
+    clock.sleep(4)                          # the task spent 4 s before its first wait
+    assert session.deadline.remaining() == 6
+    with pytest.raises(AlicloudError):
+        wait_for(session, lambda: None, lambda s: False, "x")
+    assert sum(clock.sleeps) == 10
+
+
+def test_wait_timeout_for_a_vanished_resource(keys, clock):
     with pytest.raises(AlicloudError, match="last seen: not found"):
-        wait_for(lambda: None, lambda s: s is not None, "cen-1", 1, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 1), lambda: None, lambda s: s is not None, "cen-1")
 
 
-def test_wait_timeout_for_snake_case_and_other_states(clock):
+def test_wait_timeout_for_snake_case_and_other_states(keys, clock):
     with pytest.raises(AlicloudError, match="last seen: status Modifying"):
-        wait_for(lambda: {"status": "Modifying"}, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 1), lambda: {"status": "Modifying"}, lambda s: False, "x")
     with pytest.raises(AlicloudError, match=r'last seen: \["a", "b"\]'):
-        wait_for(lambda: ["a", "b"], lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 1), lambda: ["a", "b"], lambda s: False, "x")
 
 
-def test_wait_timeout_for_a_batch_names_each_member_and_its_state(clock):
+def test_wait_timeout_for_a_batch_names_each_member_and_its_state(keys, clock):
     batch = {"vpc-2": {"Status": "Attached", "CenId": "cen-1"}, "vpc-1": {"Status": "Attaching", "CenId": "cen-1"}}
     with pytest.raises(AlicloudError, match="last seen: vpc-1 Attaching, vpc-2 Attached$"):
-        wait_for(lambda: batch, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 1), lambda: batch, lambda s: False, "x")
     with pytest.raises(AlicloudError, match="last seen: none$"):
-        wait_for(lambda: {}, lambda s: False, "x", 1, clock=clock, sleep=clock.sleep)
+        wait_for(task(keys, clock, 1), lambda: {}, lambda s: False, "x")
+
+
+# -- failures after a write -----------------------------------------------------------------
+
+def test_after_write_keeps_the_cause_and_says_what_was_done():
+    cause = AlicloudError("WaitTimeout", "ran out", request_id="REQ-1")
+    error = after_write(cause, "created CEN cen-1", "a re-run finds it and waits again", cen_id="cen-1")
+    assert (error.code, error.request_id, error.changed, error.result) == ("WaitTimeout", "REQ-1", True,
+                                                                           {"cen_id": "cen-1"})
+    assert str(error) == "WaitTimeout: created CEN cen-1, then the task failed: ran out; a re-run finds it and waits " \
+                         "again (request id REQ-1)"
+    busy = AlicloudError("Operation.Blocking", "busy", action="AttachCenChildInstance")
+    assert "attached vpc-1, then AttachCenChildInstance failed: busy; " in str(after_write(busy, "attached vpc-1", "x"))
+
+
+# -- predicted ids ---------------------------------------------------------------------------
+
+def test_predicted_ids_have_a_second_hyphen_real_ones_never():
+    value = predicted_id("cen")
+    assert value.startswith("cen-checkmode-") and len(value) == len("cen-checkmode-") + 8
+    assert is_predicted(value) and predicted(value, "cen_id", check_mode=True)
+    assert not is_predicted("cen-7qthudw0ll6jmxxxxx") and not predicted("cen-7qthudw0ll6jmxxxxx", "cen_id", True)
+    assert not is_predicted(None) and not is_predicted("cen-checkmode-XYZ")
+
+
+def test_a_predicted_id_outside_check_mode_is_refused_naming_the_option():
+    with pytest.raises(AlicloudError, match="^cen_id: cen-checkmode-0a1b2c3d is an id predicted by check mode"):
+        predicted("cen-checkmode-0a1b2c3d", "cen_id", check_mode=False)
 
 
 # -- snake_case ----------------------------------------------------------------------------
@@ -220,8 +278,3 @@ def test_find_by_name_fails_listing_duplicates():
     with pytest.raises(AlicloudError) as exc:
         find_by_name(ITEMS, "dev", "CEN instances", "CenId")
     assert str(exc.value) == "2 CEN instances are named 'dev' (cen-2, cen-3); give the id instead of the name"
-
-
-def test_wait_timeout_given_as_what_is_left_of_a_deadline_reads_as_seconds(clock):
-    with pytest.raises(AlicloudError, match="timed out after 2 seconds waiting for x; last seen: status Attaching$"):
-        wait_for(lambda: {"Status": "Attaching"}, lambda s: False, "x", 1.9980008, clock=clock, sleep=clock.sleep)

@@ -12,12 +12,9 @@ import sys
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import (
-    AlicloudError,
-    RetryPolicy,
-    Session,
-    error_from_sdk,
-)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, error_from_sdk
+from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_CODES, BUSY_PAUSE, RetryPolicy
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
 def configs(cloud):
@@ -88,7 +85,7 @@ def test_one_client_per_product_and_region(cloud, keys):
 
 
 def test_static_credentials_and_token_go_into_the_config(cloud):
-    from ansible_collections.alicloud.interconnect.plugins.module_utils.common import Credentials
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import Credentials
     cloud.respond("DescribeCens", {})
     session_for(cloud, Credentials("STS.X", "S", "TOKEN")).call("cbn", "DescribeCens")
     config = cloud.configs[0][1]
@@ -162,7 +159,7 @@ def test_unknown_operation_and_product(cloud, keys):
 
 def test_method_names_follow_the_sdk_for_vswitch_style_operations(keys):
     from alibabacloud_vpc20160428.client import Client
-    from ansible_collections.alicloud.interconnect.plugins.module_utils.common import _method_name
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.session import _method_name
     assert _method_name(Client.__new__(Client), "DescribeVSwitches") == "describe_vswitches"
     assert _method_name(Client.__new__(Client), "DescribeVRouters") == "describe_vrouters"
 
@@ -283,10 +280,42 @@ def test_other_client_errors_fail_at_once(cloud, keys, clock, sdk_error, code):
     assert len(cloud.calls) == 1 and clock.sleeps == []
 
 
-def test_per_call_busy_codes_are_retried(cloud, keys, clock, sdk_error):
-    cloud.respond("DescribeCens", sdk_error.client("IncorrectStatus.Cen"), sdk_error.client("Operation.Blocking"), {})
-    session_for(cloud, keys, clock).call("cbn", "DescribeCens", retry_codes=("IncorrectStatus*", "Operation.Blocking"))
+def test_busy_codes_of_the_operation_are_retried_until_accepted(cloud, keys, clock, sdk_error):
+    cloud.respond("ModifyCenAttribute", sdk_error.client("Operation.Blocking"),
+                  sdk_error.client("InvalidOperation.CenInstanceStatus"), {})
+    session_for(cloud, keys, clock, rand=lambda: 1.0).call("cbn", "ModifyCenAttribute", CenId="cen-a", Name="x")
     assert len(cloud.calls) == 3
+    assert clock.sleeps == [0.2, 0.4]        # BUSY_FIRST_PAUSE, doubling up to BUSY_PAUSE
+
+
+def test_busy_until_the_task_deadline_raises_the_last_answer(cloud, keys, clock, sdk_error):
+    cloud.respond("DeleteCen", sdk_error.client("Operation.Blocking", message="another operation"))
+    with pytest.raises(AlicloudError) as exc:
+        session_for(cloud, keys, clock, timeout=30).call("cbn", "DeleteCen", CenId="cen-a")
+    assert exc.value.code == "Operation.Blocking"
+    assert "another operation (still refused as busy when wait_timeout (30 seconds for the whole task) ran out)" \
+        in str(exc.value)
+    assert sum(clock.sleeps) == pytest.approx(30) and max(clock.sleeps) <= BUSY_PAUSE
+
+
+def test_busy_codes_belong_to_their_operation(cloud, keys, clock, sdk_error):
+    """A code that means busy for one operation is an answer like any other for the rest."""
+    cloud.respond("DescribeCens", sdk_error.client("Operation.Blocking"))
+    cloud.respond("DeleteCen", sdk_error.client("InvalidOperation.AttachedChildInstanceExist"))
+    session = session_for(cloud, keys, clock)
+    with pytest.raises(AlicloudError):
+        session.call("cbn", "DescribeCens")
+    with pytest.raises(AlicloudError):
+        session.call("cbn", "DeleteCen", CenId="cen-a")
+    assert cloud.operations() == ["DescribeCens", "DeleteCen"] and clock.sleeps == []
+
+
+def test_every_busy_family_is_in_the_one_table():
+    assert BUSY_CODES[("cbn", "AttachCenChildInstance")][:2] == ("Operation.Blocking",
+                                                                 "InvalidOperation.CenInstanceStatus")
+    assert "IncorrectStatus*" in BUSY_CODES[("vpc", "CreateRouteEntry")]
+    assert BUSY_CODES[("vpcpeer", "DeleteVpcPeerConnection")] == BUSY_CODES[("vpc", "DeleteRouterInterface")]
+    assert ("cbn", "DescribeCens") not in BUSY_CODES
 
 
 def test_retry_after_is_honoured(cloud, keys, clock, sdk_error):

@@ -21,7 +21,8 @@ except ImportError:  # pragma: no cover
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import vpc
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError, Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 # ansible-test runs every test in a fork of the collecting process: import the SDKs (over a second each)
 # once there, not again in every test.

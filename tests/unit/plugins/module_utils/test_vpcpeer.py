@@ -12,8 +12,10 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import vpcpeer
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError
-from ansible_collections.alicloud.interconnect.tests.unit.plugins.module_utils.test_route import UID1, UID2, Peering
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+
+# The accounts of the keys AK1 and AK2 of the conftest's peering cloud.
+UID1, UID2 = "1000000000000001", "1000000000000002"
 
 
 def params(**overrides):
@@ -36,9 +38,9 @@ def connection(pcc_id="pcc-1", status="Activated", accepter=UID1, accepting_regi
 
 
 @pytest.fixture
-def cloud():
-    """The peering world of test_route.py instead of the conftest's scripted clients."""
-    return Peering()
+def cloud(peering):
+    """The conftest's peering cloud instead of its scripted clients."""
+    return peering
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import types
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.action.account_info import ActionModule as AccountInfoAction
-from ansible_collections.alicloud.interconnect.plugins.module_utils.common import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.plugin_utils import action as action_door
 
 FQCN = "alicloud.interconnect.account_info"

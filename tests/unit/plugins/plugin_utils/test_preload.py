@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils import common
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import preload_sdks
 
 SDK_CLIENTS = ["alibabacloud_cbn20170912.client", "alibabacloud_sts20150401.client",
                "alibabacloud_vpc20160428.client", "alibabacloud_vpcpeer20220101.client"]
@@ -33,5 +33,5 @@ def test_importing_the_action_door_loads_every_sdk():
 
 def test_preload_leaves_a_missing_sdk_to_the_first_call(monkeypatch):
     monkeypatch.setitem(sys.modules, "alibabacloud_vpc20160428.client", None)
-    assert common.preload_sdks() == ["cbn", "sts", "vpcpeer"]
-    assert common.preload_sdks(["vpcpeer"]) == ["vpcpeer"]
+    assert preload_sdks() == ["cbn", "sts", "vpcpeer"]
+    assert preload_sdks(["vpcpeer"]) == ["vpcpeer"]

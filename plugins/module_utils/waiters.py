@@ -1,0 +1,76 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The task's time budget and the one waiter.
+
+``wait_timeout`` is the budget of the whole task: the Session starts a Deadline when the module
+starts, and every wait (``wait_for``) and every busy retry of the task draws on it. Time is read
+and spent through the Session (``session.clock``, ``session.sleep``), never time.* directly, so
+tests run on a fake clock.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+
+
+class Deadline:
+    """``seconds`` from now on ``clock`` (a monotonic clock): the time budget of one task."""
+
+    def __init__(self, seconds, clock):
+        self.seconds = seconds
+        self._clock = clock
+        self._end = clock() + seconds
+
+    def remaining(self):
+        """Seconds left, never below zero."""
+        return max(self._end - self._clock(), 0.0)
+
+    def expired(self):
+        return self.remaining() <= 0
+
+    def text(self):
+        """How the budget is named in messages."""
+        return "wait_timeout (%g seconds for the whole task)" % self.seconds
+
+
+def describe_state(state):
+    """A short text for the state a waiter last saw.
+
+    A resource with a status reads ``status Creating``; a mapping of ids to such resources
+    (a batch) reads ``vpc-1 Attaching, vpc-2 Attached``, ``none`` when empty.
+    """
+    if state is None:
+        return "not found"
+    if isinstance(state, dict):
+        status = state.get("Status", state.get("status"))
+        if status is not None:
+            return "status %s" % status
+        if all(isinstance(item, dict) and "Status" in item for item in state.values()):
+            return ", ".join("%s %s" % (key, state[key]["Status"]) for key in sorted(state)) or "none"
+    return json.dumps(state, sort_keys=True, default=str)[:200]
+
+
+def wait_for(session, fetch, ready, what, delay=5):
+    """Poll ``fetch()`` until ``ready(state)``; return that state.
+
+    Polls at once, then after 0.25 s, doubling up to ``delay`` seconds, until the task's deadline
+    (``session.deadline``): then raises AlicloudError(code="WaitTimeout") naming ``what`` and the
+    last state. Callers do not wait in check mode, nor when the task says ``wait: false``.
+    """
+    deadline = session.deadline
+    interval = min(0.25, delay)
+    while True:
+        state = fetch()
+        if ready(state):
+            return state
+        remaining = deadline.remaining()
+        if remaining <= 0:
+            raise AlicloudError("WaitTimeout", "%s ran out waiting for %s; last seen: %s"
+                                % (deadline.text(), what, describe_state(state)))
+        session.sleep(min(interval, remaining))
+        interval = min(interval * 2, delay)
