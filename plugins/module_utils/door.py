@@ -34,13 +34,15 @@ def execute(core, params, check_mode, diff, environ=None):
 
     Returns the core's result (``changed`` defaulted to False, ``diff`` dropped unless
     diff mode is on; ``warnings``, if any, is a list of texts for the user), or for an
-    AlicloudError a failure result with ``failed``, ``msg``, ``code`` and ``request_id``.
+    AlicloudError a failure result with ``failed``, ``msg``, ``code`` and ``request_id``, and
+    ``changed`` plus the ids the error carries when it came after a write (errors.after_write).
     """
     try:
         session = Session.from_params(params, environ)
         result = core(session, params, check_mode)
     except AlicloudError as exc:
-        return dict(failed=True, changed=False, msg=str(exc), code=exc.code, request_id=exc.request_id)
+        return dict(exc.result, failed=True, changed=exc.changed, msg=str(exc), code=exc.code,
+                    request_id=exc.request_id)
     result.setdefault("changed", False)
     if not diff:
         result.pop("diff", None)

@@ -11,7 +11,7 @@ import pytest
 from ansible.module_utils import basic
 from ansible.module_utils.testing import patch_module_args
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import COMMON_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import full_argument_spec, run_module
 
@@ -73,6 +73,15 @@ def test_alicloud_error_becomes_a_failure_with_code_and_request_id():
     assert result["failed"] is True
     assert result["msg"] == "DeleteCen failed: IncorrectStatus.Cen: busy (request id R-1)"
     assert (result["code"], result["request_id"], result["changed"]) == ("IncorrectStatus.Cen", "R-1", False)
+
+
+def test_a_failure_after_a_write_reports_the_change_and_its_ids():
+    def core(session, params, check_mode):
+        raise after_write(AlicloudError("WaitTimeout", "ran out"), "created CEN cen-1", "a re-run waits again",
+                          cen_id="cen-1")
+    result = run(dict(KEYS, name="n"), core)
+    assert (result["failed"], result["changed"], result["cen_id"]) == (True, True, "cen-1")
+    assert result["msg"] == "WaitTimeout: created CEN cen-1, then the task failed: ran out; a re-run waits again"
 
 
 def test_module_kwargs_are_enforced():
