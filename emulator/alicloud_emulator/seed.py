@@ -10,13 +10,17 @@ vpcs:
   - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a}
 vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
+vswitches:                                     # name optional; the account is the VPC's
+  - {id: vsw-a1, vpc: vpc-a, zone: cn-hangzhou-j, cidr: 10.0.1.0/24, name: a-j}
 ```
 
 Resource ids follow the cloud's rule, the one the collection's modules check too:
 ``<prefix>-<lower-case letters and digits>`` (``vpc-hzcore``, not ``vpc-hz-core``).
 
-Regions are those of :mod:`alicloud_emulator.geography`. Everything is checked before
-anything is loaded: a seed the emulator refuses leaves no half-built world.
+Regions and zones are those of :mod:`alicloud_emulator.geography`. A vSwitch's zone is one
+of its VPC's region, its CIDR block lies inside the VPC's and overlaps no other vSwitch of
+that VPC, as CreateVSwitch requires. Everything is checked before anything is loaded: a
+seed the emulator refuses leaves no half-built world.
 """
 
 import re
@@ -25,6 +29,7 @@ from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.services.vpc.vbrs import build_vbr
 from alicloud_emulator.services.vpc.vpcs import build_vpc, parse_vpc_cidr
+from alicloud_emulator.services.vpc.vswitches import build_vswitch, vswitch_cidr
 
 _UID_RE = re.compile(r"^[0-9]{1,20}$")
 _ID_BODY_RE = re.compile(r"^[0-9a-z]+$")
@@ -67,7 +72,7 @@ def validate(doc):
     """Check the structure of a seed document; raise :class:`SeedError`."""
     if not isinstance(doc, dict):
         raise SeedError("the seed must be a mapping with accounts, vpcs and vbrs")
-    unknown = set(doc) - {"accounts", "vpcs", "vbrs"}
+    unknown = set(doc) - {"accounts", "vpcs", "vbrs", "vswitches"}
     if unknown:
         raise SeedError("unknown seed keys: %s" % ", ".join(sorted(unknown)))
     uids = set()
@@ -119,6 +124,39 @@ def validate(doc):
                     parse_vpc_cidr(entry["cidr"])
                 except ApiError:
                     raise SeedError("%s: %r is not a usable VPC CIDR block" % (where, entry["cidr"]))
+    _validate_vswitches(doc, ids)
+
+
+def _validate_vswitches(doc, ids):
+    vpcs = {entry["id"]: entry for entry in _entries(doc, "vpcs")}
+    taken = {}  # vpc id -> CIDR blocks of its vSwitches so far
+    for index, entry in enumerate(_entries(doc, "vswitches")):
+        where = "vswitches[%d]" % index
+        extra = set(entry) - {"id", "vpc", "zone", "cidr", "name"}
+        if extra:
+            raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
+        check_id(entry.get("id"), "vsw", where)
+        if entry["id"] in ids:
+            raise SeedError("%s: id %s is given twice" % (where, entry["id"]))
+        ids.add(entry["id"])
+        vpc = vpcs.get(entry.get("vpc"))
+        if vpc is None:
+            raise SeedError("%s: vpc %r is not in vpcs" % (where, entry.get("vpc")))
+        if geography.zone_region(entry.get("zone")) != vpc["region"]:
+            raise SeedError(
+                "%s: zone %r is not a zone of %s (its zones: %s)"
+                % (where, entry.get("zone"), vpc["region"], ", ".join(geography.zones_of(vpc["region"])))
+            )
+        if not entry.get("cidr"):
+            raise SeedError("%s: cidr is required" % where)
+        blocks = taken.setdefault(vpc["id"], [])
+        try:
+            blocks.append(vswitch_cidr({"CidrBlock": vpc["cidr"]}, blocks, entry["cidr"], None))
+        except ApiError as error:
+            raise SeedError(
+                "%s: cidr %r does not fit VPC %s (%s): %s %s"
+                % (where, entry["cidr"], vpc["id"], vpc["cidr"], error.code, error.message)
+            )
 
 
 def apply(world, doc):
@@ -138,6 +176,9 @@ def apply(world, doc):
         build_vpc(world, account, entry["region"], entry["id"], entry["cidr"], name=entry.get("name") or "")
     for entry in doc.get("vbrs") or []:
         build_vbr(world, entry["id"], _uid(entry["account"], "vbrs"), entry["region"], name=entry.get("name") or "")
+    for entry in doc.get("vswitches") or []:
+        vpc = world.get("vpc", entry["vpc"])
+        build_vswitch(world, vpc, entry["id"], entry["zone"], entry["cidr"], name=entry.get("name") or "")
 
 
 def reset(world):

@@ -98,6 +98,20 @@ def vswitches_of(world, vpc_id):
     return [rec for rec in world.table("vswitch").values() if rec.get("VpcId") == vpc_id]
 
 
+# What else holds an address in a vSwitch: other products append ``f(world, vswitch_id)`` returning
+# the id of a resource of theirs that uses the vSwitch (a transit router VPC attachment), or None.
+VSWITCH_USERS = []
+
+
+def vswitch_user(world, vswitch_id):
+    """The id of a resource of another product that uses the vSwitch, or None."""
+    for user_of in VSWITCH_USERS:
+        user = user_of(world, vswitch_id)
+        if user:
+            return user
+    return None
+
+
 def entries_of_table(world, table_id):
     return [rec for rec in world.table("route_entry").values() if rec["RouteTableId"] == table_id]
 

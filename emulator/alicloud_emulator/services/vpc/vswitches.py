@@ -1,13 +1,18 @@
 """vSwitches (VPC 2016-04-28): CreateVSwitch, DeleteVSwitch, DescribeVSwitches,
 DescribeVSwitchAttributes.
 
-A vSwitch is a zone's slice of its VPC's CIDR block (``Pending -> Available``); creating
-one adds its ``local`` system route to the VPC's system route table, deleting it removes it.
+A vSwitch is a zone's slice of its VPC's CIDR block: ``Pending -> Available`` when created,
+``Pending -> gone`` when deleted (DeleteVSwitch is asynchronous, as documented). Its zone is
+one of its region's zones in :mod:`alicloud_emulator.geography`. Creating one adds its
+``local`` system route to the VPC's system route table, deleting it removes that route.
+
+A vSwitch another product uses (a transit router VPC attachment's network interface) cannot
+be deleted: ``DependencyViolation``; see :func:`~alicloud_emulator.services.vpc.shared.vswitch_user`.
 """
 
 import ipaddress
-import re
 
+from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import (
@@ -29,10 +34,9 @@ from alicloud_emulator.services.vpc.shared import (
     vpc_busy,
     vpc_is_stable,
     vpc_not_found,
+    vswitch_user,
     vswitches_of,
 )
-
-ZONE_RE = re.compile(r"^(?P<region>[a-z0-9-]+)-[a-z]$")
 
 
 def vswitch_view(world, vsw):
@@ -84,15 +88,46 @@ def vswitch_cidr(vpc, taken, cidr, mask):
     raise ApiError("InvalidCidrBlock.Overlapped", "Specified CIDR block overlapped with other subnets.", 400)
 
 
+def check_zone(zone, region):
+    """``zone`` must be one of ``region``'s zones."""
+    if geography.zone_region(zone) != region:
+        raise ApiError("InvalidZoneId.NotFound", "Specified zone does not exist.", 404)
+
+
+def build_vswitch(world, vpc, vsw_id, zone, net, name="", description="", tags=None, status="Available"):
+    """Put a vSwitch of ``vpc`` and add its ``local`` route to the VPC's system route table."""
+    table = world.get("route_table", vpc["RouteTableId"])
+    account, region = vpc["_account"], vpc["RegionId"]
+    world.put(
+        "vswitch",
+        vsw_id,
+        {
+            "VSwitchId": vsw_id,
+            "VpcId": vpc["VpcId"],
+            "ZoneId": zone,
+            "CidrBlock": str(net),
+            "VSwitchName": name,
+            "Description": description,
+            "Status": status,
+            "CreationTime": iso_time(world),
+            "RouteTableId": table["RouteTableId"],
+            "ResourceGroupId": vpc["ResourceGroupId"],
+            "_tags": dict(tags or {}),
+        },
+        account,
+        region,
+    )
+    hops = [{"NextHopType": "local", "NextHopId": "", "Weight": None, "Enabled": 1}]
+    new_route_entry(world, table, account, region, str(net), "System", hops, "Available")
+
+
 @action("vpc", "CreateVSwitch", write=True)
 def create_vswitch(ctx, p):
     world = ctx.world
     if p.get("RegionId"):
         check_region(p["RegionId"])
     vpc = owned(ctx, "vpc", p["VpcId"], p.get("RegionId"), error=vpc_not_found())
-    zone = ZONE_RE.match(p["ZoneId"])
-    if zone is None or zone.group("region") != vpc["RegionId"]:
-        raise ApiError("InvalidZoneId.NotFound", "Specified zone does not exist.", 404)
+    check_zone(p["ZoneId"], vpc["RegionId"])
     if p.get("Ipv6CidrBlock") is not None or p.get("Ipv6CidrMask") is not None or p.get("VpcIpv6CidrBlock"):
         raise ApiError("OperationFailed.VpcIpv6Disabled", "IPv6 is not enabled for the VPC.", 400)
     check_text(p.get("VSwitchName"), "virtual switch name", 128, code="InvalidVSwitchName.Malformed")
@@ -121,34 +156,16 @@ def create_vswitch(ctx, p):
     if any(dest.subnet_of(net) for dest in custom):
         raise ApiError("RouteConflict.AlreadyExist", "Route conflict exists in routing table.", 400)
     vsw_id = world.new_id("vsw")
-    world.put(
-        "vswitch",
-        vsw_id,
-        {
-            "VSwitchId": vsw_id,
-            "VpcId": vpc["VpcId"],
-            "ZoneId": p["ZoneId"],
-            "CidrBlock": str(net),
-            "VSwitchName": p.get("VSwitchName") or "",
-            "Description": p.get("Description") or "",
-            "Status": "Pending",
-            "CreationTime": iso_time(world),
-            "RouteTableId": table["RouteTableId"],
-            "ResourceGroupId": vpc["ResourceGroupId"],
-            "_tags": tags,
-        },
-        ctx.account,
-        vpc["RegionId"],
-    )
-    new_route_entry(
+    build_vswitch(
         world,
-        table,
-        ctx.account,
-        vpc["RegionId"],
-        str(net),
-        "System",
-        [{"NextHopType": "local", "NextHopId": "", "Weight": None, "Enabled": 1}],
-        "Available",
+        vpc,
+        vsw_id,
+        p["ZoneId"],
+        net,
+        name=p.get("VSwitchName") or "",
+        description=p.get("Description") or "",
+        tags=tags,
+        status="Pending",
     )
     world.schedule("vswitch", vsw_id, set_fields={"Status": "Available"})
     return {"VSwitchId": vsw_id}
@@ -168,12 +185,15 @@ def delete_vswitch(ctx, p):
         raise ApiError("IncorrectVSwitchStatus", "vpc subnet is in middle status.", 400)
     if table_busy(world, vsw["RouteTableId"]):
         raise ApiError("IncorrectRouteEntryStatus", "Some route entry status blocked this operation.", 400)
+    if vswitch_user(world, vsw["VSwitchId"]):
+        raise ApiError("DependencyViolation", "Specified object has dependent resources.", 400)
     if p.get("DryRun"):
         raise dry_run_passed()
     for entry in entries_of_table(world, vsw["RouteTableId"]):
         if entry["Type"] == "System" and entry["DestinationCidrBlock"] == vsw["CidrBlock"]:
             world.delete("route_entry", entry["RouteEntryId"])
-    world.delete("vswitch", vsw["VSwitchId"])
+    vsw["Status"] = "Pending"
+    world.schedule("vswitch", vsw["VSwitchId"], delete=True)
     return {}
 
 
