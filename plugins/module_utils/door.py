@@ -34,15 +34,17 @@ def execute(core, params, check_mode, diff, environ=None):
 
     Returns the core's result (``changed`` defaulted to False, ``diff`` dropped unless
     diff mode is on; ``warnings``, if any, is a list of texts for the user), or for an
-    AlicloudError a failure result with ``failed``, ``msg``, ``code`` and ``request_id``, and
-    ``changed`` plus the ids the error carries when it came after a write (errors.after_write).
+    AlicloudError a failure result with ``failed`` and ``msg``, ``code`` and ``request_id``
+    when the API gave them (a failure found before any call has neither), and ``changed``
+    plus the ids the error carries when it came after a write (errors.after_write).
     """
     try:
         session = Session.from_params(params, environ)
         result = core(session, params, check_mode)
     except AlicloudError as exc:
-        return dict(exc.result, failed=True, changed=exc.changed, msg=str(exc), code=exc.code,
-                    request_id=exc.request_id)
+        failure = dict(exc.result, failed=True, changed=exc.changed, msg=str(exc))
+        failure.update((key, value) for key, value in (("code", exc.code), ("request_id", exc.request_id)) if value)
+        return failure
     result.setdefault("changed", False)
     if not diff:
         result.pop("diff", None)
