@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
+from ansible_collections.alicloud.interconnect.plugins.module_utils.route import overlaps
 
 MIN_PACKAGE_BANDWIDTH = 2  # Mbit/s: CreateCenBandwidthPackage refuses less
 ID_PREFIXES = {"VPC": "vpc-", "VBR": "vbr-"}
@@ -135,7 +136,8 @@ def cen_network_plan(members, accounts, owner_account_id, limits=None, cen_name=
       members            every member with its defaults: instance_id or vpc_name, instance_type, region,
                          account_id, key (unique), label (for messages)
       account_ids        every account the role calls as: the owner first, then the members' accounts
-      lookups            [{account_id, region, names}]: the VPC names to resolve, one entry per account and region
+      lookups            [{account_id, region, names, ids}]: the VPCs to find (by name, by id), one entry per account
+                         and region with VPC members
       foreign_accounts   member accounts other than the owner's (they grant their instances to the CEN)
       limits             the inter-region limits, each with its span
       spans              [{span, geographic_region_a, geographic_region_b, bandwidth, package_name}]
@@ -164,10 +166,13 @@ def cen_network_plan(members, accounts, owner_account_id, limits=None, cen_name=
     limits = _check_limits(limits, set(m["region"] for m in planned), errors)
     lookups = {}
     for item in planned:
-        if item["vpc_name"]:
+        if item["instance_type"] == "VPC":
             entry = lookups.setdefault((item["account_id"], item["region"]),
-                                       dict(account_id=item["account_id"], region=item["region"], names=[]))
-            entry["names"].append(item["vpc_name"])
+                                       dict(account_id=item["account_id"], region=item["region"], names=[], ids=[]))
+            if item["vpc_name"]:
+                entry["names"].append(item["vpc_name"])
+            else:
+                entry["ids"].append(item["instance_id"])
     account_ids = [owner] + sorted(set(m["account_id"] for m in planned) - set([owner]))
     return dict(
         owner_account_id=owner,
@@ -181,35 +186,62 @@ def cen_network_plan(members, accounts, owner_account_id, limits=None, cen_name=
     )
 
 
+def _cidr_blocks(vpc):
+    """Every IPv4 block of a vpc_info record: the primary and the secondary ones."""
+    return [vpc["cidr_block"]] + [b for b in vpc.get("secondary_cidr_blocks") or [] if b != vpc["cidr_block"]]
+
+
+def _overlapping(members):
+    """A message for each pair of members whose address ranges overlap, worded like the peering modules'."""
+    messages = []
+    for index, first in enumerate(members):
+        for second in members[index + 1:]:
+            pairs = overlaps(first["cidr_blocks"], second["cidr_blocks"])
+            if pairs:
+                messages.append("the CIDR blocks of %s (%s) and %s (%s) overlap (%s): the CEN cannot route the "
+                                "addresses they share to both" % (
+                                    first["instance_id"], ", ".join(first["cidr_blocks"]), second["instance_id"],
+                                    ", ".join(second["cidr_blocks"]), "; ".join("%s with %s" % p for p in pairs)))
+    return messages
+
+
 def cen_network_resolve(plan, lookups):
-    """The members with instance ids: names resolved from the vpc_info results of the lookups.
+    """The members with instance ids and address ranges, from the vpc_info results of the lookups.
 
     ``lookups`` is the registered result of the vpc_info loop over plan.lookups. Returns
-    ``{members, errors}``; each member gains ``instance``, itself as an item of cen_attachment's
-    ``instances``. A name that matches no VPC, or several, is an error naming the member.
+    ``{members, errors, overlaps}``; each member gains ``instance``, itself as an item of
+    cen_attachment's ``instances``, and ``cidr_blocks`` (empty for a VBR). A name that matches no VPC,
+    or several, is an error naming the member. ``overlaps`` names every two members whose CIDR blocks
+    overlap.
     """
-    found = {}
+    by_name, by_id = {}, {}
     for result in (lookups or {}).get("results", []):
         entry = result.get("item") or {}
         for vpc in result.get("vpcs") or []:
-            key = (entry.get("account_id"), entry.get("region"), vpc.get("vpc_name"))
-            found.setdefault(key, []).append(vpc.get("vpc_id"))
+            where = (entry.get("account_id"), entry.get("region"))
+            by_name.setdefault(where + (vpc.get("vpc_name"),), []).append(vpc)
+            by_id[where + (vpc.get("vpc_id"),)] = vpc
     members, errors = [], []
     for member in plan["members"]:
         item = dict(member)
-        if not item["instance_id"]:
-            ids = found.get((item["account_id"], item["region"], item["vpc_name"]), [])
-            if len(ids) != 1:
+        where = (item["account_id"], item["region"])
+        if item["instance_id"]:
+            vpc = by_id.get(where + (item["instance_id"],))  # None for a VBR, or a VPC its account does not list
+        else:
+            found = by_name.get(where + (item["vpc_name"],), [])
+            if len(found) != 1:
                 errors.append("member %s of account %s: %s" % (
                     item["label"], item["account_id"],
-                    "no VPC has this name" if not ids else "the name matches several VPCs (%s): give instance_id"
-                    % ", ".join(sorted(ids))))
+                    "no VPC has this name" if not found else "the name matches several VPCs (%s): give instance_id"
+                    % ", ".join(sorted(v.get("vpc_id") for v in found))))
                 continue
-            item["instance_id"] = ids[0]
+            vpc = found[0]
+            item["instance_id"] = vpc["vpc_id"]
+        item["cidr_blocks"] = _cidr_blocks(vpc) if vpc else []
         item["instance"] = dict(instance_id=item["instance_id"], instance_type=item["instance_type"],
                                 instance_region=item["region"], instance_owner_id=item["account_id"])
         members.append(item)
-    return dict(members=members, errors=errors)
+    return dict(members=members, errors=errors, overlaps=_overlapping([m for m in members if m["cidr_blocks"]]))
 
 
 def cen_network_account_errors(results, plan, what):
@@ -448,6 +480,8 @@ def cen_network_result(ctx):
     unknown = (ctx.get("revoke") or {}).get("unknown") or []
     if unknown:
         warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))
+    if present:
+        warnings.extend(ctx.get("overlaps") or [])
     if present and ctx.get("cen_id") is None:
         warnings.append("check mode: the CEN does not exist yet, so the steps after its creation were not predicted")
     return dict(

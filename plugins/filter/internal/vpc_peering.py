@@ -1,11 +1,28 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The result of the vpc_peering role, from what its tasks registered (private to the role)."""
+"""Filters internal to the vpc_peering role: its check of the two VPCs' address ranges, and its result."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.route import refuse_overlap
+
+
+def vpc_peering_overlap(initiator_vpc, acceptor_vpc):
+    """The peering modules' message when the two VPCs' CIDR blocks overlap, else an empty string.
+
+    The arguments are vpc_info records (``vpc_id``, ``cidr_block``, ``secondary_cidr_blocks``).
+    """
+    blocks = [[vpc["cidr_block"]] + [b for b in vpc.get("secondary_cidr_blocks") or [] if b != vpc["cidr_block"]]
+              for vpc in (initiator_vpc, acceptor_vpc)]
+    try:
+        refuse_overlap(initiator_vpc["vpc_id"], blocks[0], acceptor_vpc["vpc_id"], blocks[1])
+    except AlicloudError as error:
+        return error.message
+    return ""
 
 
 def _done(registered):
@@ -28,8 +45,21 @@ def _side(ctx, side, interface_id):
 def _route_text(ctx, result, verb):
     side = result["item"] if isinstance(result["item"], str) else result["item"]["item"]
     other = "acceptor" if side == "initiator" else "initiator"
-    return "%s the route of %s to %s (%s)" % (verb, ctx["vpcs"][side]["vpc_id"], ctx["vpcs"][other]["cidr_block"],
-                                              other)
+    return "%s the route in the %s's VPC %s to the %s's %s" % (verb, side, ctx["vpcs"][side]["vpc_id"], other,
+                                                              ctx["vpcs"][other]["cidr_block"])
+
+
+def _connection(ctx):
+    """The peering as its last write or read left it: the VpcPeer connection, or the initiator's interface."""
+    if ctx["method"] == "router_interface":
+        steps = (("ri_connect", "router_interface"), ("ri_initiator", "router_interface"))
+    else:
+        steps = (("accept", "vpc_peer_connection"), ("connection", "vpc_peer_connection"))
+    for key, field in steps:
+        result = ctx.get(key) or {}
+        if _done(result) and result.get(field):
+            return result[field]
+    return {}
 
 
 def vpc_peering_result(ctx):
@@ -70,6 +100,7 @@ def vpc_peering_result(ctx):
                        destination_cidr=ctx["vpcs"]["acceptor" if r["item"] == "initiator" else "initiator"]
                        ["cidr_block"], next_hop_id=(r.get("route_entry") or {}).get("next_hop_id"))
                   for r in _items(ctx.get("routes_set"))]
+    connection = _connection(ctx) if present else {}
     return dict(
         method=ctx["method"],
         state=ctx["state"],
@@ -77,6 +108,8 @@ def vpc_peering_result(ctx):
         initiator=_side(ctx, "initiator", interfaces["initiator"] if present else None),
         acceptor=_side(ctx, "acceptor", interfaces["acceptor"] if present else None),
         peer_connection_id=connection_id if present else None,
+        bandwidth=connection.get("bandwidth"),
+        status=connection.get("status"),
         routes=routes,
         changed=bool(changes),
         changes=changes,
@@ -87,4 +120,4 @@ class FilterModule(object):
     """vpc_peering role filters."""
 
     def filters(self):
-        return {"vpc_peering_result": vpc_peering_result}
+        return {"vpc_peering_overlap": vpc_peering_overlap, "vpc_peering_result": vpc_peering_result}
