@@ -17,10 +17,9 @@ error with HTTP 400, not-found included.
 import re
 
 from alicloud_emulator import geography
-from alicloud_emulator.errors import ApiError, missing
+from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import (
-    MAX_TAGS,
     check_tags,
     default_resource_group,
     dry_run_passed,
@@ -32,10 +31,11 @@ from alicloud_emulator.services.common import (
     token_page,
 )
 from alicloud_emulator.services.vpc.shared import (
-    MAX_TAG_RESOURCES,
     TAGS,
     check_resource_group,
     entries_pointing_to,
+    tag_resource_ids,
+    untag_keys,
     vpc_is_stable,
 )
 
@@ -381,11 +381,8 @@ def tag_targets(ctx, p):
     """The connections a tag call names, as (record, side) pairs, all in RegionId for the caller."""
     check_region(p["RegionId"])
     check_resource_type(p["ResourceType"])
-    ids = p.get("ResourceId") or []
-    if len(ids) > MAX_TAG_RESOURCES:
-        raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     targets = []
-    for rid in ids:
+    for rid in tag_resource_ids(p):
         pcc = ctx.world.get("vpc_peer", rid)
         who = side(ctx, pcc) if pcc is not None else None
         if who is None or view_region(pcc, who) != p["RegionId"]:
@@ -411,11 +408,7 @@ def tag_resources(ctx, p):
 @action("vpcpeer", "UnTagResources", write=True)
 def untag_resources(ctx, p):
     targets = tag_targets(ctx, p)
-    keys = p.get("TagKey") or []
-    if len(keys) > MAX_TAGS:
-        raise ApiError("NumberExceed.Tags", "The maximum number of tags is exceeded.", 400)
-    if not keys and not p.get("All"):
-        raise missing("TagKey.1")
+    keys = untag_keys(p)
     for pcc, who in targets:
         kept = {} if p.get("All") else {k: v for k, v in view_tags(pcc, who).items() if k not in keys}
         set_view_tags(pcc, who, kept)
@@ -426,14 +419,8 @@ def untag_resources(ctx, p):
 def list_tag_resources(ctx, p):
     check_region(p["RegionId"])
     check_resource_type(p["ResourceType"])
-    ids = p.get("ResourceId") or []
+    ids = tag_resource_ids(p, listing=True)
     wanted = p.get("Tag") or []
-    if not ids and not wanted:
-        raise ApiError(
-            "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
-        )
-    if len(ids) > MAX_TAG_RESOURCES:
-        raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     check_tags(wanted, TAGS)
     rows = []
     for pcc in ctx.world.table("vpc_peer").values():

@@ -10,8 +10,8 @@ imports another's handlers.
 import ipaddress
 
 from alicloud_emulator import geography
-from alicloud_emulator.errors import ApiError
-from alicloud_emulator.services.common import TagRules, check_filters, iso_time
+from alicloud_emulator.errors import ApiError, missing
+from alicloud_emulator.services.common import MAX_TAGS, TagRules, check_filters, iso_time
 
 # Tag rules of the VPC service (VPC, vSwitch, route table, router interface, VBR; VpcPeer too).
 TAGS = TagRules(key_length=128, too_many="NumberExceed.Tags", duplicate="Forbidden.TagKey.Duplicated")
@@ -143,3 +143,25 @@ def vpc_busy():
 
 def vpc_is_stable(world, vpc):
     return vpc["Status"] == "Available" and not world.is_pending("vpc", vpc["VpcId"])
+
+
+def tag_resource_ids(p, listing=False):
+    """The ``ResourceId.N`` of a tag call (at most 50); a listing needs them or ``Tag.N``."""
+    ids = p.get("ResourceId") or []
+    if listing and not ids and not p.get("Tag"):
+        raise ApiError(
+            "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
+        )
+    if len(ids) > MAX_TAG_RESOURCES:
+        raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
+    return ids
+
+
+def untag_keys(p):
+    """The ``TagKey.N`` of an untag call (at most 20), required unless ``All`` is set."""
+    keys = p.get("TagKey") or []
+    if len(keys) > MAX_TAGS:
+        raise ApiError(TAGS.too_many, "The maximum number of tags is exceeded.", 400)
+    if not keys and not p.get("All"):
+        raise missing("TagKey.1")
+    return keys

@@ -3,10 +3,10 @@ for VPCs, vSwitches and route tables, and their ...ForExpressConnect twins for r
 interfaces and VBRs.
 """
 
-from alicloud_emulator.errors import ApiError, missing
+from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
-from alicloud_emulator.services.common import MAX_TAGS, check_tags, merged_tags, owned, tags_match, token_page
-from alicloud_emulator.services.vpc.shared import MAX_TAG_RESOURCES, TAGS, check_region
+from alicloud_emulator.services.common import check_tags, merged_tags, owned, tags_match, token_page
+from alicloud_emulator.services.vpc.shared import TAGS, check_region, tag_resource_ids, untag_keys
 
 # Resource types -> table (and the field that holds a record's id).
 VPC_TAG_TYPES = {"VPC": "vpc", "VSWITCH": "vswitch", "ROUTETABLE": "route_table"}
@@ -20,27 +20,30 @@ ID_FIELDS = {
 }
 
 
-def tag_targets(ctx, p, types):
-    """The caller's records named by a tag call: (resource type, [records])."""
+def tag_kind(p, types):
+    """The region-checked ``(resource type, table)`` a tag call names."""
     check_region(p["RegionId"])
     resource_type = (p.get("ResourceType") or "").upper()
     kind = types.get(resource_type)
     if kind is None:
         raise ApiError("InvalidInstanceType.NotFound", "The instance type is not found.", 400)
-    ids = p.get("ResourceId") or []
-    if len(ids) > MAX_TAG_RESOURCES:
-        raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
+    return resource_type, kind
+
+
+def tag_targets(ctx, p, types):
+    """The caller's records named by a tag call."""
+    _type, kind = tag_kind(p, types)
     recs = []
-    for rid in ids:
+    for rid in tag_resource_ids(p):
         rec = owned(ctx, kind, rid, p["RegionId"])
         if rec is None:
             raise ApiError("InvalidInstanceIds.NotFound", "The instance IDs are not found.", 400)
         recs.append(rec)
-    return resource_type, kind, recs
+    return recs
 
 
 def tag(ctx, p, types):
-    _type, _kind, recs = tag_targets(ctx, p, types)
+    recs = tag_targets(ctx, p, types)
     tags = check_tags(p["Tag"], TAGS)
     merged = [merged_tags(rec.get("_tags"), tags, TAGS.too_many) for rec in recs]
     for rec, new in zip(recs, merged):
@@ -49,12 +52,8 @@ def tag(ctx, p, types):
 
 
 def untag(ctx, p, types):
-    _type, _kind, recs = tag_targets(ctx, p, types)
-    keys = p.get("TagKey") or []
-    if len(keys) > MAX_TAGS:
-        raise ApiError("NumberExceed.Tags", "The maximum number of tags is exceeded.", 400)
-    if not keys and not p.get("All"):
-        raise missing("TagKey.1")
+    recs = tag_targets(ctx, p, types)
+    keys = untag_keys(p)
     for rec in recs:
         if p.get("All"):
             rec["_tags"] = {}
@@ -64,19 +63,9 @@ def untag(ctx, p, types):
 
 
 def list_tags(ctx, p, types):
-    check_region(p["RegionId"])
-    resource_type = (p.get("ResourceType") or "").upper()
-    kind = types.get(resource_type)
-    if kind is None:
-        raise ApiError("InvalidInstanceType.NotFound", "The instance type is not found.", 400)
-    ids = p.get("ResourceId") or []
+    resource_type, kind = tag_kind(p, types)
+    ids = tag_resource_ids(p, listing=True)
     wanted = p.get("Tag") or []
-    if not ids and not wanted:
-        raise ApiError(
-            "BothEmpty.TagsAndResources", "The specified Tags and ResourcesIds are not allow to both empty.", 400
-        )
-    if len(ids) > MAX_TAG_RESOURCES:
-        raise ApiError("NumberExceed.ResourceIds", "The maximum number of resource IDs is exceeded.", 400)
     check_tags(wanted, TAGS)
     rows = []
     for rec in ctx.world.records(kind, ctx.account, p["RegionId"]):
