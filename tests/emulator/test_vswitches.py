@@ -221,6 +221,19 @@ def test_describe_vswitches_pages_as_documented(env):
     assert env.error(UID1, "DescribeVSwitches", RegionId=HZ, PageNumber=0) == ("InvalidParameter", 400)
 
 
+def test_no_vswitch_is_deleted_while_another_of_its_vpc_is_being_created_or_deleted(env):
+    first = vswitch(env, CidrBlock="10.0.1.0/24")
+    second = vswitch(env, CidrBlock="10.0.2.0/24", settle=False)
+    env.refused(UID1, "DeleteVSwitch", "IncorrectVSwitchStatus", VSwitchId=first)
+    env.settle()
+    env.call(UID1, "DeleteVSwitch", VSwitchId=second)
+    env.refused(UID1, "DeleteVSwitch", "IncorrectVSwitchStatus", VSwitchId=first)
+    other_vpc = vswitch(env, "vpc-a2", "cn-shanghai-b", CidrBlock="10.1.1.0/24")
+    env.call(UID1, "DeleteVSwitch", VSwitchId=other_vpc)
+    env.settle()
+    env.call(UID1, "DeleteVSwitch", VSwitchId=first)
+
+
 def test_a_vswitch_in_use_by_another_product_cannot_be_deleted(env, monkeypatch):
     vsw_id = vswitch(env, CidrBlock="10.0.1.0/24")
     monkeypatch.setattr(
@@ -229,6 +242,7 @@ def test_a_vswitch_in_use_by_another_product_cannot_be_deleted(env, monkeypatch)
     env.refused(UID1, "DeleteVSwitch", "DependencyViolation", VSwitchId=vsw_id)
     other = vswitch(env, CidrBlock="10.0.2.0/24")
     env.call(UID1, "DeleteVSwitch", VSwitchId=other)
+    env.settle()
     monkeypatch.setattr(vpc_shared, "VSWITCH_USERS", [])
     env.call(UID1, "DeleteVSwitch", VSwitchId=vsw_id)
 

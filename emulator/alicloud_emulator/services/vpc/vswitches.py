@@ -6,6 +6,10 @@ A vSwitch is a zone's slice of its VPC's CIDR block: ``Pending -> Available`` wh
 one of its region's zones in :mod:`alicloud_emulator.geography`. Creating one adds its
 ``local`` system route to the VPC's system route table, deleting it removes that route.
 
+No vSwitch of a VPC can be deleted while one of them is being created or deleted, as
+documented; the documentation names no code for it, so the vSwitch status code
+(``IncorrectVSwitchStatus``) answers.
+
 A vSwitch another product uses (a transit router VPC attachment's network interface) cannot
 be deleted: ``DependencyViolation``; see :func:`~alicloud_emulator.services.vpc.shared.vswitch_user`.
 """
@@ -181,7 +185,7 @@ def delete_vswitch(ctx, p):
     if p.get("RegionId"):
         check_region(p["RegionId"])
     vsw = owned(ctx, "vswitch", p["VSwitchId"], p.get("RegionId"), error=vswitch_not_found())
-    if world.is_pending("vswitch", vsw["VSwitchId"]):
+    if any(world.is_pending("vswitch", s["VSwitchId"]) for s in vswitches_of(world, vsw["VpcId"])):
         raise ApiError("IncorrectVSwitchStatus", "vpc subnet is in middle status.", 400)
     if table_busy(world, vsw["RouteTableId"]):
         raise ApiError("IncorrectRouteEntryStatus", "Some route entry status blocked this operation.", 400)
