@@ -11,10 +11,21 @@ A module whose task runs on the controller does not need a new Python process
 
 validates the task's arguments against the module's own ARGUMENT_SPEC and
 MODULE_KWARGS, runs the same core function through door.execute(), and
-returns what the module would have returned. When the task does not run
-locally on the controller (delegated to a host with another connection,
-become, async), or the controller's Python lacks the SDK, it runs the module
-instead.
+returns what the module would have returned, warnings and deprecations included.
+
+It runs the module itself (the module door) instead when:
+
+* the user asks for it: the variable ``alicloud_interconnect_module_door`` (play,
+  inventory, task), or else the controller's environment variable
+  ``ALICLOUD_INTERCONNECT_MODULE_DOOR``, is true;
+* the task does not run locally on the controller (another connection, become, async);
+* the controller's Python lacks the SDK;
+* this ansible-core keeps the argument validation's no_log values, deprecations or
+  alias warnings somewhere else than the door reads them (``validation_details``).
+
+Everything else it uses is ansible-core's interface for action plugins: the task,
+its args and its (post-validated) ``environment``, ``_execute_module`` and
+``_remove_tmp_path``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -27,6 +38,7 @@ import os
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
@@ -34,13 +46,34 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.session impo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import execute, full_argument_spec
 
 COLLECTION = "alicloud.interconnect"
+MODULE_DOOR_VARIABLE = "alicloud_interconnect_module_door"
+MODULE_DOOR_ENVIRONMENT = "ALICLOUD_INTERCONNECT_MODULE_DOOR"
+
+display = Display()
 
 # The strategy imports an action plugin in the controller's main process, before it forks
 # the worker that runs the task: importing the SDKs here, once per playbook run, spares
-# every task's worker that import (docs/performance.md has the measurements).
-preload_sdks()
+# every task's worker that import (docs/performance.md has the measurements). Not when
+# the environment sends every task through the module door, which never needs them here.
+if not boolean(os.environ.get(MODULE_DOOR_ENVIRONMENT) or False, strict=False):
+    preload_sdks()
 
-display = Display()
+
+def validation_details(validation):
+    """The no_log values, deprecations and alias warnings of an ArgumentSpecValidator result.
+
+    ansible-core 2.16 to 2.21 keep them in private attributes of the ValidationResult (its
+    public interface has the parameters and errors only); None when this ansible-core does
+    not, and the door then runs the module, whose AnsibleModule handles them itself.
+    """
+    try:
+        no_log_values = set(validation._no_log_values)
+        deprecations = [dict(deprecation) for deprecation in validation._deprecations]
+        warnings = ["Both option %s and its alias %s are set." % (warning["option"], warning["alias"])
+                    for warning in validation._warnings]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    return no_log_values, deprecations, warnings
 
 
 class AlicloudAction(ActionBase):
@@ -60,41 +93,76 @@ class AlicloudAction(ActionBase):
                 and not self._task.async_val
                 and not self._play_context.become)
 
+    def module_door_wanted(self, task_vars):
+        """The user's switch: the variable when set, else the controller's environment variable.
+
+        Raises ValueError naming the setting when its value is not a boolean.
+        """
+        if MODULE_DOOR_VARIABLE in (task_vars or {}):
+            name, value = MODULE_DOOR_VARIABLE, self._templar.template(task_vars[MODULE_DOOR_VARIABLE])
+        else:
+            name, value = MODULE_DOOR_ENVIRONMENT, os.environ.get(MODULE_DOOR_ENVIRONMENT, "")
+        if value is None or value == "":
+            return False
+        try:
+            return boolean(value, strict=True)
+        except TypeError:
+            raise ValueError("%s: expected a boolean (true or false), got %r" % (name, value))
+
     def run(self, tmp=None, task_vars=None):
         result = super(AlicloudAction, self).run(tmp, task_vars)
         del tmp
-        if not self.runs_on_controller():
+        try:
+            module_door = self.module_door_wanted(task_vars)
+        except ValueError as exc:
+            result.update(failed=True, changed=False, msg=str(exc))
+            return result
+        if module_door or not self.runs_on_controller():
             result.update(self.run_module(task_vars))
             return result
 
         source = self.module_source()
         validator = ArgumentSpecValidator(full_argument_spec(source.ARGUMENT_SPEC), **getattr(source, "MODULE_KWARGS", {}))
         validation = validator.validate(self._task.args)
-        for warning in validation._warnings:
-            display.warning("Both option %s and its alias %s are set." % (warning["option"], warning["alias"]))
+        details = validation_details(validation)
+        if details is None:
+            display.vvv("%s: this ansible-core keeps the argument validation's no_log values elsewhere; running "
+                        "the module" % self._task.action)
+            result.update(self.run_module(task_vars))
+            return result
+        no_log_values, deprecations, warnings = details
+
         if validation.error_messages:
             msg = validation.errors.msg
             if isinstance(validation.errors[0], UnsupportedError):
                 msg = "Unsupported parameters for (%s) module: %s" % (self._task.action, msg)
             result.update(failed=True, changed=False, msg=msg)
-            return self.masked(result, validation._no_log_values)
-
-        params = validation.validated_parameters
-        outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff), self.environment())
-        if outcome.get("code") == "MissingLibrary":
-            # The controller's Python lacks the SDK; the host's interpreter may have it.
-            result.update(self.run_module(task_vars))
-            return result
-        result.update(outcome)
-        result["invocation"] = {"module_args": params}
-        return self.masked(result, validation._no_log_values)
+        else:
+            params = validation.validated_parameters
+            outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff),
+                              self.environment())
+            if outcome.get("code") == "MissingLibrary":
+                # The controller's Python lacks the SDK; the host's interpreter may have it.
+                result.update(self.run_module(task_vars))
+                return result
+            warnings.extend(outcome.pop("warnings", []))
+            result.update(outcome)
+            result["invocation"] = {"module_args": params}
+        # What AnsibleModule returns with a result: the validation's warnings and deprecations.
+        if warnings:
+            result["warnings"] = warnings
+        if deprecations:
+            result["deprecations"] = deprecations
+        return self.masked(result, no_log_values)
 
     def environment(self):
-        """The environment the module would see: the controller's plus the task's ``environment:``."""
-        task_environment = {}
-        self._compute_environment_string(task_environment)
+        """The environment the module would see: the controller's plus the task's ``environment:``.
+
+        The task executor post-validates the task before run(): ``environment`` is then one dict,
+        templated, with the task's keys over the block's and the play's.
+        """
         environ = dict(os.environ)
-        environ.update((str(k), str(v)) for k, v in task_environment.items())
+        environ.update((str(k), str(v)) for k, v in (self._task.environment or {}).items())
         return environ
 
     @staticmethod
@@ -111,5 +179,7 @@ class AlicloudAction(ActionBase):
         outcome = self._execute_module(module_name="%s.%s" % (COLLECTION, self.MODULE),
                                        module_args=dict(self._task.args), task_vars=task_vars, wrap_async=wrap_async)
         if not wrap_async:
-            self._remove_tmp_path(self._connection._shell.tmpdir)
+            # None: the temporary directory this task's connection made, if any (an async
+            # module's wrapper removes its own).
+            self._remove_tmp_path(None)
         return outcome
