@@ -6,6 +6,7 @@ accounts:
     name: main                                 # optional
     access_keys: [{id: AK1, secret: SK1}]
     roles: [{name: ops, trusted: ["1000000000000002"]}]   # accounts that may AssumeRole into it
+    transit_router_service: false              # optional: the account has not opened it (default: open)
 vpcs:
   - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a}
 vbrs:
@@ -79,9 +80,11 @@ def validate(doc):
     key_ids = set()
     for index, account in enumerate(_entries(doc, "accounts")):
         where = "accounts[%d]" % index
-        extra = set(account) - {"uid", "name", "access_keys", "roles"}
+        extra = set(account) - {"uid", "name", "access_keys", "roles", "transit_router_service"}
         if extra:
             raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
+        if not isinstance(account.get("transit_router_service", True), bool):
+            raise SeedError("%s: transit_router_service must be true or false" % where)
         uid = _uid(account.get("uid"), where)
         if uid in uids:
             raise SeedError("%s: uid %s is given twice" % (where, uid))
@@ -168,7 +171,12 @@ def apply(world, doc):
         roles = {}
         for role in account.get("roles") or []:
             roles[str(role["name"])] = {"trusted": [_uid(t, "role") for t in role.get("trusted") or []]}
-        world.accounts[uid] = {"uid": uid, "name": str(account.get("name") or uid), "roles": roles}
+        world.accounts[uid] = {
+            "uid": uid,
+            "name": str(account.get("name") or uid),
+            "roles": roles,
+            "transit_router_service": account.get("transit_router_service", True),
+        }
         for key in account.get("access_keys") or []:
             world.keys[str(key["id"])] = {"secret": str(key["secret"]), "uid": uid}
     for entry in doc.get("vpcs") or []:

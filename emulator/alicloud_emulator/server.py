@@ -193,6 +193,7 @@ class Emulator(object):
             accounts = {}
             for uid, account in world.accounts.items():
                 accounts[uid] = {"uid": uid, "name": account.get("name"), "roles": account.get("roles", {}),
+                                 "transit_router_service": account.get("transit_router_service", True),
                                  "access_key_ids": sorted(keys_by_uid.get(uid, []))}
             return json.loads(json.dumps({
                 "accounts": accounts,
