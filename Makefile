@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint integration molecule playbooks awx-test reliability perf bench units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint integration cores molecule playbooks awx-test reliability perf bench units docs ee-context clean
 
 install:
 	bash ci/install.sh
@@ -30,6 +30,10 @@ docs-lint: install
 
 integration: install
 	bash ci/test.sh integration
+
+# A short play on every ansible-core the collection supports (ci/cores.txt, ci/cores.sh).
+cores: install
+	bash ci/test.sh cores
 
 molecule: install
 	bash ci/test.sh molecule
@@ -66,10 +70,10 @@ docs: install
 ee-context: install
 	bash ci/ee_context.sh
 
-# Removes what builds and tests leave in the checkout (not .venv: make install is
+# Removes what builds and tests leave in the checkout (not .venv nor .tmp/cores: make install is
 # quick to re-run but slow to redo from nothing; remove .venv by hand for that).
 clean:
-	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/demo .tmp/*.log .tmp/test.lock \
+	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/demo .tmp/cores-play .tmp/*.log .tmp/test.lock \
 	    tests/output .ansible .pytest_cache collections *.tar.gz \
 	    .tmp/docs .tmp/bench docs/build build/ee ee-context
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

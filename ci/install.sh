@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # make install: the project venv (.venv) with the pinned toolchain, the four SDKs
 # and the emulator, the offline pip bootstrap ansible-test sanity needs, the
-# test-only system packages (when root) and the primed sanity venvs.
+# test-only system packages (when root) and the primed sanity venvs; and one venv
+# per ansible-core release of ci/cores.txt (.tmp/cores/<core>, for make test's
+# cores step).
 #
 # Quick when nothing changed: a stamp in .venv records a hash of everything that
 # shapes the install (requirement files, this script, $HOME); a run with the same
-# hash and the bootstrap file still in place does nothing.
+# hash and the bootstrap file still in place does nothing. Each core's venv has
+# its own stamp.
 #
 # Environment: PYTHON (interpreter for the venv, default python3),
 # FORCE=1 (ignore the stamp).
@@ -22,10 +25,77 @@ cache=$HOME/.ansible/test/cache
 
 say() { printf 'install: %s\n' "$*"; }
 
+# ---- one venv per ansible-core release of ci/cores.txt (the cores step of make test) ----
+
+# The base interpreter of a Python X.Y that can make venvs, found on PATH (where a pyenv
+# shim may fail) or in pyenv's versions folder.
+find_python() {  # X.Y
+    local candidate
+    for candidate in "$(command -v "python$1" || true)" \
+            "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$1".*/bin/"python$1" /usr/local/bin/"python$1" /usr/bin/"python$1"; do
+        if [ -x "$candidate" ] && "$candidate" -c 'import ensurepip, os, sys, venv
+print(os.path.join(sys.base_prefix, "bin", "python%d.%d" % sys.version_info[:2]))' 2>/dev/null; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+# The SDK requirements a core's venv gets: requirements.txt, constrained to its lower
+# bounds (lowest) or to requirements-dev.txt's pins (pinned).
+sdk_constraints() {  # lowest|pinned
+    case $1 in
+        lowest) sed -n 's/^\(alibabacloud-[a-z0-9-]*\)>=\([0-9.]*\).*/\1==\2/p' requirements.txt ;;
+        pinned) grep -E '^alibabacloud-[a-z0-9-]+==' requirements-dev.txt ;;
+        *) echo "install: ci/cores.txt: unknown SDK set '$1'" >&2; return 1 ;;
+    esac
+}
+
+# Quick when nothing changed: each venv keeps a stamp of what it was built from.
+install_cores() {
+    local core python sdks dir interpreter constraints wanted tried_pyenv=
+    while read -r core python sdks; do
+        case $core in '' | '#'*) continue ;; esac
+        dir=$root/.tmp/cores/$core
+        if ! interpreter=$(find_python "$python"); then
+            if [ -z "$tried_pyenv" ] && command -v pyenv >/dev/null; then
+                say "cores: no Python $python found; trying 'pyenv install $python'"
+                timeout 900 pyenv install --skip-existing "$python" </dev/null >"$root/.tmp/pyenv-install-$python.log" 2>&1 \
+                    || say "cores: pyenv install $python failed (.tmp/pyenv-install-$python.log)"
+                tried_pyenv=1
+            fi
+            if ! interpreter=$(find_python "$python"); then
+                say "cores: SKIP ansible-core $core: no Python $python (PATH, pyenv versions); make test reports it skipped"
+                rm -rf "$dir"
+                continue
+            fi
+        fi
+        constraints=$(sdk_constraints "$sdks")
+        wanted=$( { printf '%s\n' "$core" "$interpreter" "$PIP_VERSION" "$constraints"; "$interpreter" -V 2>&1
+                    cat requirements.txt; } | sha256sum | cut -d' ' -f1)
+        if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$wanted" ]; then
+            say "cores: ansible-core $core up to date (.tmp/cores/$core)"
+            continue
+        fi
+        say "cores: ansible-core $core on $interpreter, $sdks SDKs (.tmp/cores/$core)"
+        rm -rf "$dir"
+        "$interpreter" -m venv "$dir"
+        printf '%s\n' "$constraints" >"$dir/sdk-constraints.txt"
+        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "pip==$PIP_VERSION"
+        "$dir/bin/python" -m pip install --quiet --disable-pip-version-check \
+            "ansible-core==$core" -r requirements.txt -c "$dir/sdk-constraints.txt"
+        "$dir/bin/python" -m pip check >/dev/null || { "$dir/bin/python" -m pip check; exit 1; }
+        printf '%s\n' "$wanted" >"$dir/.stamp"
+    done <ci/cores.txt
+}
+
 inputs=(requirements-dev.txt requirements.txt emulator/pyproject.toml bindep.txt
         ci/install.sh ci/get_pip_offline.py ci/build-constraints.txt)
 wanted=$( { for f in "${inputs[@]}"; do printf '%s\n' "$f"; cat "$f"; done; printf 'HOME=%s\n' "$HOME"; } \
           | sha256sum | cut -d' ' -f1)
+
+mkdir -p .tmp
+install_cores
 
 if [ "${FORCE:-0}" != 1 ] && [ -f "$stamp" ]; then
     read -r have bootstrap <"$stamp" || true

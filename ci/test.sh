@@ -24,6 +24,7 @@ STEPS=(
     "lint        | -                                  | lint"
     "docs        | -                                  | docs_lint"
     "integration | -                                  | integration"
+    "cores       | -                                  | cores"
     "molecule    | extensions/molecule/*/molecule.yml | molecule_scenarios"
     "playbooks   | playbooks/*.yml                    | scenario_playbooks"
     "awx         | tests/awx                          | pytest_suite tests/awx"
@@ -111,6 +112,12 @@ integration() {
         echo "test: integration: targets that did not run: ${missing[*]}" >&2
         return 1
     fi
+}
+
+cores() {
+    # tests/cores/play.yml on every ansible-core of ci/cores.txt (2.16 to 2.21), each from
+    # its venv (make install); a core whose Python is missing is reported SKIPPED by name.
+    logged bash ci/cores.sh
 }
 
 molecule_scenarios() {

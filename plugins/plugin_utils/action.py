@@ -24,7 +24,7 @@ It runs the module itself (the module door) instead when:
   alias warnings somewhere else than the door reads them (``validation_details``).
 
 Everything else it uses is ansible-core's interface for action plugins: the task,
-its args and its (post-validated) ``environment``, ``_execute_module`` and
+its args and its ``environment``, the templar, ``_execute_module`` and
 ``_remove_tmp_path``.
 """
 
@@ -139,8 +139,12 @@ class AlicloudAction(ActionBase):
             result.update(failed=True, changed=False, msg=msg)
         else:
             params = validation.validated_parameters
-            outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff),
-                              self.environment())
+            try:
+                environ = self.environment()
+            except ValueError as exc:
+                result.update(failed=True, changed=False, msg=str(exc))
+                return result
+            outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff), environ)
             if outcome.get("code") == "MissingLibrary":
                 # The controller's Python lacks the SDK; the host's interpreter may have it.
                 result.update(self.run_module(task_vars))
@@ -158,11 +162,16 @@ class AlicloudAction(ActionBase):
     def environment(self):
         """The environment the module would see: the controller's plus the task's ``environment:``.
 
-        The task executor post-validates the task before run(): ``environment`` is then one dict,
-        templated, with the task's keys over the block's and the play's.
+        ``environment`` is the play's, the block's and the task's, in that order (the later keys
+        win), each templated here as the module's environment is.
         """
         environ = dict(os.environ)
-        environ.update((str(k), str(v)) for k, v in (self._task.environment or {}).items())
+        parts = self._task.environment or []
+        for part in parts if isinstance(parts, list) else [parts]:
+            part = self._templar.template(part) if part else {}
+            if not isinstance(part, dict):
+                raise ValueError("environment must be a dictionary, got %r" % (part,))
+            environ.update((str(k), str(v)) for k, v in part.items())
         return environ
 
     @staticmethod

@@ -36,7 +36,7 @@ class Templar:
 def make_action(args, cls=AccountInfoAction, transport="local", check_mode=False, diff=False, environment=None,
                 async_val=0, become=False):
     task = types.SimpleNamespace(args=args, action=FQCN, check_mode=check_mode, diff=diff, async_val=async_val,
-                                 environment=environment or {}, no_log=False)
+                                 environment=environment or [], no_log=False)
     shell = types.SimpleNamespace(tmpdir=None)      # read by ActionBase.run, not by the door
     connection = types.SimpleNamespace(transport=transport, has_native_async=False, _shell=shell)
     play_context = types.SimpleNamespace(become=become)
@@ -92,13 +92,18 @@ def test_no_log_values_are_masked_everywhere(api):
     assert result["account_id"] == "1000000000000001"
 
 
-def test_task_environment_reaches_credential_resolution(api, monkeypatch):
-    monkeypatch.setenv("ALICLOUD_ACCESS_KEY", "AK1")
-    monkeypatch.setenv("ALICLOUD_SECRET_KEY", "x")
-    # The task's environment, post-validated: one dict over the controller's environment.
-    result = make_action(dict(alicloud_endpoint=api.url), environment={"ALICLOUD_ACCESS_KEY": "AK2"}).run(task_vars={})
+def test_task_environment_reaches_credential_resolution(api):
+    # The play's, the block's, the task's: the later keys win.
+    env = [{"ALICLOUD_ACCESS_KEY": "AK1", "ALICLOUD_SECRET_KEY": "x"}, {}, {"ALICLOUD_ACCESS_KEY": "AK2"}]
+    result = make_action(dict(alicloud_endpoint=api.url), environment=env).run(task_vars={})
     assert result["account_id"] == "1000000000000002"
     assert api.requests[-1]["access_key_id"] == "AK2"
+
+
+def test_an_environment_that_is_not_a_dictionary_fails(api):
+    result = make_action(keys(api), environment=["A=1"]).run(task_vars={})
+    assert result["failed"] is True and result["msg"] == "environment must be a dictionary, got 'A=1'"
+    assert api.requests == []
 
 
 def test_api_failure_is_reported_like_the_module(api):
