@@ -50,6 +50,14 @@ TR_OPERATIONS = (
     "EnableTransitRouterRouteTablePropagation",
     "DisableTransitRouterRouteTablePropagation",
     "ListTransitRouterRouteTablePropagations",
+    "CreateTransitRouterPeerAttachment",
+    "UpdateTransitRouterPeerAttachmentAttribute",
+    "DeleteTransitRouterPeerAttachment",
+    "ListTransitRouterPeerAttachments",
+    "CreateTransitRouterRouteEntry",
+    "UpdateTransitRouterRouteEntry",
+    "DeleteTransitRouterRouteEntry",
+    "ListTransitRouterRouteEntries",
 )
 WRITE_PREFIXES = (
     "Open",

@@ -6,9 +6,12 @@ module                 kind (world table)
 service.py             the account's transit-router service (``accounts``), TR zones
 routers.py             transit routers (``transit_router``)
 vpc_attachments.py     VPC attachments (``tr_attachment``, ResourceType VPC)
+peer_attachments.py    inter-region attachments (``tr_attachment``, ResourceType TR)
 grants.py              cross-account grants (``grant``, shared with GrantInstanceToCen)
 route_tables.py        route tables (``tr_route_table``), associations
                        (``tr_association``) and propagations (``tr_propagation``)
+route_entries.py       static routes (``tr_route_entry``), learned routes (derived), the
+                       routes published into VPCs (read by services/vpc/route_entries.py)
 shared.py              the service gate, look-ups, one operation at a time, listings
 =====================  ==========================================================
 
@@ -17,6 +20,9 @@ States (each transition settles after the world's transition time):
 * router: ``Creating -> Active``; update ``Modifying -> Active``; delete ``Deleting -> gone``.
 * VPC attachment: ``Attaching -> Attached``; updates ``Modifying -> Attached``; delete
   ``Detaching -> gone``.
+* inter-region attachment: ``Attaching -> Attached``; update ``Modifying -> Attached``; delete
+  ``Detaching -> gone``.
+* static route: ``Creating -> Active``; delete ``Deleting -> gone`` (an update is immediate).
 * route table: ``Creating -> Active``; update ``Modifying -> Active``; delete ``Deleting -> gone``.
 * association: ``Associating -> Active``; dissociate ``Dissociating -> gone``.
 * propagation: ``Enabling -> Active``; disable ``Disabling -> gone``.
@@ -80,6 +86,31 @@ OperationFailed.RouteTableAssociationExist          400   ... that is associated
                                                           deleting a table with associations
 OperationFailed.RouteTablePropagationExist          400   ... that propagates (without Force); enabling
                                                           twice; deleting a table with propagations
+InvalidPeerTransitRouterId.NotFound                 400   the peer router is not one of the CEN's
+IllegalParam.PeerTransitRouterId                    400   both routers are in one region
+IllegalParam.PeerRegionId                           400   PeerTransitRouterRegionId is not the peer's region
+IllegalParam.BandwidthType / IllegalParam.Bandwidth 400   a type other than BandwidthPackage/DataTransfer;
+                                                          a bandwidth below 1
+IllegalParam.CenBandwidthPackageId                  400   BandwidthPackage without a package of the owner
+InvalidOperation.BwpNotAssociated                   400   the package is not the CEN's or not for the span
+MissingParam.Bandwidth                              400   BandwidthPackage without Bandwidth
+InvalidOperation.BwpBandwidthExceeded               400   more than the package has left
+ParameterIllegal.CdtDefaultLinkTypeOnlySupport-     400   DefaultLinkType other than Gold / Platinum
+PlatinumOrGold
+ParameterIllegal.BandwidthPackageDefaultLinkType-   400   Platinum with a bandwidth package
+OnlySupportGold
+IllegalParam.TransitRouterDestinationCidrBlock      400   a static route's destination is no CIDR block
+IllegalParam.NextHopType                            400   a next hop type other than BlackHole / Attachment
+ParamExclusive.NextHopTypeBlackHoleAndNextHopId     400   BlackHole with a next hop id
+MissingParam.TransitRouterRouteEntryNextHopId       400   Attachment without a next hop id
+InvalidTransitRouterRouteEntryNextHopId.NotFound    400   the next hop is not an attachment of the router
+InstanceExist.TransitRouterRouteEntry               400   the same static route twice
+OperationFailed.CreateRouteEntryWithSame-           400   a static route to the same destination, another
+DestinationCidrBlock                                      next hop
+InvalidName / InvalidDescription                    400   a route's name or description breaks the rules
+ParamExclusive.RouteEntryIdAndRouteTableIdOr-       400   delete names a route by id and by table
+DestCidrBlock
+IllegalParam.TransitRouterRouteEntryId              400   no such static route (Terraform's not-found code)
 InvalidRouteTableId.NotFound                        404   associate/propagate: the table is not the caller's
 InvalidAttachmentId.NotFound                        404   associate/propagate: the attachment is not
 IllegalParam.TransitRouterTableId                   400   table and attachment on different routers

@@ -126,6 +126,55 @@ def entries_to(world, attachment_id):
     return [e for e in world.table(ENTRY).values() if e.get("TransitRouterRouteEntryNextHopId") == attachment_id]
 
 
+def vpc_routes_to(world, attachment_id):
+    """VPC route entries (any account) whose next hop is the attachment."""
+    return [
+        e
+        for e in world.table("route_entry").values()
+        if any(h["NextHopType"] == "Attachment" and h["NextHopId"] == attachment_id for h in e["NextHops"])
+    ]
+
+
+def refuse_referenced(world, att, force):
+    """Refuse deleting an attachment that routes or route tables still use (Force removes the
+    associations and propagations, nothing else)."""
+    att_id = att["TransitRouterAttachmentId"]
+    if vpc_routes_to(world, att_id):
+        raise ApiError(
+            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
+            "VPC route entries still point at attachment %s." % att_id,
+            400,
+        )
+    if entries_to(world, att_id):
+        raise ApiError(
+            "OperationFailed.RouteEntryExist",
+            "Transit router route entries still point at attachment %s." % att_id,
+            400,
+        )
+    if force:
+        return
+    if links_of_attachment(world, ASSOCIATION, att_id):
+        raise ApiError(
+            "OperationFailed.RouteTableAssociationExist",
+            "The attachment %s is still associated with a route table." % att_id,
+            400,
+        )
+    if links_of_attachment(world, PROPAGATION, att_id):
+        raise ApiError(
+            "OperationFailed.RouteTablePropagationExist",
+            "The attachment %s still propagates into a route table." % att_id,
+            400,
+        )
+
+
+def detach(world, att):
+    """Remove the attachment's associations and propagations, and start its Detaching."""
+    for kind in (ASSOCIATION, PROPAGATION):
+        for link in links_of_attachment(world, kind, att["TransitRouterAttachmentId"]):
+            world.delete(kind, link_key(link["TransitRouterAttachmentId"], link["TransitRouterRouteTableId"]))
+    transition(world, ATTACHMENT, att["TransitRouterAttachmentId"], att, "Detaching", delete=True)
+
+
 # ---------------------------------------------------------------------------- one operation at a time
 def _busy_records(world, tr_id):
     yield ROUTER, tr_id
@@ -162,7 +211,7 @@ def link_key(attachment_id, table_id):
 def transition(world, kind, rid, record, busy, settled=None, delete=False):
     """Put ``record`` in its transitional ``busy`` status; after the world's transition time it
     becomes ``settled`` (or, with ``delete``, disappears)."""
-    field = "TransitRouterRouteTableStatus" if kind == TABLE else "Status"
+    field = {TABLE: "TransitRouterRouteTableStatus", ENTRY: "TransitRouterRouteEntryStatus"}.get(kind, "Status")
     record[field] = busy
     if delete:
         world.schedule(kind, rid, delete=True)

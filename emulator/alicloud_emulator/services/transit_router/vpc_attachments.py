@@ -20,16 +20,14 @@ from alicloud_emulator.services.cbn.shared import TAGS, stamp
 from alicloud_emulator.services.vpc.shared import VSWITCH_USERS
 from alicloud_emulator.services.transit_router.routers import build_router
 from alicloud_emulator.services.transit_router.shared import (
-    ASSOCIATION,
     ATTACHMENT,
-    PROPAGATION,
     check_region,
+    detach,
     dry_run,
-    entries_to,
-    links_of_attachment,
     own_active_cen,
     own_attachment,
     own_router,
+    refuse_referenced,
     require_idle,
     require_service,
     routers_of_cen,
@@ -276,55 +274,6 @@ def update_transit_router_vpc_attachment_zones(ctx, p):
     att["ZoneMappings"] = list(current.values()) + [dict(m, NetworkInterfaceId=world.new_id("eni", 20)) for m in added]
     transition(world, ATTACHMENT, att["TransitRouterAttachmentId"], att, "Modifying", "Attached")
     return {}
-
-
-def vpc_routes_to(world, attachment_id):
-    """VPC route entries (any account) whose next hop is the attachment."""
-    return [
-        e
-        for e in world.table("route_entry").values()
-        if any(h["NextHopType"] == "Attachment" and h["NextHopId"] == attachment_id for h in e["NextHops"])
-    ]
-
-
-def refuse_referenced(world, att, force):
-    """Refuse deleting an attachment that routes or route tables still use (Force removes the
-    associations and propagations, nothing else)."""
-    att_id = att["TransitRouterAttachmentId"]
-    if vpc_routes_to(world, att_id):
-        raise ApiError(
-            "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
-            "VPC route entries still point at attachment %s." % att_id,
-            400,
-        )
-    if entries_to(world, att_id):
-        raise ApiError(
-            "OperationFailed.RouteEntryExist",
-            "Transit router route entries still point at attachment %s." % att_id,
-            400,
-        )
-    if force:
-        return
-    if links_of_attachment(world, ASSOCIATION, att_id):
-        raise ApiError(
-            "OperationFailed.RouteTableAssociationExist",
-            "The attachment %s is still associated with a route table." % att_id,
-            400,
-        )
-    if links_of_attachment(world, PROPAGATION, att_id):
-        raise ApiError(
-            "OperationFailed.RouteTablePropagationExist",
-            "The attachment %s still propagates into a route table." % att_id,
-            400,
-        )
-
-
-def detach(world, att):
-    """Remove the attachment's associations and propagations, and start its Detaching."""
-    for kind in (ASSOCIATION, PROPAGATION):
-        for link in links_of_attachment(world, kind, att["TransitRouterAttachmentId"]):
-            world.delete(kind, "%s|%s" % (link["TransitRouterAttachmentId"], link["TransitRouterRouteTableId"]))
-    transition(world, ATTACHMENT, att["TransitRouterAttachmentId"], att, "Detaching", delete=True)
 
 
 @action("cbn", "DeleteTransitRouterVpcAttachment", write=True)

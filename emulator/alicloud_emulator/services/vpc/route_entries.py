@@ -2,9 +2,11 @@
 
 Custom entries go ``Pending -> Available`` and ``Deleting -> gone``; one table takes one
 change at a time (IncorrectRouteEntryStatus). A next hop is a router interface on the
-table's router or an Activated VpcPeer connection of the table's VPC (ECMP: 2 to 16
-router interfaces); the emulator models no ECS instances, gateways or ENIs, so any other
-next hop does not exist.
+table's router, an Activated VpcPeer connection of the table's VPC or an Attached
+transit-router attachment of the table's VPC (ECMP: 2 to 16 router interfaces); the
+emulator models no ECS instances, gateways or ENIs, so any other next hop does not exist.
+The routes transit routers publish into a system table (AutoPublishRouteEnabled, see
+services/transit_router/route_entries.py) are listed with the table's own.
 """
 
 import ipaddress
@@ -12,6 +14,7 @@ import ipaddress
 from alicloud_emulator.errors import ApiError, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import check_text, dry_run_passed, iso_time, owned, token_page
+from alicloud_emulator.services.transit_router.route_entries import published_routes
 from alicloud_emulator.services.vpc.shared import (
     CLOUD_SERVICE_NET,
     check_region,
@@ -91,7 +94,7 @@ def entry_view(world, entry):
 def describe_route_entry_list(ctx, p):
     check_region(p["RegionId"])
     table = owned(ctx, "route_table", p["RouteTableId"], p["RegionId"], error=table_not_found())
-    entries = entries_of_table(ctx.world, table["RouteTableId"])
+    entries = entries_of_table(ctx.world, table["RouteTableId"]) + published_routes(ctx.world, table)
     simple = {
         "RouteEntryId": "RouteEntryId",
         "RouteEntryName": "RouteEntryName",
@@ -156,6 +159,13 @@ def resolve_next_hop(ctx, table, hop_type, hop_id, weight=None):
             raise ApiError(
                 "IncorrectStatus.VpcPeer", "The status of %s [%s] is incorrect." % (hop_id, pcc["Status"]), 400
             )
+    elif hop_type == "Attachment":
+        # A transit router's VPC attachment of the table's VPC (the attachment is the CEN owner's).
+        att = world.get("tr_attachment", hop_id)
+        if att is None or att.get("VpcId") != table["VpcId"] or str(att["VpcOwnerId"]) != ctx.account:
+            raise next_hop_not_found(hop_id)
+        if world.is_pending("tr_attachment", hop_id) or att["Status"] != "Attached":
+            raise ApiError("IncorrectStatus.Attachment", "The attachment %s is %s." % (hop_id, att["Status"]), 400)
     else:
         # The emulator models no ECS instances, gateways or ENIs: such a next hop cannot exist.
         raise next_hop_not_found(hop_id)
