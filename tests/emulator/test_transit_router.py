@@ -902,3 +902,63 @@ def test_every_transit_router_operation_has_a_handler_and_a_catalog_spec():
         assert op is not None and op.response_model is not None, name
         assert ("cbn", name) in handlers, name
         assert handlers[("cbn", name)].write == name.startswith(WRITE_PREFIXES), name
+
+
+# =============================================================================== the CEN and the VPC around it
+def test_delete_cen_takes_its_idle_routers_and_refuses_busy_ones(env, hz):
+    cen_id, tr_id, zones = hz
+    att_id = env.vpc_attach(tr_id, "vpc-a1", zones)
+    assert env.error(UID1, "DeleteCen", CenId=cen_id) == ("InvalidOperation.AttachedChildInstanceExist", 400)
+    env.call(UID1, "DeleteTransitRouterVpcAttachment", TransitRouterAttachmentId=att_id)
+    env.settle()
+    table_id = env.call(UID1, "CreateTransitRouterRouteTable", TransitRouterId=tr_id)["TransitRouterRouteTableId"]
+    env.settle()
+    assert env.error(UID1, "DeleteCen", CenId=cen_id) == ("OperationFailed.DeleteCenWithCustomRouteTable", 400)
+    env.call(UID1, "DeleteTransitRouterRouteTable", TransitRouterRouteTableId=table_id)
+    env.settle()
+    route = dict(
+        TransitRouterRouteTableId=env.system_table(tr_id),
+        TransitRouterRouteEntryDestinationCidrBlock="192.168.0.0/16",
+        TransitRouterRouteEntryNextHopType="BlackHole",
+    )
+    entry_id = env.call(UID1, "CreateTransitRouterRouteEntry", **route)["TransitRouterRouteEntryId"]
+    env.settle()
+    assert env.error(UID1, "DeleteCen", CenId=cen_id) == ("OperationFailed.DeleteCenWithRouteEntry", 400)
+    env.call(UID1, "DeleteTransitRouterRouteEntry", TransitRouterRouteEntryId=entry_id)
+    env.settle()
+    env.call(UID1, "DeleteCen", CenId=cen_id)
+    assert env.describe_router(tr_id)["Status"] == "Deleting"
+    env.settle()
+    assert env.routers() == [] and env.describe_cen(cen_id) is None
+
+
+def test_a_vpc_attached_to_a_router_is_attached_for_the_vpc_service(env, hz):
+    cen_id, tr_id, _zones = hz
+    env.call(
+        UID2,
+        "GrantInstanceToTransitRouter",
+        CenId=cen_id,
+        CenOwnerId=int(UID1),
+        InstanceId="vpc-b1",
+        InstanceType="VPC",
+        RegionId=HZ,
+    )
+    env.vpc_attach(tr_id, "vpc-b1", [("cn-hangzhou-h", "vsw-b1h")], VpcOwnerId=int(UID2))
+    (vpc,) = env.vpc_call(UID2, "DescribeVpcs", RegionId=HZ, VpcId="vpc-b1")["Vpcs"]["Vpc"]
+    assert vpc["CenStatus"] == "Attached"
+    with pytest.raises(ClientException) as info:
+        env.vpc_call(
+            UID2,
+            "RevokeInstanceFromCen",
+            RegionId=HZ,
+            InstanceId="vpc-b1",
+            InstanceType="VPC",
+            CenId=cen_id,
+            CenOwnerId=int(UID1),
+        )
+    assert info.value.code == "IncorrectStatus"
+    env.call(
+        UID2, "ModifyGrantInstanceToTransitRouter", CenId=cen_id, InstanceId="vpc-b1", OrderType="PayByResourceOwner"
+    )
+    (rule,) = env.call(UID2, "DescribeGrantRulesToResource", ProductType="VPC", ResourceId="vpc-b1")["GrantRules"]
+    assert (rule["OrderType"], rule["EffectiveOrderType"]) == ("PayByResourceOwner", "PayByResourceOwner")

@@ -429,3 +429,22 @@ def test_auto_publish_puts_the_routers_routes_in_the_vpc(env, hz):
     )
     env.settle()
     assert vpc_routes(env, "vpc-a1", RouteEntryType="CEN") == []
+
+
+def test_a_package_serving_a_peer_attachment_counts_it(env, two):
+    cen_id, tr_hz, tr_sh = two
+    bwp_id = china_package(env, cen_id, bandwidth=10)
+    peer(env, tr_hz, tr_sh, CenBandwidthPackageId=bwp_id, Bandwidth=6)
+    span = dict(CenId=cen_id, GeographicRegionAId="China", GeographicRegionBId="China")
+    assert env.call(UID1, "DescribeCenGeographicSpanRemainingBandwidth", **span)["RemainingBandwidth"] == 4
+    assert env.error(
+        UID1, "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=HZ, OppositeRegionId=SH, BandwidthLimit=5
+    ) == ("ParameterIllegal.BandwidthLimit", 400)
+    assert env.error(UID1, "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=bwp_id, Bandwidth=5) == (
+        "InvalidParameter",
+        400,
+    )
+    assert env.error(UID1, "UnassociateCenBandwidthPackage", CenId=cen_id, CenBandwidthPackageId=bwp_id) == (
+        "InvalidOperation.CenBandwidthLimitsNotZero",
+        400,
+    )

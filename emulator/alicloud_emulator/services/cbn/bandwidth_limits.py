@@ -9,7 +9,7 @@ from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import page_body, public
-from alicloud_emulator.services.cbn.bandwidth_packages import package_limits
+from alicloud_emulator.services.cbn.bandwidth_packages import package_used
 from alicloud_emulator.services.cbn.shared import (
     find_limit,
     limits_of,
@@ -61,7 +61,7 @@ def set_cen_inter_region_bandwidth_limit(ctx, p):
             % (limit_value, bwp["Bandwidth"], bwp["CenBandwidthPackageId"]),
             400,
         )
-    others = sum(lim["BandwidthLimit"] for lim in package_limits(world, bwp) if lim is not existing)
+    others = package_used(world, bwp, skip=existing)
     if others + limit_value > bwp["Bandwidth"]:
         raise ApiError(
             "ParameterIllegal.BandwidthLimit",

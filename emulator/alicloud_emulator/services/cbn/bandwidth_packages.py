@@ -73,6 +73,18 @@ def package_limits(world, bwp):
     return [lim for lim in limits_of(world, bwp["CenIds"][0]) if limit_span(lim) == span]
 
 
+def package_used(world, bwp, skip=None):
+    """The Mbit/s a package has handed out: its CEN's inter-region limits in its span and the
+    transit-router inter-region attachments that draw on it (``skip``: a record to leave out)."""
+    limits = sum(lim["BandwidthLimit"] for lim in package_limits(world, bwp) if lim is not skip)
+    peers = sum(
+        att["Bandwidth"]
+        for att in world.table("tr_attachment").values()
+        if att.get("CenBandwidthPackageId") == bwp["CenBandwidthPackageId"] and att is not skip
+    )
+    return limits + peers
+
+
 def bwp_view(world, bwp, with_reservation):
     view = public(bwp)
     view["CenIds"] = {"CenId": list(bwp["CenIds"])}
@@ -168,9 +180,9 @@ def modify_cen_bandwidth_package_spec(ctx, p):
     if p.get("Bandwidth") is None:
         raise missing("Bandwidth")
     check_bandwidth(p["Bandwidth"])
-    allocated = sum(lim["BandwidthLimit"] for lim in package_limits(ctx.world, bwp))
+    allocated = package_used(ctx.world, bwp)
     if p["Bandwidth"] < allocated:
-        raise invalid("Bandwidth", "cannot go below the %d Mbit/s already allocated to inter-region limits" % allocated)
+        raise invalid("Bandwidth", "cannot go below the %d Mbit/s already allocated to inter-region connections" % allocated)
     bwp["Bandwidth"] = p["Bandwidth"]
     return {}
 
@@ -236,10 +248,11 @@ def unassociate_cen_bandwidth_package(ctx, p):
             403,
         )
     require_mutable(world, cen, exclusive=False)
-    if package_limits(world, bwp):
+    if package_used(world, bwp):
         raise ApiError(
             "InvalidOperation.CenBandwidthLimitsNotZero",
-            "Inter-region bandwidth limits in the span %s remain; set them to 0 first." % bwp["GeographicSpanId"],
+            "Inter-region bandwidth limits or transit-router connections in the span %s still use the package; "
+            "set them to 0 or delete them first." % bwp["GeographicSpanId"],
             400,
         )
     require_mutable(world, cen)

@@ -1,7 +1,8 @@
 """CEN instances (CBN 2017-09-12): CreateCen, ModifyCenAttribute, DeleteCen, DescribeCens.
 
 ``Creating -> Active``, ModifyCenAttribute ``Modifying -> Active``, DeleteCen ``Deleting ->
-gone`` (refused while attachments or bandwidth packages remain).
+gone`` (refused while attachments or bandwidth packages remain; its transit routers go with it,
+unless they still have connections, custom route tables or static routes).
 """
 
 from alicloud_emulator.errors import ApiError, invalid
@@ -26,6 +27,7 @@ from alicloud_emulator.services.cbn.shared import (
     stamp,
     tags_view,
 )
+from alicloud_emulator.services.transit_router.routers import cen_routers_deletable, delete_cen_routers
 
 
 def cen_view(world, cen):
@@ -97,6 +99,7 @@ def delete_cen(ctx, p):
             "The CEN instance %s still has network instances attached; detach them first." % cen["CenId"],
             400,
         )
+    routers = cen_routers_deletable(world, cen["CenId"])
     if packages_of(world, cen["CenId"]):
         raise ApiError(
             "InvalidOperation.CenBandwidthPackageAssociated",
@@ -105,6 +108,7 @@ def delete_cen(ctx, p):
         )
     cen["Status"] = "Deleting"
     world.schedule("cen", cen["CenId"], delete=True)
+    delete_cen_routers(world, routers)
     return {}
 
 

@@ -6,7 +6,7 @@ from alicloud_emulator import geography
 from alicloud_emulator.errors import invalid
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import page_body, page_numbers
-from alicloud_emulator.services.cbn.bandwidth_packages import area_param, package_limits
+from alicloud_emulator.services.cbn.bandwidth_packages import area_param, package_used
 from alicloud_emulator.services.cbn.shared import own_cen, package_span, packages_of
 
 
@@ -36,7 +36,7 @@ def describe_cen_geographic_span_remaining_bandwidth(ctx, p):
     page_numbers(p)
     for bwp in packages_of(ctx.world, cen["CenId"]):
         if package_span(bwp) == span:
-            used = sum(lim["BandwidthLimit"] for lim in package_limits(ctx.world, bwp))
+            used = package_used(ctx.world, bwp)
             return {"RemainingBandwidth": bwp["Bandwidth"] - used}
     return {"RemainingBandwidth": 0}
 

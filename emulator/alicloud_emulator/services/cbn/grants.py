@@ -1,6 +1,7 @@
 """CEN grants, the CEN's side (CBN 2017-09-12): DescribeGrantRulesToCen (the CEN owner's
 view) and DescribeGrantRulesToResource (the instance owner's). The grants themselves
-are written by the VPC service (services/vpc/grants.py).
+are written by the VPC service (services/vpc/grants.py) and by GrantInstanceToTransitRouter
+(services/transit_router/grants.py, which also records the OrderType).
 """
 
 import calendar
@@ -56,8 +57,8 @@ def describe_grant_rules_to_cen(ctx, p):
             "ChildInstanceRegionId": g["ChildInstanceRegionId"],
             "ChildInstanceType": g["ChildInstanceType"],
             "CreateTime": int(_grant_time(g) * 1000),
-            "OrderType": "PayByCenOwner",
-            "EffectiveOrderType": "PayByCenOwner",
+            "OrderType": g.get("OrderType", "PayByCenOwner"),
+            "EffectiveOrderType": g.get("OrderType", "PayByCenOwner"),
         }
         for g in found
     ]
@@ -92,8 +93,8 @@ def describe_grant_rules_to_resource(ctx, p):
             "CenId": g["CenId"],
             "CenOwnerId": int(g["CenOwnerId"]),
             "CreateTime": g["CreationTime"],
-            "OrderType": "PayByCenOwner",
-            "EffectiveOrderType": "PayByCenOwner",
+            "OrderType": g.get("OrderType", "PayByCenOwner"),
+            "EffectiveOrderType": g.get("OrderType", "PayByCenOwner"),
         }
         for g in found
     ]

@@ -19,7 +19,7 @@ from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import check_tags, check_text, iso_time, public, tags_match
-from alicloud_emulator.services.cbn.bandwidth_packages import package_limits
+from alicloud_emulator.services.cbn.bandwidth_packages import package_used
 from alicloud_emulator.services.cbn.shared import TAGS, package_span, stamp
 from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
@@ -93,9 +93,9 @@ def _peer_router(ctx, local, p):
     return peer
 
 
-def _bandwidth(world, cen_id, regions, settings, self_id=None):
+def _bandwidth(world, cen_id, regions, settings, skip=None):
     """The checked bandwidth settings ``{BandwidthType, Bandwidth, CenBandwidthPackageId,
-    DefaultLinkType}`` of a connection between ``regions``."""
+    DefaultLinkType}`` of a connection between ``regions`` (``skip``: the attachment being updated)."""
     kind = settings.get("BandwidthType") or (
         "BandwidthPackage" if settings.get("CenBandwidthPackageId") else "DataTransfer"
     )
@@ -136,11 +136,7 @@ def _bandwidth(world, cen_id, regions, settings, self_id=None):
         )
     if bandwidth is None:
         raise ApiError("MissingParam.Bandwidth", "A bandwidth-package connection needs Bandwidth.", 400)
-    used = sum(lim["BandwidthLimit"] for lim in package_limits(world, bwp)) + sum(
-        a["Bandwidth"]
-        for a in world.table(ATTACHMENT).values()
-        if a.get("CenBandwidthPackageId") == bwp["CenBandwidthPackageId"] and a["TransitRouterAttachmentId"] != self_id
-    )
+    used = package_used(world, bwp, skip=skip)
     if used + bandwidth > bwp["Bandwidth"]:
         raise ApiError(
             "InvalidOperation.BwpBandwidthExceeded",
@@ -214,7 +210,7 @@ def update_transit_router_peer_attachment_attribute(ctx, p):
     if not wanted["Bandwidth"]:
         wanted["Bandwidth"] = None
     regions = (att["RegionId"], att["PeerTransitRouterRegionId"])
-    settings = _bandwidth(world, att["CenId"], regions, wanted, self_id=att["TransitRouterAttachmentId"])
+    settings = _bandwidth(world, att["CenId"], regions, wanted, skip=att)
     _writable(ctx, p)
     dry_run(p)
     att.update(settings)

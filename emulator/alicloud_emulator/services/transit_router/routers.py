@@ -165,10 +165,10 @@ def update_transit_router(ctx, p):
     return {}
 
 
-@action("cbn", "DeleteTransitRouter", write=True)
-def delete_transit_router(ctx, p):
-    world = ctx.world
-    tr = own_router(ctx, p["TransitRouterId"], code="InvalidTransitRouterInstance.NotFound")
+def _refuse_in_use(
+    world, tr, table_code="OperationFailed.DeleteTransitRouter", entry_code="OperationFailed.DeleteTransitRouter"
+):
+    """Refuse deleting a router that is busy or still has connections, custom tables or static routes."""
     require_idle(world, tr)
     tr_id = tr["TransitRouterId"]
     if attachments_of(world, tr_id):
@@ -177,20 +177,46 @@ def delete_transit_router(ctx, p):
             "The transit router %s still has network instance connections; delete them first." % tr_id,
             400,
         )
-    tables = tables_of(world, tr_id)
-    if any(
-        t["TransitRouterRouteTableType"] != "System" or entries_of_table(world, t["TransitRouterRouteTableId"])
-        for t in tables
-    ):
-        raise ApiError(
-            "OperationFailed.DeleteTransitRouter",
-            "The transit router %s still has custom route tables or route entries; delete them first." % tr_id,
-            400,
-        )
-    dry_run(p)
-    transition(world, ROUTER, tr_id, tr, "Deleting", delete=True)
-    for table in tables:
+    for table in tables_of(world, tr_id):
+        if table["TransitRouterRouteTableType"] != "System":
+            raise ApiError(
+                table_code, "The transit router %s still has custom route tables; delete them first." % tr_id, 400
+            )
+        if entries_of_table(world, table["TransitRouterRouteTableId"]):
+            raise ApiError(entry_code, "The transit router %s still has static routes; delete them first." % tr_id, 400)
+
+
+def _delete(world, tr):
+    transition(world, ROUTER, tr["TransitRouterId"], tr, "Deleting", delete=True)
+    for table in tables_of(world, tr["TransitRouterId"]):
         transition(world, TABLE, table["TransitRouterRouteTableId"], table, "Deleting", delete=True)
+
+
+def cen_routers_deletable(world, cen_id):
+    """The routers of a CEN that DeleteCen takes with it, or the refusal: a router busy, with
+    connections, custom route tables or static routes (DeleteCen's own codes for the last two)."""
+    routers = routers_of_cen(world, cen_id)
+    for tr in routers:
+        _refuse_in_use(
+            world,
+            tr,
+            table_code="OperationFailed.DeleteCenWithCustomRouteTable",
+            entry_code="OperationFailed.DeleteCenWithRouteEntry",
+        )
+    return routers
+
+
+def delete_cen_routers(world, routers):
+    for tr in routers:
+        _delete(world, tr)
+
+
+@action("cbn", "DeleteTransitRouter", write=True)
+def delete_transit_router(ctx, p):
+    tr = own_router(ctx, p["TransitRouterId"], code="InvalidTransitRouterInstance.NotFound")
+    _refuse_in_use(ctx.world, tr)
+    dry_run(p)
+    _delete(ctx.world, tr)
     return {}
 
 

@@ -16,7 +16,7 @@ shared.py              what several kinds read of each other, the service's chec
 =====================  ==========================================================
 
 Business rules that span products read the other products' tables directly:
-``cen_attachment`` (CBN) for CenStatus and the "attached" refusals, ``vpc_peer``
+``cen_attachment`` and ``tr_attachment`` (CBN) for CenStatus and the "attached" refusals, ``vpc_peer``
 (VpcPeer) for route entries whose next hop is a peering connection.
 
 Every handler validates everything first and writes last, so a refused call

@@ -9,7 +9,7 @@ it from the CEN's side (services/cbn/grants.py).
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import iso_time, owned, page_body
-from alicloud_emulator.services.vpc.shared import check_region
+from alicloud_emulator.services.vpc.shared import cen_attachments_of, check_region
 
 GRANT_TYPES = {"VPC": "vpc", "VBR": "vbr"}
 
@@ -82,7 +82,7 @@ def revoke_instance_from_cen(ctx, p):
         raise ApiError("InvalidInstanceId.NotFound", "Specified Instance does not exist.", 404)
     if world.is_pending("grant", key):
         raise ApiError("IncorrectStatus", "Current Instance status does not support this operation.", 400)
-    if world.get("cen_attachment", "%s|%s" % (p["CenId"], p["InstanceId"])) is not None:
+    if any(att["CenId"] == p["CenId"] for att in cen_attachments_of(world, p["InstanceId"])):
         raise ApiError(
             "IncorrectStatus",
             "The instance %s is still attached to %s; detach it first." % (p["InstanceId"], p["CenId"]),

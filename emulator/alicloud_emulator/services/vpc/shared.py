@@ -43,8 +43,10 @@ def filters_of(p, keys):
 
 
 def cen_attachments_of(world, instance_id):
-    """CBN attachment records of a network instance (any CEN, any state)."""
-    return [rec for rec in world.table("cen_attachment").values() if rec.get("ChildInstanceId") == instance_id]
+    """CBN attachment records of a network instance (any CEN, any state): Basic-edition attachments
+    and transit-router VPC attachments."""
+    basic = [rec for rec in world.table("cen_attachment").values() if rec.get("ChildInstanceId") == instance_id]
+    return basic + [rec for rec in world.table("tr_attachment").values() if rec.get("VpcId") == instance_id]
 
 
 def associated_cens(world, instance_id):
@@ -64,7 +66,7 @@ def associated_cens(world, instance_id):
 def cen_status(world, instance_id):
     """DescribeVpcs' CenStatus: Attached while an attachment is in place, else Detached."""
     for att in cen_attachments_of(world, instance_id):
-        if att.get("Status") in ("Attached", "Detaching"):
+        if att.get("Status") in ("Attached", "Modifying", "Detaching"):
             return "Attached"
     return "Detached"
 
