@@ -482,8 +482,6 @@ def cen_network_result(ctx):
         warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))
     if present:
         warnings.extend(ctx.get("overlaps") or [])
-    if present and ctx.get("cen_id") is None:
-        warnings.append("check mode: the CEN does not exist yet, so the steps after its creation were not predicted")
     return dict(
         state=ctx["state"],
         name=ctx["name"],
