@@ -9,6 +9,7 @@ import re
 import pytest
 from alibabacloud_cbn20170912 import models as cbn_models
 from alibabacloud_tea_openapi.exceptions import ClientException
+from darabonba.exceptions import UnretryableException
 from alibabacloud_vpc20160428 import models as vpc_models
 from conftest import SEED, UID1, UID2
 from test_cbn import Clock, Env
@@ -862,6 +863,17 @@ def test_a_stuck_fault_keeps_routers_creating(env):
     assert env.system_table(tr_id)  # other kinds still settle
     env.running.admin("POST", "/_emulator/faults", [])
     assert env.describe_router(tr_id)["Status"] == "Active"
+
+
+def test_a_dropped_attach_answer_is_retried_with_its_client_token(env, hz):
+    _cen_id, tr_id, zones = hz
+    rule = {"fault": "drop_after_commit", "action": "CreateTransitRouterVpcAttachment", "count": 1}
+    env.running.admin("POST", "/_emulator/faults", [rule])
+    with pytest.raises(UnretryableException):
+        env.vpc_attach(tr_id, "vpc-a1", zones, settle=False, ClientToken="attach-a1")
+    (att,) = env.vpc_attachments()
+    assert env.vpc_attach(tr_id, "vpc-a1", zones, ClientToken="attach-a1") == att["TransitRouterAttachmentId"]
+    assert len(env.vpc_attachments()) == 1
 
 
 def test_transit_router_state_survives_a_restart(emulator_factory, tmp_path):

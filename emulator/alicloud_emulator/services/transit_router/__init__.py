@@ -58,6 +58,9 @@ IncorrectStatus.TransitRouterInstance               400   the router is Creating
 Operation.Blocking                                  400   another operation on the router is in progress
 InvalidOperation.AttachedChildInstanceExist         400   deleting a router that has attachments
 OperationFailed.DeleteTransitRouter                 400   deleting a router with custom tables or routes
+OperationFailed.DeleteCenWithCustomRouteTable       400   DeleteCen while a router has custom tables (an
+                                                          idle router without them goes with its CEN)
+OperationFailed.DeleteCenWithRouteEntry             400   DeleteCen while a router has static routes
 MissingParam.CenIdOrRegionId                        400   a VPC attachment without TransitRouterId names
                                                           no CenId and RegionId
 IllegalParam.TransitRouterRegionId                  400   RegionId is not the router's region
