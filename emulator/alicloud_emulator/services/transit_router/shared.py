@@ -3,8 +3,9 @@ rule, the state transitions and the listing helpers.
 """
 
 from alicloud_emulator import geography
-from alicloud_emulator.errors import ApiError
+from alicloud_emulator.errors import ApiError, busy
 from alicloud_emulator.services.common import dry_run_passed, owned, tag_list, token_page
+from alicloud_emulator.services.vpc.shared import entries_pointing_to
 
 # world tables of the transit-router family
 ROUTER = "transit_router"
@@ -41,29 +42,33 @@ def require_service(ctx, owner=None):
 
 
 # ---------------------------------------------------------------------------- errors
-def check_region(region, code="IllegalParam.RegionId"):
+def check_region(region):
     if not geography.is_known_region(region):
-        raise ApiError(code, "The region %s is not a region transit routers serve." % region, 400)
+        raise ApiError("IllegalParam.RegionId", "The region %s is not a region transit routers serve." % region, 400)
 
 
 def router_not_found(tr_id, code="InvalidTransitRouterId.NotFound"):
     return ApiError(code, "The specified transit router %s does not exist." % tr_id, 400)
 
 
-def attachment_not_found(attachment_id, code="InvalidTransitRouterAttachmentId.NotFound"):
-    return ApiError(code, "The specified transit router attachment %s does not exist." % attachment_id, 400)
+def attachment_not_found(attachment_id):
+    return ApiError(
+        "InvalidTransitRouterAttachmentId.NotFound",
+        "The specified transit router attachment %s does not exist." % attachment_id,
+        400,
+    )
 
 
-def table_not_found(table_id, code="InvalidTransitRouterRouteTableId.NotFound"):
-    return ApiError(code, "The specified transit router route table %s does not exist." % table_id, 400)
+def table_not_found(table_id):
+    return ApiError(
+        "InvalidTransitRouterRouteTableId.NotFound",
+        "The specified transit router route table %s does not exist." % table_id,
+        400,
+    )
 
 
 def cen_not_found(cen_id):
     return ApiError("InvalidCenId.NotFound", "The specified CEN instance %s does not exist." % cen_id, 400)
-
-
-def blocking(what):
-    return ApiError("Operation.Blocking", "Another operation is being performed on %s. Try again later." % what, 400)
 
 
 # ---------------------------------------------------------------------------- look-ups
@@ -126,20 +131,11 @@ def entries_to(world, attachment_id):
     return [e for e in world.table(ENTRY).values() if e.get("TransitRouterRouteEntryNextHopId") == attachment_id]
 
 
-def vpc_routes_to(world, attachment_id):
-    """VPC route entries (any account) whose next hop is the attachment."""
-    return [
-        e
-        for e in world.table("route_entry").values()
-        if any(h["NextHopType"] == "Attachment" and h["NextHopId"] == attachment_id for h in e["NextHops"])
-    ]
-
-
 def refuse_referenced(world, att, force):
     """Refuse deleting an attachment that routes or route tables still use (Force removes the
     associations and propagations, nothing else)."""
     att_id = att["TransitRouterAttachmentId"]
-    if vpc_routes_to(world, att_id):
+    if entries_pointing_to(world, "Attachment", att_id):
         raise ApiError(
             "OperationFailed.AttachmentReferencedVpcRouteEntryExisted",
             "VPC route entries still point at attachment %s." % att_id,
@@ -201,18 +197,18 @@ def require_idle(world, tr):
             400,
         )
     if any(world.is_pending(kind, rid) for kind, rid in _busy_records(world, tr["TransitRouterId"])):
-        raise blocking("transit router %s" % tr["TransitRouterId"])
+        raise busy(what="transit router %s" % tr["TransitRouterId"])
 
 
 def link_key(attachment_id, table_id):
     return "%s|%s" % (attachment_id, table_id)
 
 
-def transition(world, kind, rid, record, busy, settled=None, delete=False):
-    """Put ``record`` in its transitional ``busy`` status; after the world's transition time it
-    becomes ``settled`` (or, with ``delete``, disappears)."""
+def transition(world, kind, rid, record, status, settled=None, delete=False):
+    """Put ``record`` in its transitional ``status``; after the world's transition time it becomes
+    ``settled`` (or, with ``delete``, disappears)."""
     field = {TABLE: "TransitRouterRouteTableStatus", ENTRY: "TransitRouterRouteEntryStatus"}.get(kind, "Status")
-    record[field] = busy
+    record[field] = status
     if delete:
         world.schedule(kind, rid, delete=True)
     else:
