@@ -25,13 +25,12 @@ from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
     detach,
     dry_run,
-    own_active_cen,
+    named_router,
     own_attachment,
     own_router,
     refuse_referenced,
     require_idle,
     require_service,
-    routers_of_cen,
     tags_of,
     token_list,
     transition,
@@ -46,27 +45,6 @@ def peer_attachment_view(att):
     view["PeerTransitRouterOwnerId"] = int(att["PeerTransitRouterOwnerId"])
     view["Tags"] = tags_of(att)
     return view
-
-
-def _local_router(ctx, p):
-    if p.get("TransitRouterId"):
-        tr = own_router(ctx, p["TransitRouterId"])
-        if p.get("RegionId") and p["RegionId"] != tr["RegionId"]:
-            raise ApiError(
-                "IllegalParam.TransitRouterRegionId",
-                "The transit router %s is not in %s." % (tr["TransitRouterId"], p["RegionId"]),
-                400,
-            )
-        return tr
-    if not p.get("CenId") or not p.get("RegionId"):
-        raise ApiError("MissingParam.CenIdOrRegionId", "Give TransitRouterId, or CenId and RegionId.", 400)
-    cen = own_active_cen(ctx, p["CenId"])
-    for tr in routers_of_cen(ctx.world, cen["CenId"]):
-        if tr["RegionId"] == p["RegionId"]:
-            return tr
-    raise ApiError(
-        "InvalidTransitRouterId.NotFound", "The CEN %s has no transit router in %s." % (p["CenId"], p["RegionId"]), 400
-    )
 
 
 def _peer_router(ctx, local, p):
@@ -154,8 +132,11 @@ def create_transit_router_peer_attachment(ctx, p):
     check_text(p.get("TransitRouterAttachmentName"), "TransitRouterAttachmentName", 128)
     check_text(p.get("TransitRouterAttachmentDescription"), "TransitRouterAttachmentDescription", 256)
     tags = check_tags(p.get("Tag"), TAGS)
-    local = _local_router(ctx, p)
-    cen = own_active_cen(ctx, local["CenId"])
+    local, cen, region = named_router(ctx, p)
+    if local is None:
+        raise ApiError(
+            "InvalidTransitRouterId.NotFound", "The CEN %s has no transit router in %s." % (cen["CenId"], region), 400
+        )
     peer = _peer_router(ctx, local, p)
     regions = (local["RegionId"], peer["RegionId"])
     settings = _bandwidth(world, cen["CenId"], regions, p)

@@ -96,6 +96,29 @@ def own_active_cen(ctx, cen_id):
     return cen
 
 
+def named_router(ctx, p):
+    """``(router or None, cen, region)`` of an attachment create: the router named by
+    TransitRouterId, or the one of CenId in RegionId (None when that region has none yet)."""
+    world = ctx.world
+    if p.get("TransitRouterId"):
+        tr = own_router(ctx, p["TransitRouterId"])
+        if p.get("RegionId") and p["RegionId"] != tr["RegionId"]:
+            raise ApiError(
+                "IllegalParam.TransitRouterRegionId",
+                "The transit router %s is not in %s." % (tr["TransitRouterId"], p["RegionId"]),
+                400,
+            )
+        return tr, own_active_cen(ctx, tr["CenId"]), tr["RegionId"]
+    if not p.get("CenId") or not p.get("RegionId"):
+        raise ApiError("MissingParam.CenIdOrRegionId", "Give TransitRouterId, or CenId and RegionId.", 400)
+    check_region(p["RegionId"])
+    cen = own_active_cen(ctx, p["CenId"])
+    for tr in routers_of_cen(world, cen["CenId"]):
+        if tr["RegionId"] == p["RegionId"]:
+            return tr, cen, tr["RegionId"]
+    return None, cen, p["RegionId"]
+
+
 def routers_of_cen(world, cen_id):
     return [tr for tr in world.table(ROUTER).values() if tr["CenId"] == cen_id]
 

@@ -17,24 +17,22 @@ from alicloud_emulator.errors import ApiError, invalid
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import check_tags, check_text, iso_time, public, tags_match
 from alicloud_emulator.services.cbn.shared import TAGS, stamp
-from alicloud_emulator.services.vpc.shared import VSWITCH_USERS
 from alicloud_emulator.services.transit_router.routers import build_router
 from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
-    check_region,
     detach,
     dry_run,
-    own_active_cen,
+    named_router,
     own_attachment,
     own_router,
     refuse_referenced,
     require_idle,
     require_service,
-    routers_of_cen,
     tags_of,
     token_list,
     transition,
 )
+from alicloud_emulator.services.vpc.shared import VSWITCH_USERS
 
 MAX_ZONES = 10
 
@@ -66,29 +64,6 @@ def granted(world, vpc_id, cen, owner):
         and str(grant["ChildInstanceOwnerId"]) == owner
         and str(grant["CenOwnerId"]) == cen["_account"]
     )
-
-
-def _router_for(ctx, p):
-    """``(router or None, cen, region)``: the router named by TransitRouterId, or CenId + RegionId's
-    (None when that region has none yet: the create makes it)."""
-    world = ctx.world
-    if p.get("TransitRouterId"):
-        tr = own_router(ctx, p["TransitRouterId"])
-        if p.get("RegionId") and p["RegionId"] != tr["RegionId"]:
-            raise ApiError(
-                "IllegalParam.TransitRouterRegionId",
-                "The transit router %s is not in %s." % (tr["TransitRouterId"], p["RegionId"]),
-                400,
-            )
-        return tr, own_active_cen(ctx, tr["CenId"]), tr["RegionId"]
-    if not p.get("CenId") or not p.get("RegionId"):
-        raise ApiError("MissingParam.CenIdOrRegionId", "Give TransitRouterId, or CenId and RegionId.", 400)
-    check_region(p["RegionId"])
-    cen = own_active_cen(ctx, p["CenId"])
-    for tr in routers_of_cen(world, cen["CenId"]):
-        if tr["RegionId"] == p["RegionId"]:
-            return tr, cen, tr["RegionId"]
-    return None, cen, p["RegionId"]
 
 
 def _vpc(world, vpc_id, owner, region):
@@ -151,7 +126,7 @@ def _options(value):
 def create_transit_router_vpc_attachment(ctx, p):
     world = ctx.world
     require_service(ctx)
-    tr, cen, region = _router_for(ctx, p)
+    tr, cen, region = named_router(ctx, p)
     owner = str(p["VpcOwnerId"]) if p.get("VpcOwnerId") is not None else ctx.account
     if owner != ctx.account and not granted(world, p["VpcId"], cen, owner):
         raise ApiError(
