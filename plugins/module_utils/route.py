@@ -15,7 +15,8 @@ __metaclass__ = type
 
 import ipaddress
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import predicted, predicted_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     every_token_page,
@@ -24,7 +25,13 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     unwrap,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
-from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_system_route_table
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
+    OWNER_CREDENTIALS,
+    check_id,
+    get_system_route_table,
+    not_visible,
+    parse_cidr,
+)
 
 # The next-hop types CreateRouteEntry takes.
 NEXT_HOP_TYPES = ("Instance", "HaVip", "RouterInterface", "NetworkInterface", "VpnGateway", "IPv6Gateway",
@@ -39,14 +46,6 @@ ROUTE_FIELDS = ("route_table_id", "destination_cidr_block", "next_hop_type", "ne
 # ---------------------------------------------------------------------------
 # CIDR blocks
 # ---------------------------------------------------------------------------
-
-def parse_cidr(value, option):
-    """``value`` as an ip_network; an error naming ``option`` when it is not a CIDR block like 10.1.0.0/16."""
-    try:
-        return ipaddress.ip_network(str(value).strip(), strict=True)
-    except ValueError as exc:
-        raise AlicloudError("InvalidParameter", "%s: %r is not a CIDR block (%s)" % (option, value, exc))
-
 
 def overlaps(cidrs_a, cidrs_b):
     """The pairs ``(a, b)`` of CIDR blocks (strings) of the two lists whose ranges overlap."""
@@ -185,20 +184,23 @@ def resolve_route_table(session, region, params):
         return check_id(params["route_table_id"], "vtb", "route_table_id")
     table = get_system_route_table(session, region, check_id(params["vpc_id"], "vpc", "vpc_id"))
     if table is None:
-        raise AlicloudError("InvalidVpcId.NotFound", "vpc_id: VPC %s does not exist in %s for this account"
-                            % (params["vpc_id"], region))
+        raise not_visible(session, "InvalidVpcId.NotFound", "vpc_id", "VPC %s" % params["vpc_id"], region,
+                          OWNER_CREDENTIALS)
     return table["RouteTableId"]
 
 
-def _wait_available(session, region, table_id, entry_id, timeout):
-    return wait_for(session, lambda: get_route_entry(session, region, table_id, entry_id),
-                    lambda e: e is not None and e.get("Status") == "Available",
-                    "route entry %s to become Available" % entry_id)
+def _wait(session, region, table_id, entry_id, ready, what):
+    """Wait (on the task's deadline) until ``ready(entry or None)``."""
+    return wait_for(session, lambda: get_route_entry(session, region, table_id, entry_id), ready,
+                    "route entry %s %s" % (entry_id, what))
 
 
-def _wait_gone(session, region, table_id, entry_id, timeout):
-    wait_for(session, lambda: get_route_entry(session, region, table_id, entry_id), lambda e: e is None,
-             "route entry %s to be deleted" % entry_id)
+def _available(entry):
+    return entry is not None and entry.get("Status") == "Available"
+
+
+def _gone(entry):
+    return entry is None
 
 
 def check_next_hop(session, region, hop_type, hop_id):
@@ -212,62 +214,97 @@ def check_next_hop(session, region, hop_type, hop_id):
     from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import get_peer_connection
 
     if hop_type == "RouterInterface" and get_router_interface(session, region, hop_id) is None:
-        raise AlicloudError("InvalidNextHopId.NotFound", "next_hop_id: router interface %s does not exist in %s for "
-                                                         "this account" % (hop_id, region))
+        raise not_visible(session, "InvalidNextHopId.NotFound", "next_hop_id", "router interface %s" % hop_id, region,
+                          "run the task with the credentials of the account that owns the route table and the "
+                          "interface (a route goes to an interface of its own router)")
     if hop_type == "VpcPeer" and get_peer_connection(session, hop_id) is None:
-        raise AlicloudError("InvalidNextHopId.NotFound", "next_hop_id: VPC peering connection %s does not exist for "
-                                                         "this account" % hop_id)
+        raise not_visible(session, "InvalidNextHopId.NotFound", "next_hop_id", "VPC peering connection %s" % hop_id,
+                          "any region", "run the task with the credentials of one of the connection's two accounts",
+                          region_option="the id")
+
+
+def _result(changed, table_id, entry_id=None, view=None, before=None):
+    """The module's result: one shape whatever happened (route_entry is {} when there is no route)."""
+    result = dict(changed=changed, route_entry_id=entry_id, route_table_id=table_id, route_entry=view or {})
+    if changed:
+        result["diff"] = make_diff(_route_summary(before) if before else None, _route_summary(view) if view else None)
+    return result
+
+
+def _remove(session, region, table_id, current, params, check_mode):
+    """state=absent: delete the route (when it goes to next_hop_id, if given)."""
+    if current is None or params.get("next_hop_id") and params["next_hop_id"] not in [
+            hop_id for _t, hop_id in next_hops(current)]:
+        # No route to the destination, or it leads elsewhere: not the one the task names.
+        return _result(False, table_id)
+    entry_id = current["RouteEntryId"]
+    result = _result(True, table_id, entry_id, None, route_view(current))
+    if check_mode:
+        return result
+    delete_route_entry(session, region, entry_id)
+    if params["wait"]:
+        try:
+            _wait(session, region, table_id, entry_id, _gone, "to be deleted")
+        except AlicloudError as exc:
+            raise after_write(exc, "deleted route entry %s" % entry_id, "a re-run waits for it to be gone",
+                              route_entry_id=entry_id, route_table_id=table_id)
+    return result
+
+
+def _replace(session, region, table_id, current, destination, wanted, params):
+    """Delete the route to ``destination`` that goes elsewhere (waiting until it is gone: the table takes one route
+    per destination), then create the route to ``wanted``. Returns the new entry's id."""
+    done = None
+    try:
+        if current is not None:
+            delete_route_entry(session, region, current["RouteEntryId"])
+            done = "deleted route entry %s (to %s, through %s)" % (
+                current["RouteEntryId"], destination, ", ".join("%s %s" % hop for hop in next_hops(current)))
+            _wait(session, region, table_id, current["RouteEntryId"], _gone, "to be deleted")
+        return create_route_entry(session, region, table_id, destination, wanted[0], wanted[1], params.get("name"),
+                                  params.get("description"))
+    except AlicloudError as exc:
+        if done is None:
+            raise
+        raise after_write(exc, done, "a re-run creates the route to %s through %s %s" % ((destination,) + wanted),
+                          route_table_id=table_id)
 
 
 def ensure_route_entry(session, params, check_mode):
     """Core of vpc_route_entry: one custom route of a route table, found by its destination CIDR block."""
     region = session.require_region()
     destination = str(parse_cidr(params["destination_cidr"], "destination_cidr"))
+    hop_predicted = predicted(params.get("next_hop_id"), "next_hop_id", check_mode)
     table_id = resolve_route_table(session, region, params)
     current = find_route_entry(session, region, table_id, destination)
     before = route_view(current) if current else None
-
     if params["state"] == "absent":
-        if current is None:
-            return dict(changed=False, route_entry_id=None, route_table_id=table_id, route_entry={})
-        if params.get("next_hop_id") and params["next_hop_id"] not in [hop_id for _t, hop_id in next_hops(current)]:
-            # The route to this destination leads elsewhere: it is not the one the task names.
-            return dict(changed=False, route_entry_id=None, route_table_id=table_id, route_entry={})
-        result = dict(changed=True, route_entry_id=current["RouteEntryId"], route_table_id=table_id, route_entry={},
-                      diff=make_diff(_route_summary(before), None))
-        if check_mode:
-            return result
-        delete_route_entry(session, region, current["RouteEntryId"])
-        if params["wait"]:
-            _wait_gone(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
-        return result
+        return _remove(session, region, table_id, current, params, check_mode)
 
     wanted = (params["next_hop_type"], params["next_hop_id"])
-    if current is not None and wanted in next_hops(current) and len(next_hops(current)) == 1:
-        if params["wait"] and current.get("Status") != "Available":
-            current = _wait_available(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
-        return dict(changed=False, route_entry_id=current["RouteEntryId"], route_table_id=table_id,
-                    route_entry=route_view(current))
+    if current is not None and next_hops(current) == [wanted]:
+        if params["wait"] and not check_mode and not _available(current):
+            current = _wait(session, region, table_id, current["RouteEntryId"], _available, "to become Available")
+        return _result(False, table_id, current["RouteEntryId"], route_view(current))
 
-    predicted = dict(route_entry_id=None, route_table_id=table_id, destination_cidr_block=destination,
-                     next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=params.get("name") or "",
-                     description=params.get("description") or "", type="Custom", status="Available")
-    diff = make_diff(_route_summary(before) if before else None, _route_summary(predicted))
-    check_next_hop(session, region, wanted[0], wanted[1])
+    if not hop_predicted:
+        # A next hop predicted by an earlier task of a check-mode run does not exist yet: nothing to check.
+        check_next_hop(session, region, wanted[0], wanted[1])
     if check_mode:
-        return dict(changed=True, route_entry_id=None, route_table_id=table_id, route_entry=predicted, diff=diff)
-    if current is not None:
-        # The destination is routed elsewhere: replace the route (a route entry's next hop cannot be edited).
-        delete_route_entry(session, region, current["RouteEntryId"])
-        _wait_gone(session, region, table_id, current["RouteEntryId"], params["wait_timeout"])
-    entry_id = create_route_entry(session, region, table_id, destination, wanted[0], wanted[1],
-                                  params.get("name"), params.get("description"))
-    if params["wait"]:
-        entry = _wait_available(session, region, table_id, entry_id, params["wait_timeout"])
-    else:
-        entry = get_route_entry(session, region, table_id, entry_id) or dict(
-            RouteEntryId=entry_id, RouteTableId=table_id, DestinationCidrBlock=destination, Status="Pending",
-            NextHops={"NextHop": [dict(NextHopType=wanted[0], NextHopId=wanted[1])]})
-    view = route_view(entry)
-    return dict(changed=True, route_entry_id=entry_id, route_table_id=table_id, route_entry=view,
-                diff=make_diff(_route_summary(before) if before else None, _route_summary(view)))
+        view = dict(route_entry_id=predicted_id("rte"), route_table_id=table_id, destination_cidr_block=destination,
+                    next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=params.get("name") or "",
+                    description=params.get("description") or "", type="Custom", status="Available")
+        return _result(True, table_id, view["route_entry_id"], view, before)
+    entry_id = _replace(session, region, table_id, current, destination, wanted, params)
+    try:
+        if params["wait"]:
+            entry = _wait(session, region, table_id, entry_id, _available, "to become Available")
+        else:
+            entry = get_route_entry(session, region, table_id, entry_id) or dict(
+                RouteEntryId=entry_id, RouteTableId=table_id, DestinationCidrBlock=destination, Status="Pending",
+                NextHops={"NextHop": [dict(NextHopType=wanted[0], NextHopId=wanted[1])]})
+    except AlicloudError as exc:
+        raise after_write(exc, "created route entry %s (to %s through %s %s)" % ((entry_id, destination) + wanted),
+                          "a re-run finds it and waits for it to be Available", route_entry_id=entry_id,
+                          route_table_id=table_id)
+    return _result(True, table_id, entry_id, route_view(entry), before)

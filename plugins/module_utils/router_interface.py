@@ -22,23 +22,36 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
+    account_id,
+    is_predicted,
+    predicted,
+    predicted_id,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     make_diff,
     snake_dict,
     snake_name,
+    tags_to_dict,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
     describe_routes,
-    parse_cidr,
     refuse_overlap,
     routes_via,
     vpc_cidr_blocks,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_vpc, get_vrouter
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
+    OWNER_CREDENTIALS,
+    check_id,
+    get_vpc,
+    get_vrouter,
+    not_visible,
+    parse_cidr,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 ROLES = {"initiator": "InitiatingSide", "acceptor": "AcceptingSide"}
 ROLE_NAMES = dict((api, name) for name, api in ROLES.items())
@@ -58,8 +71,11 @@ GONE = ("Deleting", "Deleted")
 
 
 OPPOSITE_FIELDS = ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType", "OppositeInterfaceOwnerId")
-SUMMARY_FIELDS = ("RouterInterfaceId", "Role", "Spec", "Status", "RouterId", "RouterType", "OppositeRegionId") \
-    + OPPOSITE_FIELDS + ("Name", "Description")
+# The keys of router_interface that --diff shows.
+SUMMARY_KEYS = ("router_interface_id", "role_name", "spec", "status", "router_id", "router_type", "opposite_region_id",
+                "opposite_interface_id", "opposite_router_id", "opposite_router_type", "opposite_interface_owner_id",
+                "name", "description", "tags")
+TAG_RESOURCE_TYPE = "ROUTERINTERFACE"  # of TagResourcesForExpressConnect
 
 FILTER_KEYS = ("RouterInterfaceId", "RouterId", "RouterType", "RouterInterfaceOwnerId", "OppositeInterfaceId",
                "OppositeRouterType", "OppositeRouterId", "OppositeInterfaceOwnerId", "Status", "Name")
@@ -91,20 +107,42 @@ def _ri_call(session, operation, region, ri_id, **fields):
                         **fields)
 
 
+def set_tags(session, region, ri_id, to_set, to_unset):
+    """Untag, then tag, one router interface (the ...ForExpressConnect tag calls)."""
+    common = dict(region=region, RegionId=region, ResourceType=TAG_RESOURCE_TYPE, ResourceId=[ri_id])
+    if to_unset:
+        session.call("vpc", "UntagResourcesForExpressConnect", TagKey=list(to_unset), **common)
+    if to_set:
+        session.call("vpc", "TagResourcesForExpressConnect", Tag=tags_to_list(to_set), **common)
+
+
 # ---------------------------------------------------------------------------
 # Views
 # ---------------------------------------------------------------------------
 
 def ri_view(ri):
-    """A router interface as the modules return it: snake_case, with the role as initiator/acceptor."""
+    """A router interface as the modules return it: snake_case, the role as initiator/acceptor, tags as a dict."""
     view = snake_dict(ri)
     view.pop("request_id", None)
     view["role_name"] = ROLE_NAMES.get(ri.get("Role"))
+    view["tags"] = tags_to_dict(ri.get("Tags"))
     return view
 
 
 def _summary(ri):
-    return dict((key, ri.get(key)) for key in SUMMARY_FIELDS) if ri else None
+    """What --diff shows of an interface (API dict), with router_interface's return keys; None when absent."""
+    if not ri:
+        return None
+    view = ri_view(ri)
+    return dict((key, view.get(key)) for key in SUMMARY_KEYS)
+
+
+def _result(changed, ri_id, ri, before=None):
+    """router_interface's result, one shape: the id, the interface ({} when there is none), and the diff."""
+    result = dict(changed=changed, router_interface_id=ri_id, router_interface=ri_view(ri) if ri else {})
+    if changed:
+        result["diff"] = make_diff(_summary(before), _summary(ri))
+    return result
 
 
 def _describe(ri):
@@ -127,16 +165,18 @@ def _check_texts(params):
                             "letter and not start with http:// or https://")
 
 
-def validate(params):
-    """Everything about the task that is wrong whatever the cloud holds."""
-    if params.get("router_interface_id"):
-        check_id(params["router_interface_id"], "ri", "router_interface_id")
+def validate(params, check_mode=False):
+    """Everything about the task that is wrong whatever the cloud holds.
+
+    Interface ids predicted by check mode (router_interface_id, opposite_interface_id) pass in
+    check mode only."""
+    for option in ("router_interface_id", "opposite_interface_id"):
+        if params.get(option) and not predicted(params[option], option, check_mode):
+            check_id(params[option], "ri", option)
     if params.get("vpc_id"):
         check_id(params["vpc_id"], "vpc", "vpc_id")
     if params.get("router_id"):
         check_id(params["router_id"], ROUTER_PREFIXES[params["router_type"]], "router_id")
-    if params.get("opposite_interface_id"):
-        check_id(params["opposite_interface_id"], "ri", "opposite_interface_id")
     if params.get("opposite_vpc_id"):
         check_id(params["opposite_vpc_id"], "vpc", "opposite_vpc_id")
     if params.get("opposite_router_id"):
@@ -152,6 +192,7 @@ def validate(params):
         raise AlicloudError("MissingParameter", "role is required to find or create a router interface without "
                             "router_interface_id")
     _check_texts(params)
+    compare_tags({}, params.get("tags"))  # refuses reserved keys
 
 
 # ---------------------------------------------------------------------------
@@ -178,8 +219,8 @@ class Sides(object):
             elif params.get("vpc_id"):
                 vpc = get_vpc(self.session, self.region, params["vpc_id"])
                 if vpc is None:
-                    raise AlicloudError("InvalidVpcId.NotFound", "vpc_id: VPC %s does not exist in %s for this "
-                                        "account" % (params["vpc_id"], self.region))
+                    raise not_visible(self.session, "InvalidVpcId.NotFound", "vpc_id", "VPC %s" % params["vpc_id"],
+                                      self.region, OWNER_CREDENTIALS)
                 self._own_vpc = vpc
                 self._own_router = (vpc["VRouterId"], "VRouter")
             else:
@@ -193,8 +234,8 @@ class Sides(object):
         if self._own_vpc is None:
             router = get_vrouter(self.session, self.region, router_id)
             if router is None:
-                raise AlicloudError("InvalidRouterId.NotFound", "router_id: vRouter %s does not exist in %s for this "
-                                    "account" % (router_id, self.region))
+                raise not_visible(self.session, "InvalidRouterId.NotFound", "router_id", "vRouter %s" % router_id,
+                                  self.region, OWNER_CREDENTIALS)
             self._own_vpc = get_vpc(self.session, self.region, router["VpcId"])
         return self._own_vpc
 
@@ -215,6 +256,7 @@ class Sides(object):
         side = dict(owner=owner, same_account=same, region=region, router_id=params.get("opposite_router_id"),
                     router_type=params["opposite_router_type"], vpc_id=params.get("opposite_vpc_id"), vpc=None,
                     interface_id=params.get("opposite_interface_id"), interface=None,
+                    interface_predicted=is_predicted(params.get("opposite_interface_id")),
                     owner_given=params.get("opposite_owner_id") is not None,
                     router_type_given=params.get("opposite_router_id") is not None
                     or params.get("opposite_vpc_id") is not None)
@@ -228,13 +270,16 @@ class Sides(object):
             else:
                 vpc = get_vpc(session, region, side["vpc_id"])
                 if vpc is None:
-                    raise AlicloudError("InvalidVpcId.NotFound", "opposite_vpc_id: VPC %s does not exist in %s for "
-                                        "account %s" % (side["vpc_id"], region, owner))
+                    raise not_visible(session, "InvalidVpcId.NotFound", "opposite_vpc_id", "VPC %s" % side["vpc_id"],
+                                      region, "give opposite_owner_id and opposite_router_id (the vRouter of the VPC)",
+                                      region_option="opposite_region")
                 if side["router_id"] and side["router_id"] != vpc["VRouterId"]:
                     raise AlicloudError("InvalidParameter", "opposite_router_id %s is not the vRouter of "
                                         "opposite_vpc_id %s (%s)" % (side["router_id"], side["vpc_id"], vpc["VRouterId"]))
                 side.update(vpc=vpc, router_id=vpc["VRouterId"], router_type="VRouter")
-        peer = get_router_interface(session, region, side["interface_id"]) if side["interface_id"] and same else None
+        # An interface predicted by check mode does not exist yet: nothing to read.
+        peer = get_router_interface(session, region, side["interface_id"]) \
+            if side["interface_id"] and same and not side["interface_predicted"] else None
         if peer is not None:
             if side["router_id"] and side["router_id"] != peer["RouterId"]:
                 raise AlicloudError("InvalidParameter", "opposite_interface_id %s is on router %s, not on %s"
@@ -350,57 +395,91 @@ def _refuse_unready_acceptor(opposite, own_id, router_id, router_type, region, o
 
 
 # ---------------------------------------------------------------------------
-# Waiting
+# Waiting and transitions
 # ---------------------------------------------------------------------------
 
-def _wait_status(session, region, ri_id, statuses, timeout):
-    return wait_for(session, lambda: get_router_interface(session, region, ri_id),
-                    lambda ri: ri is not None and ri.get("Status") in statuses,
-                    "router interface %s to become %s" % (ri_id, " or ".join(statuses)))
+def _wait(session, region, ri_id, ready, what):
+    """Wait, on the task's deadline, until ``ready(interface or None)``; return that interface."""
+    return wait_for(session, lambda: get_router_interface(session, region, ri_id), ready,
+                    "router interface %s %s" % (ri_id, what))
 
 
-def _wait_gone(session, region, ri_id, timeout):
-    wait_for(session, lambda: get_router_interface(session, region, ri_id), lambda ri: ri is None,
-             "router interface %s to be deleted" % ri_id)
+def _status_is(*statuses):
+    return lambda ri: ri is not None and ri.get("Status") in statuses
 
 
-def _settle(session, region, ri, timeout):
-    """Wait out a transition (Connecting, Activating, Deactivating, ...) before deciding anything."""
-    target = SETTLES_TO.get(ri.get("Status"))
-    if target is None:
-        return ri
-    return _wait_status(session, region, ri["RouterInterfaceId"], (target, "Idle", "Active", "Inactive"), timeout)
+def _settled(ri):
+    return ri is not None and ri.get("Status") not in SETTLES_TO
+
+
+def _gone(ri):
+    return ri is None
+
+
+def _transitioning(ri, action):
+    """The error for wait: false on an interface in transition that the task must write to."""
+    return AlicloudError("IncorrectStatus.RouterInterface", "%s is %s (on its way to %s): the API takes no %s until it "
+                         "settles, and wait: false does not wait for that; run the task again once it is %s, or with "
+                         "wait: true, which waits for it; nothing was changed"
+                         % (_describe(ri), ri["Status"], SETTLES_TO[ri["Status"]], action, SETTLES_TO[ri["Status"]]))
+
+
+def _rerun(ri_id):
+    return "a re-run finds %s and goes on from the state it is in" % ri_id
 
 
 # ---------------------------------------------------------------------------
-# Core of router_interface
+# Core of router_interface: state=absent
 # ---------------------------------------------------------------------------
 
 def _absent(session, region, current, params, check_mode):
+    """Deactivate an Active pair (waiting until it is Inactive), then delete the interface."""
     if current is None:
-        return dict(changed=False, router_interface_id=None, router_interface={})
+        return _result(False, None, None)
     ri_id = current["RouterInterfaceId"]
     if current["Status"] in GONE:
         if params["wait"] and not check_mode:
-            _wait_gone(session, region, ri_id, params["wait_timeout"])
-        return dict(changed=False, router_interface_id=ri_id, router_interface={})
+            _wait(session, region, ri_id, _gone, "to be deleted")
+        return _result(False, ri_id, None)
     routes = routes_via(session, region, current["RouterId"], ri_id)
     if routes:
         raise AlicloudError("DependencyViolation.RouterInterfaceReferedByRouteEntry", "router interface %s is the "
                             "next hop of route entries %s: delete those routes first (vpc_route_entry with "
                             "state=absent); nothing was changed" % (ri_id, describe_routes(routes)))
-    result = dict(changed=True, router_interface_id=ri_id, router_interface={}, diff=make_diff(_summary(current), None))
+    result = _result(True, ri_id, None, current)
     if check_mode:
         return result
-    current = _settle(session, region, current, params["wait_timeout"])
-    if current["Status"] == "Active":
-        _ri_call(session, "DeactivateRouterInterface", region, ri_id)
-        _wait_status(session, region, ri_id, ("Inactive",), params["wait_timeout"])
-    _ri_call(session, "DeleteRouterInterface", region, ri_id, ClientToken=session.client_token())
-    if params["wait"]:
-        _wait_gone(session, region, ri_id, params["wait_timeout"])
+    if current["Status"] in SETTLES_TO:
+        if not params["wait"]:
+            raise _transitioning(current, "delete")
+        current = _wait(session, region, ri_id, _settled, "to settle before it is deleted")
+    if current["Status"] == "Active" and not params["wait"]:
+        raise AlicloudError("IncorrectStatus.RouterInterface", "%s is Active: deleting it means deactivating the pair "
+                            "and waiting until it is Inactive, and wait: false does not wait; run it with wait: true, "
+                            "or with state=inactive first and state=absent once it is Inactive; nothing was changed"
+                            % _describe(current))
+    done = []
+    try:
+        if current["Status"] == "Active":
+            _ri_call(session, "DeactivateRouterInterface", region, ri_id)
+            done.append("deactivated %s and its pair" % ri_id)
+            _wait(session, region, ri_id, _status_is("Inactive"), "to become Inactive")
+        _ri_call(session, "DeleteRouterInterface", region, ri_id, ClientToken=session.client_token())
+        done.append("deleted %s" % ri_id)
+        if params["wait"]:
+            _wait(session, region, ri_id, _gone, "to be deleted")
+    except AlicloudError as exc:
+        if not done:
+            raise
+        rerun = "a re-run waits for it to be gone" if len(done) == 2 or current["Status"] != "Active" \
+            else "a re-run deletes it once it is Inactive"
+        raise after_write(exc, " and ".join(done), rerun, router_interface_id=ri_id)
     return result
 
+
+# ---------------------------------------------------------------------------
+# Core of router_interface: the plan (what the task changes, decided before any write)
+# ---------------------------------------------------------------------------
 
 def _desired_attributes(current, params, opposite):
     """The ModifyRouterInterfaceAttribute fields whose value the task changes."""
@@ -420,32 +499,18 @@ def _names_opposite(params):
                                            "opposite_owner_id", "opposite_region"))
 
 
-def ensure_router_interface(session, params, check_mode):
-    """Core of router_interface: one side of a router-interface peering, in the state the task asks for."""
-    validate(params)
-    region = session.require_region()
-    state = params["state"]
-    sides = Sides(session, region, params)
-    current = _find(session, region, sides, params)
-    if state == "absent":
-        return _absent(session, region, current, params, check_mode)
-
-    if current is not None and not check_mode:
-        current = _settle(session, region, current, params["wait_timeout"])
-    if current is None and params.get("router_interface_id"):
-        raise AlicloudError("InvalidRouterInterfaceId.NotFound", "router_interface_id: router interface %s does not "
-                            "exist in %s" % (params["router_interface_id"], region))
-    if current is None and state == "inactive":
-        raise AlicloudError("InvalidRouterInterfaceId.NotFound", "no router interface matches the task; "
-                            "state=inactive deactivates an existing, connected one")
-
+def _resolve(session, region, sides, current, params):
+    """Who the interface is and faces: ``(role, router_id, router_type, opposite or None)``; refuses an opposite
+    side that does not exist or cannot change."""
     role = ROLE_NAMES[current["Role"]] if current else params["role"]
     router_id, router_type = (current["RouterId"], current["RouterType"]) if current else sides.own_router()
     opposite = sides.opposite() if current is None or _names_opposite(params) else None
-    if opposite is not None and opposite["same_account"] and opposite["interface_id"] and opposite["interface"] is None:
-        raise AlicloudError("InvalidRouterInterfaceId.NotFound", "opposite_interface_id: router interface %s does "
-                            "not exist in %s" % (opposite["interface_id"], opposite["region"]))
-    if current is None and not opposite["router_id"]:
+    if opposite is not None and opposite["same_account"] and opposite["interface_id"] \
+            and opposite["interface"] is None and not opposite["interface_predicted"]:
+        raise not_visible(session, "InvalidRouterInterfaceId.NotFound", "opposite_interface_id",
+                          "router interface %s" % opposite["interface_id"], opposite["region"],
+                          "give opposite_owner_id and opposite_router_id", region_option="opposite_region")
+    if current is None and not opposite["router_id"] and not opposite["interface_predicted"]:
         raise AlicloudError("MissingParameter", "give opposite_router_id: the opposite interface %s belongs to account "
                             "%s, whose router interfaces these credentials cannot read"
                             % (opposite["interface_id"], opposite["owner"]))
@@ -454,8 +519,16 @@ def ensure_router_interface(session, params, check_mode):
         raise AlicloudError("InvalidParameter", "opposite_region: %s faces %s, not %s; the opposite region of a "
                             "router interface cannot change (delete it and create another)"
                             % (current["RouterInterfaceId"], current["OppositeRegionId"], opposite["region"]))
-    status = current["Status"] if current else "Idle"
-    spec = params.get("spec")
+    return role, router_id, router_type, opposite
+
+
+def _plan(session, region, sides, current, params):
+    """What the task does to the interface, as a dict, after every refusal that needs no write.
+
+    An interface in transition is planned from the status it is on its way to."""
+    state, spec = params["state"], params.get("spec")
+    role, router_id, router_type, opposite = _resolve(session, region, sides, current, params)
+    status = SETTLES_TO.get(current["Status"], current["Status"]) if current else "Idle"
     if role == "initiator" and current is None and not spec:
         raise AlicloudError("MissingParameter", "spec is required to create an initiator (for example Mini.2 or "
                             "Large.1; it sets the bandwidth)")
@@ -466,8 +539,6 @@ def ensure_router_interface(session, params, check_mode):
                             "is connected; delete it (state=absent) and create another"
                             % (_describe(current), status, ", ".join(opposite_changes)))
     opposite_interface = (opposite or {}).get("interface_id") or (current or {}).get("OppositeInterfaceId")
-
-    # What will happen, decided before any write.
     connect = role == "initiator" and status == "Idle" and bool(opposite_interface)
     activate = state == "active" and status == "Inactive"
     deactivate = state == "inactive" and status == "Active"
@@ -482,79 +553,161 @@ def ensure_router_interface(session, params, check_mode):
         raise AlicloudError("IncorrectStatus", "%s was never connected (Idle): there is nothing to deactivate"
                             % _describe(current))
     final_status = "Active" if (connect or activate) else ("Inactive" if deactivate else status)
-    change_spec = role == "initiator" and current is not None and spec and spec != current["Spec"]
+    change_spec = role == "initiator" and current is not None and bool(spec) and spec != current["Spec"]
     if change_spec and final_status != "Active":
         raise AlicloudError("InvalidInstance.StatusError", "spec: the bandwidth of %s can change only while it is "
                             "Active (it would be %s)" % (_describe(current), final_status))
+    if change_spec and (connect or activate) and not params["wait"]:
+        raise AlicloudError("InvalidInstance.StatusError", "spec: %s must be Active before its spec changes, and "
+                            "wait: false does not wait for the pair to become Active; run it with wait: true, or "
+                            "change spec in a later task; nothing was changed" % _describe(current))
+    tags_set, tags_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
+                                        params["purge_tags"])
+    writes = bool(attributes) or connect or activate or deactivate or change_spec  # those the API takes only settled
+    return dict(role=role, router_id=router_id, router_type=router_type, opposite=opposite, attributes=attributes,
+                connect=connect, activate=activate, deactivate=deactivate, change_spec=change_spec, spec=spec,
+                final_status=final_status, tags_set=tags_set, tags_unset=tags_unset, writes=writes,
+                changed=current is None or writes or bool(tags_set or tags_unset))
 
-    # Checks that read the cloud, still before any write.
+
+def _check_cloud(session, region, sides, current, plan):
+    """The refusals that read the cloud, still before any write."""
+    router_id, opposite = plan["router_id"], plan["opposite"]
+    opposite_router = opposite["router_id"] if opposite else current["OppositeRouterId"]
     if current is None:
         _refuse_full_router(session, region, router_id)
-        _refuse_second_pair(session, region, router_id, opposite["router_id"], None)
-        _refuse_overlap(sides, router_id, router_type)
-    if connect:
-        _refuse_second_pair(session, region, router_id, opposite["router_id"] if opposite else
-                            current["OppositeRouterId"], current and current["RouterInterfaceId"])
-        if current is not None:
-            _refuse_overlap(sides, router_id, router_type)
-        if opposite is not None and opposite["same_account"]:
-            _refuse_unready_acceptor(opposite, current and current["RouterInterfaceId"], router_id, router_type,
-                                     region, session.account_id())
+    if (current is None or plan["connect"]) and opposite_router:
+        _refuse_second_pair(session, region, router_id, opposite_router, current and current["RouterInterfaceId"])
+    if current is None or plan["connect"]:
+        _refuse_overlap(sides, router_id, plan["router_type"])
+    if plan["connect"] and opposite is not None and opposite["same_account"]:
+        _refuse_unready_acceptor(opposite, current and current["RouterInterfaceId"], router_id, plan["router_type"],
+                                 region, session.account_id())
 
-    changed = current is None or bool(attributes) or connect or activate or deactivate or bool(change_spec)
-    before = _summary(current)
-    if check_mode or not changed:
-        predicted = dict(current or {})
-        if current is None:
-            predicted.update(RouterInterfaceId=None, Role=ROLES[role], Spec=spec or NEGATIVE_SPEC, RouterId=router_id,
-                             RouterType=router_type, OppositeRegionId=opposite["region"],
-                             OppositeInterfaceId=opposite["interface_id"] or "",
-                             OppositeRouterId=opposite["router_id"], OppositeRouterType=opposite["router_type"],
-                             OppositeInterfaceOwnerId=opposite["owner"], Name=params.get("name") or "",
-                             Description=params.get("description") or "")
-        predicted.update(attributes)
-        predicted["Status"] = final_status
-        if change_spec:
-            predicted["Spec"] = spec
-        result = dict(changed=changed, router_interface_id=predicted["RouterInterfaceId"],
-                      router_interface=ri_view(predicted))
-        if changed:
-            result["diff"] = make_diff(before, _summary(predicted))
-        return result
 
-    timeout = params["wait_timeout"]
+def _predict(current, plan, params):
+    """The interface as the plan leaves it (check mode), or as it is (nothing to change)."""
+    if not plan["changed"]:
+        return _result(False, current["RouterInterfaceId"], current)
+    after = dict(current or {})
     if current is None:
-        body = session.call("vpc", "CreateRouterInterface", region=region, ClientToken=session.client_token(),
-                            RegionId=region, Role=ROLES[role],
-                            RouterType=router_type, RouterId=router_id, Spec=spec or NEGATIVE_SPEC,
-                            OppositeRegionId=opposite["region"], OppositeRouterId=opposite["router_id"],
-                            OppositeRouterType=opposite["router_type"], OppositeInterfaceId=opposite["interface_id"],
-                            OppositeInterfaceOwnerId=opposite["owner"], Name=params.get("name"),
-                            Description=params.get("description"))
-        ri_id = body["RouterInterfaceId"]
-        current = _wait_status(session, region, ri_id, ("Idle",), timeout)
-    ri_id = current["RouterInterfaceId"]
-    if attributes:
-        fields = dict(attributes)
-        if "OppositeInterfaceOwnerId" in fields:
-            fields["OppositeInterfaceOwnerId"] = int(fields["OppositeInterfaceOwnerId"])
-        _ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, **fields)
-    must_wait = params["wait"] or change_spec
-    if connect:
-        _ri_call(session, "ConnectRouterInterface", region, ri_id)
-    if activate:
-        _ri_call(session, "ActivateRouterInterface", region, ri_id)
-    if deactivate:
-        _ri_call(session, "DeactivateRouterInterface", region, ri_id)
-    if (connect or activate or deactivate) and must_wait:
-        _wait_status(session, region, ri_id, (final_status,), timeout)
-    if change_spec:
-        _ri_call(session, "ModifyRouterInterfaceSpec", region, ri_id, ClientToken=session.client_token(), Spec=spec)
-        if params["wait"]:
-            _wait_status(session, region, ri_id, ("Active",), timeout)
-    after = get_router_interface(session, region, ri_id)
-    return dict(changed=True, router_interface_id=ri_id, router_interface=ri_view(after),
-                diff=make_diff(before, _summary(after)))
+        opposite = plan["opposite"]
+        after.update(RouterInterfaceId=predicted_id("ri"), Role=ROLES[plan["role"]], Spec=plan["spec"] or NEGATIVE_SPEC,
+                     RouterId=plan["router_id"], RouterType=plan["router_type"], OppositeRegionId=opposite["region"],
+                     OppositeInterfaceId=opposite["interface_id"] or "", OppositeRouterId=opposite["router_id"],
+                     OppositeRouterType=opposite["router_type"], OppositeInterfaceOwnerId=opposite["owner"],
+                     Name=params.get("name") or "", Description=params.get("description") or "")
+    after.update(plan["attributes"], Status=plan["final_status"])
+    if plan["change_spec"]:
+        after["Spec"] = plan["spec"]
+    tags = dict((k, v) for k, v in tags_to_dict(after.get("Tags")).items() if k not in plan["tags_unset"])
+    tags.update(plan["tags_set"])
+    after["Tags"] = tags_to_list(tags)
+    return _result(plan["changed"], after["RouterInterfaceId"], after, current)
+
+
+def _predicted_interface(params):
+    """Check mode, given the id of an interface an earlier check-mode task predicted: it would exist, and this
+    task would act on it."""
+    ri_id = params["router_interface_id"]
+    if params["state"] == "absent":
+        return dict(changed=True, router_interface_id=ri_id, router_interface={},
+                    diff=make_diff(dict(router_interface_id=ri_id), None))
+    after = dict(RouterInterfaceId=ri_id, Role=ROLES.get(params.get("role")), Spec=params.get("spec"),
+                 Status=dict(active="Active", inactive="Inactive").get(params["state"]),
+                 OppositeInterfaceId=params.get("opposite_interface_id"), Name=params.get("name"),
+                 Description=params.get("description"), Tags=tags_to_list(params.get("tags")))
+    return _result(True, ri_id, after, None)
+
+
+# ---------------------------------------------------------------------------
+# Core of router_interface: the writes
+# ---------------------------------------------------------------------------
+
+def _create(session, region, plan, params):
+    opposite = plan["opposite"]
+    body = session.call("vpc", "CreateRouterInterface", region=region, ClientToken=session.client_token(),
+                        RegionId=region, Role=ROLES[plan["role"]], RouterType=plan["router_type"],
+                        RouterId=plan["router_id"], Spec=plan["spec"] or NEGATIVE_SPEC,
+                        OppositeRegionId=opposite["region"], OppositeRouterId=opposite["router_id"],
+                        OppositeRouterType=opposite["router_type"], OppositeInterfaceId=opposite["interface_id"],
+                        OppositeInterfaceOwnerId=opposite["owner"], Name=params.get("name"),
+                        Description=params.get("description"), Tags=tags_to_list(plan["tags_set"]) or None)
+    return body["RouterInterfaceId"]
+
+
+def _apply(session, region, current, plan, params):
+    """Make the writes the plan says, in order; a failure after one of them says what was done (after_write)."""
+    wait = params["wait"]
+    ri_id = current["RouterInterfaceId"] if current else None
+    done = []
+    try:
+        if current is None:
+            ri_id = _create(session, region, plan, params)
+            done.append("created the %s %s" % (plan["role"], ri_id))
+            if plan["connect"] and wait:
+                _wait(session, region, ri_id, _status_is("Idle"), "to become Idle")
+        if plan["attributes"]:
+            fields = dict(plan["attributes"])
+            if "OppositeInterfaceOwnerId" in fields:
+                fields["OppositeInterfaceOwnerId"] = int(fields["OppositeInterfaceOwnerId"])
+            _ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, **fields)
+            done.append("set %s of %s" % (", ".join(snake_name(key) for key in sorted(fields)), ri_id))
+        if current is not None and (plan["tags_set"] or plan["tags_unset"]):
+            set_tags(session, region, ri_id, plan["tags_set"], plan["tags_unset"])
+            done.append("updated the tags of %s" % ri_id)
+        for step, operation, text in (("connect", "ConnectRouterInterface", "connected"),
+                                      ("activate", "ActivateRouterInterface", "activated"),
+                                      ("deactivate", "DeactivateRouterInterface", "deactivated")):
+            if plan[step]:
+                _ri_call(session, operation, region, ri_id)
+                done.append("%s %s" % (text, ri_id))
+                if wait or plan["change_spec"]:
+                    _wait(session, region, ri_id, _status_is(plan["final_status"]),
+                          "to become %s" % plan["final_status"])
+        if plan["change_spec"]:
+            _ri_call(session, "ModifyRouterInterfaceSpec", region, ri_id, ClientToken=session.client_token(),
+                     Spec=plan["spec"])
+            done.append("changed the spec of %s to %s" % (ri_id, plan["spec"]))
+            if wait:
+                _wait(session, region, ri_id, _status_is("Active"), "to become Active")
+        after = get_router_interface(session, region, ri_id)
+    except AlicloudError as exc:
+        if not done:
+            raise
+        raise after_write(exc, ", ".join(done), _rerun(ri_id), router_interface_id=ri_id)
+    return _result(True, ri_id, after, current)
+
+
+def ensure_router_interface(session, params, check_mode):
+    """Core of router_interface: one side of a router-interface peering, in the state the task asks for.
+
+    Steps: validate the task; find the interface; for state=absent, delete it; otherwise wait out a transition
+    (wait: true), plan the change, run the checks that read the cloud, then predict (check mode, or nothing to do)
+    or apply the writes."""
+    validate(params, check_mode)
+    region = session.require_region()
+    if is_predicted(params.get("router_interface_id")):
+        return _predicted_interface(params)
+    sides = Sides(session, region, params)
+    current = _find(session, region, sides, params)
+    if params["state"] == "absent":
+        return _absent(session, region, current, params, check_mode)
+    if current is None and params.get("router_interface_id"):
+        raise not_visible(session, "InvalidRouterInterfaceId.NotFound", "router_interface_id",
+                          "router interface %s" % params["router_interface_id"], region, OWNER_CREDENTIALS)
+    if current is None and params["state"] == "inactive":
+        raise AlicloudError("InvalidRouterInterfaceId.NotFound", "no router interface matches the task; "
+                            "state=inactive deactivates an existing, connected one")
+    if current is not None and current["Status"] in SETTLES_TO and params["wait"] and not check_mode:
+        current = _wait(session, region, current["RouterInterfaceId"], _settled, "to settle")
+    plan = _plan(session, region, sides, current, params)
+    _check_cloud(session, region, sides, current, plan)
+    if check_mode or not plan["changed"]:
+        return _predict(current, plan, params)
+    if plan["writes"] and current is not None and current["Status"] in SETTLES_TO:
+        raise _transitioning(current, "change")
+    return _apply(session, region, current, plan, params)
 
 
 # ---------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 Stable API for other modules (all return API dicts with wire names, or None / []):
 
 * ``check_id(value, prefix, option)``: refuse an id that does not look like ``<prefix>-...``.
+* ``parse_cidr(value, option, strict=True)``: the one parser of user-given CIDR blocks.
+* ``not_visible(session, code, option, what, region, other_account)``: the "not in this account" error.
 * ``get_vpc(session, region, vpc_id)``: DescribeVpcs for one VPC.
 * ``get_vpc_attribute(session, region, vpc_id)``: DescribeVpcAttribute (adds ``AssociatedCens``).
 * ``find_vpcs(session, region, vpc_ids=None, name=None, tags=None, cidr_block=None)``: every match, paginated.
@@ -102,12 +104,33 @@ def _cidr_matches(vpc, wanted):
     return False
 
 
-def parse_cidr(value, option="cidr_block"):
-    """``value`` as an ip_network, or an error naming the option."""
+def parse_cidr(value, option, strict=True):
+    """``value`` as an ip_network; an error naming ``option`` when it is not a CIDR block like 10.1.0.0/16.
+
+    The one parser of CIDR blocks the user gives. ``strict`` (blocks the API is given: a route's
+    destination, a VPC's blocks) refuses host bits (10.1.0.1/16); a filter that is compared as a
+    network (vpc_info's cidr_block) passes ``strict=False`` and reads 10.1.5.7/16 as 10.1.0.0/16.
+    """
     try:
-        return ipaddress.ip_network(value, strict=False)
-    except ValueError:
-        raise AlicloudError(None, "%s: %r is not a CIDR block like 10.0.0.0/16" % (option, value))
+        return ipaddress.ip_network(str(value).strip(), strict=strict)
+    except ValueError as exc:
+        raise AlicloudError("InvalidParameter", "%s: %r is not a CIDR block (%s)" % (option, value, exc))
+
+
+def not_visible(session, code, option, what, region, other_account, region_option="alicloud_region"):
+    """The error for a resource the task names that the credentials do not see in ``region``.
+
+    It names the account the credentials act as, and what to try: ``other_account`` says what to do
+    when the resource belongs to another account (its owner's credentials, an owner-id option), and
+    ``region_option`` is the option that picks the region looked in.
+    """
+    return AlicloudError(code, "%s: %s does not exist in %s for account %s (the account these credentials act as); "
+                               "if it belongs to another account, %s; otherwise check %s"
+                         % (option, what, region, session.account_id(), other_account, region_option))
+
+
+OWNER_CREDENTIALS = "run the task with that account's credentials (profile, alicloud_access_key or alicloud_assume_role)"
+"""What to try, for not_visible(), when only the resource's owner can act on it."""
 
 
 def find_vpcs(session, region, vpc_ids=None, name=None, tags=None, cidr_block=None):
@@ -117,7 +140,7 @@ def find_vpcs(session, region, vpc_ids=None, name=None, tags=None, cidr_block=No
     tags must contain (an empty value matches any value); ``cidr_block``: the VPC's primary or a
     secondary CIDR block equals it (compared as networks). Results keep the API's order.
     """
-    wanted_cidr = parse_cidr(cidr_block) if cidr_block else None
+    wanted_cidr = parse_cidr(cidr_block, "cidr_block", strict=False) if cidr_block else None
     fields = dict(VpcName=name or None)
     if tags:
         fields["Tag"] = [dict(t, Value=t["Value"] or None) for t in tags_to_list(tags)]
@@ -185,7 +208,7 @@ def vpc_info(session, params, check_mode):
     for vpc_id in params.get("vpc_ids") or []:
         check_id(vpc_id, "vpc", "vpc_ids")
     if params.get("cidr_block"):
-        parse_cidr(params["cidr_block"])
+        parse_cidr(params["cidr_block"], "cidr_block", strict=False)
     vpcs = find_vpcs(session, None, vpc_ids=params.get("vpc_ids"),
                      name=params.get("name"), tags=params.get("tags"), cidr_block=params.get("cidr_block"))
     return dict(changed=False, vpcs=[vpc_result(vpc) for vpc in vpcs])

@@ -129,6 +129,20 @@ options:
     choices: [present, active, inactive, absent]
     default: present
 notes:
+  - With O(wait=false) the module waits for nothing. An interface in transition (C(Connecting), C(Activating),
+    C(Deactivating), C(Modifying)) is judged by the status it is on its way to; when the task would still have to
+    write to it, it fails, writing nothing, naming the status (the API takes no change until it settles; O(wait=true)
+    waits for that). O(state=absent) of an C(Active) interface fails the same way, since its deletion needs the pair
+    C(Inactive) first; run it with O(state=inactive) and then O(state=absent), or with O(wait=true). A new O(spec)
+    for a pair the same task connects or activates needs O(wait=true).
+  - O(wait_timeout) is the budget of the whole task: the waits of a teardown (settle, C(Inactive), gone) share it.
+  - A failure after the task wrote something (for example the pair created but not C(Active) within
+    O(wait_timeout)) returns C(changed=true) and O(router_interface_id), and says what was done; running the task
+    again finds the interface and goes on from its state.
+  - In check mode a new interface gets a predicted id, C(ri-checkmode-<8 hex digits>). The collection's modules take
+    it in check mode (O(router_interface_id), O(opposite_interface_id), and
+    M(alicloud.interconnect.vpc_route_entry)'s O(alicloud.interconnect.vpc_route_entry#module:next_hop_id)) and
+    predict their own change, so a playbook can be dry-run from start to end; outside check mode it is refused.
   - The opposite side of an interface cannot change once it is connected; delete it and create another.
   - The pair's bandwidth is the initiator's O(spec); the acceptor's is C(Negative).
   - Only the interface's own account can see it, so across accounts the initiator cannot check the acceptor before
@@ -140,6 +154,7 @@ seealso:
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.alicloud.wait
+  - alicloud.interconnect.alicloud.tags
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
   - alicloud.interconnect.attributes.resource
@@ -236,6 +251,14 @@ EXAMPLES = r"""
     router_interface_id: "{{ a_side.router_interface_id }}"
     spec: Middle.1
 
+- name: Tag the initiator (tags not listed are removed; purge_tags=false keeps them)
+  alicloud.interconnect.router_interface:
+    profile: account-a
+    alicloud_region: cn-hangzhou
+    router_interface_id: "{{ a_side.router_interface_id }}"
+    tags:
+      env: prod
+
 - name: Pause the peering
   alicloud.interconnect.router_interface:
     profile: account-a
@@ -261,7 +284,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 router_interface_id:
-  description: The interface's id; null in check mode before it is created, and when none was found to delete.
+  description:
+    - The interface's id; null when none was found to delete.
+    - In check mode, for an interface the task would create, a predicted id C(ri-checkmode-...).
   returned: always
   type: str
   sample: ri-2zeo3xzyf38r4urzd
@@ -353,9 +378,13 @@ router_interface:
       description: When the pair connected.
       type: str
       sample: "2026-01-01T12:05:00Z"
+    tags:
+      description: The interface's tags.
+      type: dict
+      sample: {env: prod}
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import TAGS_ARGUMENT_SPEC, WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import (
     ROLES,
@@ -381,7 +410,7 @@ ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     description=dict(type="str"),
     state=dict(type="str", choices=["present", "active", "inactive", "absent"], default="present"),
-    **WAIT_ARGUMENT_SPEC
+    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
 )
 MODULE_KWARGS = dict(
     mutually_exclusive=[("vpc_id", "router_id")],

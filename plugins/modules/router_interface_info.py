@@ -66,7 +66,7 @@ RETURN = r"""
 router_interfaces:
   description:
     - The interfaces as C(DescribeRouterInterfaces) returns them, with snake_case keys, plus C(role_name)
-      (C(initiator) or C(acceptor)). The fields are those of the C(router_interface) that
+      (C(initiator) or C(acceptor)) and C(tags) (a dictionary). The fields are those of the C(router_interface) that
       M(alicloud.interconnect.router_interface) returns.
   returned: always
   type: list
@@ -80,6 +80,7 @@ router_interfaces:
       router_id: vrt-bp1lhl0taikrteen8
       opposite_interface_id: ri-6wecj8b3m1mwivtb
       opposite_region_id: cn-shanghai
+      tags: {env: prod}
 ids:
   description: The ids of the interfaces, in the same order.
   returned: always

@@ -92,6 +92,18 @@ options:
     choices: [present, absent, accepted, rejected]
     default: present
 notes:
+  - With O(wait=false) the module waits for nothing. A connection in transition (C(Creating), C(Updating)) is judged
+    by the status it is on its way to; when the task would still have to write to it (change, accept, reject or
+    delete it), it fails, writing nothing, naming the status (O(wait=true) waits for it to settle). Changing
+    O(name), O(description), O(bandwidth) or O(link_type) in the task that accepts the connection needs O(wait=true).
+  - A failure after the task wrote something (for example the connection created but not settled within
+    O(wait_timeout)) returns C(changed=true) and O(peer_connection_id), and says what was done.
+  - O(tags) are the tags of this side of the connection (each account tags its own side; the accepter can give them
+    with O(state=accepted)).
+  - In check mode a new connection gets a predicted id, C(pcc-checkmode-<8 hex digits>). The collection's modules
+    take it in check mode (O(peer_connection_id), and M(alicloud.interconnect.vpc_route_entry)'s
+    O(alicloud.interconnect.vpc_route_entry#module:next_hop_id)) and predict their own change; outside check mode it
+    is refused.
   - Across accounts the requester cannot read the accepter's VPC; the service itself refuses a VPC that does not
     exist, and the routes of the other side, when it is asked to create or delete.
 seealso:
@@ -101,6 +113,7 @@ seealso:
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.alicloud.wait
+  - alicloud.interconnect.alicloud.tags
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
   - alicloud.interconnect.attributes.resource
@@ -173,7 +186,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 peer_connection_id:
-  description: The connection's id; null in check mode before it is created, and when there was none to delete.
+  description:
+    - The connection's id; null when there was none to delete.
+    - In check mode, for a connection the task would create, a predicted id C(pcc-checkmode-...).
   returned: always
   type: str
   sample: pcc-lnk0m24khwvtkm5
@@ -238,9 +253,13 @@ vpc_peer_connection:
       description: The description.
       type: str
       sample: Peering of the two VPCs
+    tags:
+      description: The tags of the caller's side of the connection.
+      type: dict
+      sample: {env: prod}
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import TAGS_ARGUMENT_SPEC, WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import LINK_TYPES, ensure_vpc_peer_connection
 
@@ -256,7 +275,7 @@ ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     description=dict(type="str"),
     state=dict(type="str", choices=["present", "absent", "accepted", "rejected"], default="present"),
-    **WAIT_ARGUMENT_SPEC
+    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
 )
 MODULE_KWARGS = dict(
     required_one_of=[("peer_connection_id", "vpc_id")],

@@ -73,7 +73,8 @@ RETURN = r"""
 vpc_peer_connections:
   description:
     - The connections, with snake_case keys, the two VPC ids on top and account ids as strings. The fields are those
-      of the C(vpc_peer_connection) that M(alicloud.interconnect.vpc_peer_connection) returns.
+      of the C(vpc_peer_connection) that M(alicloud.interconnect.vpc_peer_connection) returns, C(tags) (the tags
+      of the caller's side) included.
   returned: always
   type: list
   elements: dict
@@ -87,6 +88,7 @@ vpc_peer_connections:
       accepting_region_id: ap-southeast-1
       accepting_owner_uid: "1000000000000002"
       bandwidth: 1024
+      tags: {env: prod}
 ids:
   description: The ids of the connections, in the same order.
   returned: always

@@ -20,6 +20,15 @@ description:
   - The route is found by its table and destination. When the destination already goes to another next hop, the
     route is replaced (deleted, then created), since a route's next hop cannot be edited.
   - O(destination_cidr) is checked before any call.
+  - With O(wait=false) the module does not wait for a new route to be C(Available), nor for a deleted one to be
+    gone. Replacing a route still waits until the old route is gone before it creates the new one (a table takes
+    one route per destination), on the task's O(wait_timeout).
+  - A failure after the task wrote something (a route created but not C(Available) in time, or the old route of a
+    replacement deleted but the new one refused) returns C(changed=true), the ids, and says what was done and what a
+    re-run does.
+  - In check mode, O(next_hop_id) may be an id that an earlier check-mode task predicted (C(ri-checkmode-...) from
+    M(alicloud.interconnect.router_interface), C(pcc-checkmode-...) from M(alicloud.interconnect.vpc_peer_connection)):
+    the route to it is predicted instead of refused, so a peering playbook can be dry-run from start to end.
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
@@ -106,7 +115,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 route_entry_id:
-  description: The route's id; null in check mode before it is created, and when there was none to delete.
+  description:
+    - The route's id; null when there was none to delete.
+    - In check mode, for a route the task would create, a predicted id C(rte-checkmode-...).
   returned: always
   type: str
   sample: rte-bp1mnnr2al0naomnpv

@@ -115,7 +115,7 @@ def world(cloud):
 def test_check_mode_predicts_the_route_in_the_system_table_and_writes_nothing(world):
     result = route.ensure_route_entry(world.session(), params(name="to-b"), True)
     assert result["changed"] is True
-    assert result["route_entry_id"] is None
+    assert result["route_entry_id"].startswith("rte-checkmode-")  # an id later check-mode tasks recognise
     assert result["route_table_id"] == "vtb-a"
     assert result["route_entry"]["next_hop_id"] == "ri-1"
     assert result["diff"] == {"before": {}, "after": dict(route_table_id="vtb-a", destination_cidr_block="10.1.0.0/16",

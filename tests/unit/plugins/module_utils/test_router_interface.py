@@ -24,7 +24,8 @@ def params(**overrides):
     base = dict(router_interface_id=None, role="initiator", spec="Mini.2", vpc_id="vpc-l", router_id=None,
                 router_type="VRouter", opposite_interface_id=None, opposite_router_id=None, opposite_vpc_id="vpc-r",
                 opposite_router_type="VRouter", opposite_region=None, opposite_owner_id=None,
-                opposite_cidr_blocks=None, name=None, description=None, state="present", wait=True, wait_timeout=5)
+                opposite_cidr_blocks=None, name=None, description=None, state="present", wait=True, wait_timeout=5,
+                tags=None, purge_tags=True)
     base.update(overrides)
     return base
 
@@ -135,13 +136,14 @@ def test_role_may_be_left_out_to_delete():
 
 def test_check_mode_predicts_the_initiator_without_writing(world):
     result = ri_mod.ensure_router_interface(world.session(), params(name="l-to-r"), True)
-    assert result["changed"] is True and result["router_interface_id"] is None
+    assert result["changed"] is True and result["router_interface_id"].startswith("ri-checkmode-")
     view = result["router_interface"]
     assert (view["role"], view["role_name"], view["status"], view["spec"]) == ("InitiatingSide", "initiator", "Idle",
                                                                                "Mini.2")
     assert (view["router_id"], view["opposite_router_id"], view["opposite_interface_owner_id"]) \
         == ("vrt-l", "vrt-r", UID1)
-    assert result["diff"]["before"] == {} and result["diff"]["after"]["Name"] == "l-to-r"
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["name"] == "l-to-r"
+    assert set(result["diff"]["after"]) == set(ri_mod.SUMMARY_KEYS)  # the module's return keys
     assert world.writes() == []
 
 
@@ -295,7 +297,7 @@ def test_the_initiator_sets_its_opposite_interface_then_connects(pair):
     assert pair.request("ModifyRouterInterfaceAttribute") == dict(RegionId="cn-hangzhou", RouterInterfaceId="ri-i",
                                                                   OppositeInterfaceId="ri-a")
     assert result["router_interface"]["status"] == "Active"
-    assert result["diff"]["before"]["Status"] == "Idle" and result["diff"]["after"]["Status"] == "Active"
+    assert result["diff"]["before"]["status"] == "Idle" and result["diff"]["after"]["status"] == "Active"
 
 
 def test_a_new_owner_goes_to_modify_as_an_integer(pair):

@@ -118,7 +118,7 @@ def test_cidr_matches_primary_or_secondary_blocks_as_networks(session, fake_api)
 
 
 def test_a_bad_cidr_names_the_option_before_any_call(session, fake_api):
-    with pytest.raises(AlicloudError, match=r"^cidr_block: '10.0.0.0/40' is not a CIDR block"):
+    with pytest.raises(AlicloudError, match=r"^InvalidParameter: cidr_block: '10.0.0.0/40' is not a CIDR block"):
         vpc.find_vpcs(session, None, cidr_block="10.0.0.0/40")
     assert fake_api.requests == []
 
@@ -195,6 +195,6 @@ def test_vpc_info_results(session, fake_api):
 def test_vpc_info_checks_ids_and_cidr_before_calling(session, fake_api):
     with pytest.raises(AlicloudError, match="^vpc_ids: "):
         vpc.vpc_info(session, dict(vpc_ids=["vpc-a", "subnet-b"], name=None, tags=None, cidr_block=None), False)
-    with pytest.raises(AlicloudError, match="^cidr_block: "):
+    with pytest.raises(AlicloudError, match="^InvalidParameter: cidr_block: "):
         vpc.vpc_info(session, dict(vpc_ids=None, name=None, tags=None, cidr_block="10.0.0/8x"), False)
     assert fake_api.requests == []

@@ -21,7 +21,7 @@ UID1, UID2 = "1000000000000001", "1000000000000002"
 def params(**overrides):
     base = dict(peer_connection_id=None, vpc_id="vpc-a", accepting_vpc_id="vpc-b", accepting_owner_id=None,
                 accepting_region=None, accepting_cidr_blocks=None, bandwidth=None, link_type=None, name=None,
-                description=None, state="present", wait=True, wait_timeout=5)
+                description=None, state="present", wait=True, wait_timeout=5, tags=None, purge_tags=True)
     base.update(overrides)
     return base
 
@@ -127,10 +127,11 @@ def test_check_mode_predicts_a_request_across_accounts(world):
     result = vpcpeer.ensure_vpc_peer_connection(world.session(), params(accepting_owner_id=UID2,
                                                                         accepting_region="cn-shanghai"), True)
     view = result["vpc_peer_connection"]
-    assert result["changed"] is True and result["peer_connection_id"] is None
+    assert result["changed"] is True and result["peer_connection_id"].startswith("pcc-checkmode-")
     assert (view["status"], view["accepting_owner_uid"], view["owner_id"]) == ("Accepting", UID2, UID1)
     assert (view["bandwidth"], view["link_type"], view["accepting_region_id"]) == (1024, "Gold", "cn-shanghai")
-    assert result["diff"]["before"] == {} and result["diff"]["after"]["AcceptingOwnerUid"] == UID2
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["accepting_owner_uid"] == UID2
+    assert set(result["diff"]["after"]) == set(vpcpeer.SUMMARY_KEYS)  # the module's return keys
     assert world.writes() == []
 
 
@@ -180,7 +181,7 @@ def test_changes_wait_for_activated_and_stay_in_one_region(world):
             bandwidth=200, **overrides)
     world.peers[0]["Status"] = "Activated"
     result = vpcpeer.ensure_vpc_peer_connection(world.session(), params(bandwidth=200, name="a-b", **overrides), True)
-    assert (result["diff"]["before"]["Bandwidth"], result["diff"]["after"]["Bandwidth"]) == (1024, 200)
+    assert (result["diff"]["before"]["bandwidth"], result["diff"]["after"]["bandwidth"]) == (1024, 200)
     assert world.writes() == []
     result = vpcpeer.ensure_vpc_peer_connection(world.session(), params(bandwidth=200, name="a-b", **overrides), False)
     request = world.request("ModifyVpcPeerConnection")
