@@ -169,10 +169,7 @@ def hz(env):
 
 # =============================================================================== the service
 def test_seeded_accounts_have_the_service_open_and_opening_twice_is_refused(env):
-    assert env.call(UID1, "CheckTransitRouterService") == {
-        "Enabled": "true",
-        "RequestId": env.running.calls()[-1]["request_id"],
-    }
+    assert env.call(UID1, "CheckTransitRouterService")["Enabled"] == "true"
     assert env.error(UID1, "OpenTransitRouterService") == ("Order.Opened", 400)
 
 

@@ -27,6 +27,12 @@ def open_transit_router_service(ctx, p):
 @action("cbn", "ListTransitRouterAvailableResource")
 def list_transit_router_available_resource(ctx, p):
     check_region(p["RegionId"])
-    zones = [] if p.get("SupportMulticast") else geography.transit_router_zones(p["RegionId"])
+    zones = geography.transit_router_zones(p["RegionId"])
     # Every transit router here is an "optimized" one: any available zone may be primary or secondary.
-    return {"AvailableZones": zones, "MasterZones": zones, "SlaveZones": zones, "SupportMulticast": False}
+    # Which zones serve multicast is not documented per zone: SupportMulticast lists them all too.
+    return {
+        "AvailableZones": zones,
+        "MasterZones": zones,
+        "SlaveZones": zones,
+        "SupportMulticast": bool(p.get("SupportMulticast")),
+    }
