@@ -53,6 +53,10 @@ _FAMILIES = (
              "DeleteRouterInterface"), _PEERING_BUSY),
     ("vpcpeer", ("CreateVpcPeerConnection", "ModifyVpcPeerConnection", "AcceptVpcPeerConnection",
                  "RejectVpcPeerConnection", "DeleteVpcPeerConnection"), _PEERING_BUSY),
+    # A transit router takes one operation at a time; a CEN in transition refuses new routers.
+    ("cbn", ("CreateTransitRouter", "UpdateTransitRouter", "DeleteTransitRouter"),
+     ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.CenInstance",
+      "IncorrectStatus.TransitRouterInstance")),
     # A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
     ("vpc", ("CreateRouteEntry", "DeleteRouteEntry"),
      ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*") + _PEERING_BUSY),

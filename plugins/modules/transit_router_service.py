@@ -13,7 +13,7 @@ short_description: Check or open the account's transit-router service (CEN Enter
 version_added: 0.1.0
 description:
   - Each Alibaba Cloud account opens the transit-router service once before it can create transit routers
-    or attach its VPCs to another account's transit router. Until
+    (M(alicloud.interconnect.transit_router)) or attach its VPCs to another account's transit router. Until
     then, those calls fail with C(Forbbiden.TransitRouterServiceNotOpen).
   - The module reads whether the account the credentials act as has opened it (C(CheckTransitRouterService)),
     and with O(state=present) opens it when it is not (C(OpenTransitRouterService)).
@@ -40,6 +40,8 @@ notes:
   - The service belongs to the account the credentials act as (after O(alicloud_assume_role)); run the task
     once per account, with each account's credentials.
   - CEN is a global service, so O(alicloud_region) is not needed.
+seealso:
+  - module: alicloud.interconnect.transit_router
 """
 
 EXAMPLES = r"""

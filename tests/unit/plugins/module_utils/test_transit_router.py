@@ -101,3 +101,234 @@ def test_a_refused_opening_is_reported_with_its_code(session, fake_api):
         tr.transit_router_service(session, dict(state="present"), False)
     assert exc.value.code == "Risk.RiskControlRejection"
     assert str(exc.value).startswith("OpenTransitRouterService failed: Risk.RiskControlRejection")
+
+
+# -- transit_router -----------------------------------------------------------------------------------
+
+class Routers(object):
+    """ListTransitRouters over a list of routers; Create / Update / Delete / TagResources change it. A router
+    written is ``Creating`` / ``Modifying`` for one listing, then ``Active``; a deleted one is listed as
+    ``Deleting`` once, then gone."""
+
+    def __init__(self, fake_api):
+        self.routers = []
+        self.requests = []
+        for action in ("ListTransitRouters", "CreateTransitRouter", "UpdateTransitRouter", "DeleteTransitRouter",
+                       "TagResources", "UntagResources"):
+            fake_api.script[action] = self._answer(action)
+
+    def add(self, router_id="tr-a", **fields):
+        router = dict(TransitRouterId=router_id, CenId="cen-a", RegionId="cn-hangzhou", Type="Enterprise",
+                      Status="Active", TransitRouterName="hz", TransitRouterDescription="", AliUid=int(UID),
+                      Tags=[dict(Key="env", Value="prod")])
+        router.update(fields)
+        self.routers.append(router)
+        return router
+
+    def _answer(self, action):
+        def answer(request):
+            fields = fields_of(request)
+            self.requests.append((action, fields))
+            return 200, getattr(self, action)(fields)
+        return answer
+
+    def ListTransitRouters(self, fields):
+        keys = ("CenId", "RegionId", "TransitRouterId")
+        found = [r for r in self.routers if all(fields.get(k) in (None, r[k]) for k in keys)]
+        listed = [dict(r) for r in found]
+        for router in found:
+            if router["Status"] in ("Creating", "Modifying"):
+                router["Status"] = "Active"
+            elif router["Status"] == "Deleting":
+                self.routers.remove(router)
+        return dict(TransitRouters=listed, TotalCount=len(listed), PageNumber=1, PageSize=50)
+
+    def CreateTransitRouter(self, fields):
+        tags = [dict(Key=fields["Tag.%d.Key" % i], Value=fields.get("Tag.%d.Value" % i, ""))
+                for i in range(1, 21) if "Tag.%d.Key" % i in fields]
+        self.add("tr-new", CenId=fields["CenId"], RegionId=fields["RegionId"], Status="Creating",
+                 TransitRouterName=fields.get("TransitRouterName", ""), Tags=tags,
+                 TransitRouterDescription=fields.get("TransitRouterDescription", ""))
+        return dict(TransitRouterId="tr-new")
+
+    def UpdateTransitRouter(self, fields):
+        router = [r for r in self.routers if r["TransitRouterId"] == fields["TransitRouterId"]][0]
+        router.update((k, v) for k, v in fields.items() if k in ("TransitRouterName", "TransitRouterDescription"))
+        router["Status"] = "Modifying"
+        return {}
+
+    def DeleteTransitRouter(self, fields):
+        [r for r in self.routers if r["TransitRouterId"] == fields["TransitRouterId"]][0]["Status"] = "Deleting"
+        return {}
+
+    def TagResources(self, fields):
+        return {}
+
+    def UntagResources(self, fields):
+        return {}
+
+    def writes(self):
+        return [(action, fields) for action, fields in self.requests if action != "ListTransitRouters"]
+
+
+@pytest.fixture
+def routers(fake_api):
+    return Routers(fake_api)
+
+
+def router_params(**given):
+    return dict(dict(cen_id="cen-a", region=None, name=None, description=None, tags=None, purge_tags=True,
+                     state="present", wait=True, wait_timeout=300), **given)
+
+
+def test_create_waits_for_active_with_a_client_token_in_the_session_region(session, routers):
+    result = tr.transit_router(session, router_params(name="hz", description="Hangzhou", tags={"env": "prod"}), False)
+    assert result["changed"] is True
+    assert result["transit_router_id"] == "tr-new"
+    assert result["transit_router"]["status"] == "Active"
+    assert result["transit_router"]["ali_uid"] == UID
+    assert result["transit_router"]["tags"] == {"env": "prod"}
+    assert result["diff"]["before"] == {}
+    assert result["diff"]["after"] == dict(transit_router_id="tr-new", cen_id="cen-a", region="cn-hangzhou",
+                                           name="hz", description="Hangzhou", tags={"env": "prod"})
+    ((action, fields),) = routers.writes()
+    assert action == "CreateTransitRouter"
+    assert (fields["CenId"], fields["RegionId"], fields["TransitRouterName"]) == ("cen-a", "cn-hangzhou", "hz")
+    assert (fields["Tag.1.Key"], fields["Tag.1.Value"]) == ("env", "prod")
+    assert fields["ClientToken"]
+
+
+def test_a_busy_create_is_retried_with_the_same_client_token(session, routers, fake_api):
+    create = fake_api.script["CreateTransitRouter"]
+    answers = [lambda request: (400, {"Code": "IncorrectStatus.CenInstance", "Message": "the CEN is Creating"}),
+               create]
+    tokens = []
+
+    def busy_then_create(request):
+        tokens.append(fields_of(request)["ClientToken"])
+        return answers.pop(0)(request)
+    fake_api.script["CreateTransitRouter"] = busy_then_create
+    assert tr.transit_router(session, router_params(region="cn-shanghai"), False)["transit_router_id"] == "tr-new"
+    assert len(tokens) == 2 and tokens[0] == tokens[1]
+
+
+def test_an_unchanged_router_is_read_and_nothing_written(session, routers):
+    routers.add()
+    result = tr.transit_router(session, router_params(name="hz", tags={"env": "prod"}), False)
+    assert (result["changed"], result["transit_router_id"]) == (False, "tr-a")
+    assert "diff" not in result
+    assert routers.writes() == []
+
+
+def test_check_mode_predicts_a_create_and_writes_nothing(session, routers):
+    result = tr.transit_router(session, router_params(name="hz", region="cn-shanghai"), True)
+    assert result["changed"] is True
+    assert result["transit_router_id"].startswith("tr-checkmode-")
+    assert result["transit_router"]["region_id"] == "cn-shanghai"
+    assert result["diff"]["after"]["name"] == "hz"
+    assert routers.writes() == []
+
+
+def test_a_cen_predicted_by_check_mode_needs_no_call(session, routers, fake_api):
+    result = tr.transit_router(session, router_params(cen_id="cen-checkmode-1a2b3c4d"), True)
+    assert result["changed"] is True and result["transit_router"]["cen_id"] == "cen-checkmode-1a2b3c4d"
+    assert fake_api.requests == []
+    with pytest.raises(AlicloudError, match="^cen_id: cen-checkmode-1a2b3c4d is an id predicted by check mode"):
+        tr.transit_router(session, router_params(cen_id="cen-checkmode-1a2b3c4d"), False)
+
+
+def test_name_description_and_tags_are_changed_in_place(session, routers):
+    routers.add(Tags=[dict(Key="env", Value="prod"), dict(Key="old", Value="x")])
+    result = tr.transit_router(session, router_params(name="hz2", description="new", tags={"env": "dev"}), False)
+    assert result["changed"] is True
+    assert result["diff"]["before"]["name"] == "hz" and result["diff"]["after"]["name"] == "hz2"
+    actions = [action for action, _fields in routers.writes()]
+    assert actions == ["UpdateTransitRouter", "UntagResources", "TagResources"]
+    update, untag, tag = [fields for _action, fields in routers.writes()]
+    assert (update["TransitRouterId"], update["RegionId"]) == ("tr-a", "cn-hangzhou")
+    assert (update["TransitRouterName"], update["TransitRouterDescription"]) == ("hz2", "new")
+    assert (untag["ResourceType"], untag["ResourceId.1"], untag["TagKey.1"]) == ("TransitRouter", "tr-a", "old")
+    assert (tag["ResourceType"], tag["Tag.1.Key"], tag["Tag.1.Value"]) == ("TransitRouter", "env", "dev")
+
+
+def test_check_mode_predicts_an_update(session, routers):
+    routers.add()
+    result = tr.transit_router(session, router_params(description="new"), True)
+    assert result["changed"] is True
+    assert result["transit_router"]["transit_router_description"] == "new"
+    assert result["diff"]["before"]["description"] == "" and result["diff"]["after"]["description"] == "new"
+    assert routers.writes() == []
+
+
+def test_absent_deletes_and_waits_until_gone(session, routers):
+    routers.add()
+    result = tr.transit_router(session, router_params(state="absent"), False)
+    assert (result["changed"], result["transit_router_id"], result["transit_router"]) == (True, "tr-a", {})
+    assert result["diff"]["after"] == {} and result["diff"]["before"]["transit_router_id"] == "tr-a"
+    assert [action for action, _fields in routers.writes()] == ["DeleteTransitRouter"]
+    assert routers.routers == []
+    again = tr.transit_router(session, router_params(state="absent"), False)
+    assert (again["changed"], again["transit_router_id"]) == (False, None)
+
+
+def test_check_mode_predicts_a_delete(session, routers):
+    routers.add()
+    assert tr.transit_router(session, router_params(state="absent"), True)["changed"] is True
+    assert routers.writes() == []
+
+
+def test_a_router_still_in_use_names_what_is_left(session, routers, fake_api):
+    routers.add()
+    fake_api.script["DeleteTransitRouter"] = (400, {"Code": "InvalidOperation.AttachedChildInstanceExist",
+                                                    "Message": "in use"})
+    fake_api.script["ListTransitRouterVpcAttachments"] = (200, {"TransitRouterAttachments": [
+        dict(TransitRouterAttachmentId="tr-attach-vpc1")]})
+    fake_api.script["ListTransitRouterPeerAttachments"] = (200, {"TransitRouterAttachments": [
+        dict(TransitRouterAttachmentId="tr-attach-peer1")]})
+    with pytest.raises(AlicloudError) as exc:
+        tr.transit_router(session, router_params(state="absent"), False)
+    assert exc.value.code == "InvalidOperation.AttachedChildInstanceExist"
+    assert "VPC attachment tr-attach-vpc1, inter-region attachment tr-attach-peer1" in exc.value.message
+    assert "transit_router_vpc_attachment" in exc.value.message
+
+
+def test_a_router_with_custom_route_tables_names_them(session, routers, fake_api):
+    routers.add()
+    fake_api.script["DeleteTransitRouter"] = (400, {"Code": "OperationFailed.DeleteTransitRouter", "Message": "x"})
+    fake_api.script["ListTransitRouterRouteTables"] = (200, {"TransitRouterRouteTables": [
+        dict(TransitRouterRouteTableId="vtb-custom1")]})
+    with pytest.raises(AlicloudError, match="route table vtb-custom1.*transit_router_route_table"):
+        tr.transit_router(session, router_params(state="absent"), False)
+    request = fields_of([r for r in fake_api.requests if r["action"] == "ListTransitRouterRouteTables"][0])
+    assert (request["TransitRouterId"], request["TransitRouterRouteTableType"]) == ("tr-a", "Custom")
+
+
+def test_a_closed_service_names_the_account_and_the_module_that_opens_it(session, routers, fake_api):
+    fake_api.script["CreateTransitRouter"] = (400, {"Code": "Forbbiden.TransitRouterServiceNotOpen", "Message": "no"})
+    with pytest.raises(AlicloudError) as exc:
+        tr.transit_router(session, router_params(), False)
+    assert exc.value.code == "Forbbiden.TransitRouterServiceNotOpen"
+    assert "account %s" % UID in exc.value.message
+    assert "alicloud.interconnect.transit_router_service" in exc.value.message
+
+
+def test_a_cen_of_another_account_names_the_account(session, routers, fake_api):
+    fake_api.script["CreateTransitRouter"] = (400, {"Code": "InvalidCenId.NotFound", "Message": "no"})
+    with pytest.raises(AlicloudError, match="^CreateTransitRouter failed: InvalidCenId.NotFound: cen_id: the CEN "
+                                            "instance cen-a does not exist in account %s" % UID):
+        tr.transit_router(session, router_params(), False)
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(cen_id="cen_a"), "^cen_id: 'cen_a' is not a valid CEN id"),
+    (dict(region="cn-nowhere"), "^region: 'cn-nowhere' is not an Alibaba Cloud region"),
+    (dict(name=""), "^name: give a non-empty name"),
+    (dict(description=""), "^description: give a non-empty description, or leave description out"),
+    (dict(name="x" * 129), "^name must be at most 128 characters long"),
+    (dict(description="https://x"), "^description cannot start with http"),
+    (dict(tags={"acs:x": "1"}), "^tag keys starting with aliyun or acs: are reserved"),
+])
+def test_bad_input_is_refused_before_any_write(session, routers, given, message):
+    with pytest.raises(AlicloudError, match=message):
+        tr.transit_router(session, router_params(**given), False)
+    assert routers.writes() == []
