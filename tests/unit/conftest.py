@@ -150,6 +150,7 @@ OPERATIONS = (
     "DeactivateRouterInterface", "ModifyRouterInterfaceSpec", "DeleteRouterInterface",
     "GetVpcPeerConnectionAttribute", "ListVpcPeerConnections", "CreateVpcPeerConnection", "ModifyVpcPeerConnection",
     "AcceptVpcPeerConnection", "RejectVpcPeerConnection", "DeleteVpcPeerConnection",
+    "TagResourcesForExpressConnect", "UntagResourcesForExpressConnect", "TagResources", "UnTagResources",
 )
 
 
