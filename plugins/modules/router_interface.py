@@ -135,7 +135,7 @@ notes:
     waits for that). O(state=absent) of an C(Active) interface fails the same way, since its deletion needs the pair
     C(Inactive) first; run it with O(state=inactive) and then O(state=absent), or with O(wait=true). A new O(spec)
     for a pair the same task connects or activates needs O(wait=true).
-  - O(wait_timeout) is the budget of the whole task: the waits of a teardown (settle, C(Inactive), gone) share it.
+  - O(wait_timeout) is the budget of the whole task; the waits of a teardown (settle, C(Inactive), gone) share it.
   - A failure after the task wrote something (for example the pair created but not C(Active) within
     O(wait_timeout)) returns C(changed=true) and O(router_interface_id), and says what was done; running the task
     again finds the interface and goes on from its state.

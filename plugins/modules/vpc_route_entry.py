@@ -27,7 +27,7 @@ description:
     replacement deleted but the new one refused) returns C(changed=true), the ids, and says what was done and what a
     re-run does.
   - In check mode, O(next_hop_id) may be an id that an earlier check-mode task predicted (C(ri-checkmode-...) from
-    M(alicloud.interconnect.router_interface), C(pcc-checkmode-...) from M(alicloud.interconnect.vpc_peer_connection)):
+    M(alicloud.interconnect.router_interface), C(pcc-checkmode-...) from M(alicloud.interconnect.vpc_peer_connection));
     the route to it is predicted instead of refused, so a peering playbook can be dry-run from start to end.
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)

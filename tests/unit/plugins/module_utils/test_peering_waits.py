@@ -282,6 +282,7 @@ def test_wait_false_on_a_connection_in_transition(world):
 
 def test_the_accepter_tags_its_own_side_in_its_own_region(world):
     world.peers.append(connection(accepter=UID2))
+
     def tag(fields):
         world.peers[0]["Tags"] = fields["Tag"]
         return {}
