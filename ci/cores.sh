@@ -3,9 +3,11 @@
 # from its own venv (.tmp/cores/<core>, built by make install) against a fresh emulator
 # seeded with tests/cores/seed.yml.
 #
-# Each run must pass its asserts (build, re-run with nothing changed, reads, teardown),
-# and its -vvv log must show the two doors where the play asks for them: the info
-# modules ran as modules (AnsiballZ), the others in the controller's worker.
+# First, the SDKs of the core marked "lowest" (requirements.txt's lower bounds) must carry
+# every API field the code uses (ci/sdk_fields.py). Then each run must pass its asserts
+# (build, re-run with nothing changed, reads, teardown), and its -vvv log must show the
+# two doors where the play asks for them: the info modules ran as modules (AnsiballZ),
+# the others in the controller's worker.
 # A core without a venv (make install found no Python for it) is reported SKIPPED by
 # name; the step fails when a run fails or when no core ran at all.
 #
@@ -73,6 +75,17 @@ check_log() {  # log
         ! grep -q "AnsiballZ_$module\.py" "$1" || echo "$module ran as a module, not in the controller's worker"
     done
 }
+
+# requirements.txt's lower bounds against the fields the code uses (ci/sdk_fields.py): the
+# venv with the lowest SDKs (ci/cores.txt) against .venv, which has the tested pins.
+lowest=$(awk '$3 == "lowest" { print $1; exit }' ci/cores.txt)
+if [ -x "$root/.tmp/cores/$lowest/bin/python" ]; then
+    "$root/.venv/bin/python" ci/sdk_fields.py dump >"$work/sdk-fields-pinned.json"
+    "$root/.tmp/cores/$lowest/bin/python" ci/sdk_fields.py dump >"$work/sdk-fields-lowest.json"
+    "$root/.venv/bin/python" ci/sdk_fields.py compare "$work/sdk-fields-pinned.json" "$work/sdk-fields-lowest.json"
+else
+    say "SKIPPED the SDK lower-bound check: no venv at .tmp/cores/$lowest"
+fi
 
 wanted=("$@")
 ran=() skipped=() failed=()
