@@ -11,6 +11,8 @@ The cores behind the modules:
   router per region, so (CEN, region) finds it. Every write is asynchronous (Creating, Modifying,
   Deleting) and a router takes one operation at a time: the busy answers are retried until the task's
   deadline (retries.BUSY_CODES).
+* ``transit_router_info``: ListTransitRouters, and the zones of each region concerned where transit
+  routers take VPC attachments (ListTransitRouterAvailableResource).
 
 Wrappers (``list_transit_routers``, ``find_transit_router``) return API dicts with wire names, or
 None / [] when there is nothing. ``service_closed(session, error)`` is the message for an account
@@ -157,11 +159,14 @@ def _settled_router(session, params, router_id, done, rerun):
         raise after_write(exc, done, rerun, transit_router_id=router_id)
 
 
-def _router_region(session, params):
-    region = params.get("region") or session.require_region()
-    if not is_known_region(region):
+def _check_region(region):
+    if region is not None and not is_known_region(region):
         raise AlicloudError(None, "region: %r is not an Alibaba Cloud region (like cn-hangzhou)" % region)
     return region
+
+
+def _router_region(session, params):
+    return _check_region(params.get("region") or session.require_region())
 
 
 def transit_router(session, params, check_mode):
@@ -309,3 +314,36 @@ def _router_in_use(session, router_id, error):
         remedy = "transit_router_route_table / transit_router_route_entry with state: absent"
     return AlicloudError(error.code, "the transit router %s still has %s; remove them first (%s)"
                          % (router_id, what, remedy), request_id=error.request_id, action=error.action)
+
+
+# ---------------------------------------------------------------------------
+# transit_router_info
+# ---------------------------------------------------------------------------
+
+def router_zones(session, region):
+    """The zones of ``region`` where transit routers take VPC attachments (ListTransitRouterAvailableResource)."""
+    body = session.call("cbn", "ListTransitRouterAvailableResource", RegionId=region)
+    return list(body.get("AvailableZones") or [])
+
+
+def transit_router_info(session, params, check_mode):
+    """Core of alicloud.interconnect.transit_router_info: routers by CEN, region, ids, name and tags, and the
+    router zones of the region asked for, or else of each region a router was found in."""
+    cen_id, region = params.get("cen_id"), _check_region(params.get("region"))
+    # A CEN or routers that check mode predicted do not exist yet: nothing to read about them.
+    cen_predicted = predicted(cen_id, "cen_id", check_mode)
+    if cen_id is not None and not cen_predicted:
+        check_id(cen_id, "cen", "cen_id")
+    router_ids = [router_id for router_id in params.get("transit_router_ids") or []
+                  if not predicted(router_id, "transit_router_ids", check_mode)]
+    for router_id in router_ids:
+        check_id(router_id, "tr", "transit_router_ids")
+    if cen_predicted or (params.get("transit_router_ids") and not router_ids):
+        routers = []
+    else:
+        criteria = dict(cen_id=cen_id, region=region, name=params.get("name"), tags=params.get("tags"))
+        routers = [router for router_id in (list(dict.fromkeys(router_ids)) or [None])
+                   for router in list_transit_routers(session, transit_router_id=router_id, **criteria)]
+    regions = [region] if region else list(dict.fromkeys(router["RegionId"] for router in routers))
+    return dict(changed=False, transit_routers=[router_result(router) for router in routers],
+                zones=dict((name, router_zones(session, name)) for name in regions))

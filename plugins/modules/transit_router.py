@@ -68,6 +68,7 @@ notes:
   - Run the task with the credentials of the CEN's owner.
   - Each transit router gets a System route table, which goes with it.
 seealso:
+  - module: alicloud.interconnect.transit_router_info
   - module: alicloud.interconnect.transit_router_service
   - module: alicloud.interconnect.cen_instance
 """

@@ -49,6 +49,7 @@ notes:
   - The VPC API is regional; O(alicloud_region) (or its environment variable or profile) is required.
 seealso:
   - module: alicloud.interconnect.vpc_info
+  - module: alicloud.interconnect.transit_router_info
 """
 
 EXAMPLES = r"""

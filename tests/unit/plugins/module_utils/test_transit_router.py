@@ -332,3 +332,72 @@ def test_bad_input_is_refused_before_any_write(session, routers, given, message)
     with pytest.raises(AlicloudError, match=message):
         tr.transit_router(session, router_params(**given), False)
     assert routers.writes() == []
+
+
+# -- transit_router_info -------------------------------------------------------------------------------
+
+def info_params(**given):
+    return dict(dict(cen_id=None, region=None, transit_router_ids=None, name=None, tags=None), **given)
+
+
+@pytest.fixture
+def zones(fake_api):
+    asked = []
+
+    def answer(request):
+        region = fields_of(request)["RegionId"]
+        asked.append(region)
+        return 200, dict(AvailableZones=[region + "-j", region + "-k"], MasterZones=[], SlaveZones=[])
+    fake_api.script["ListTransitRouterAvailableResource"] = answer
+    return asked
+
+
+def test_info_lists_routers_with_the_zones_of_their_regions(session, routers, zones):
+    routers.add("tr-a", RegionId="cn-hangzhou")
+    routers.add("tr-b", RegionId="cn-shanghai")
+    routers.add("tr-c", RegionId="cn-hangzhou", CenId="cen-b")
+    result = tr.transit_router_info(session, info_params(cen_id="cen-a", name="hz", tags={"env": ""}), False)
+    assert result["changed"] is False
+    assert [r["transit_router_id"] for r in result["transit_routers"]] == ["tr-a", "tr-b"]
+    assert result["transit_routers"][0]["ali_uid"] == UID
+    assert result["zones"] == {"cn-hangzhou": ["cn-hangzhou-j", "cn-hangzhou-k"],
+                               "cn-shanghai": ["cn-shanghai-j", "cn-shanghai-k"]}
+    assert zones == ["cn-hangzhou", "cn-shanghai"]
+    ((action, request),) = routers.requests
+    assert (request["CenId"], request["TransitRouterName"], request["Tag.1.Key"]) == ("cen-a", "hz", "env")
+    assert "Tag.1.Value" not in request and "RegionId" not in request
+
+
+def test_info_for_a_region_without_routers_gives_its_zones(session, routers, zones):
+    result = tr.transit_router_info(session, info_params(region="cn-beijing"), False)
+    assert result == dict(changed=False, transit_routers=[], zones={"cn-beijing": ["cn-beijing-j", "cn-beijing-k"]})
+    assert routers.requests[0][1]["RegionId"] == "cn-beijing"
+
+
+def test_info_asks_for_each_id_once(session, routers, zones):
+    routers.add("tr-a")
+    routers.add("tr-b")
+    result = tr.transit_router_info(session, info_params(transit_router_ids=["tr-b", "tr-x", "tr-b", "tr-a"]), False)
+    assert [r["transit_router_id"] for r in result["transit_routers"]] == ["tr-b", "tr-a"]
+    assert [request["TransitRouterId"] for _action, request in routers.requests] == ["tr-b", "tr-x", "tr-a"]
+    assert zones == ["cn-hangzhou"]
+
+
+def test_info_in_check_mode_finds_nothing_for_predicted_ids(session, routers, zones, fake_api):
+    assert tr.transit_router_info(session, info_params(cen_id="cen-checkmode-1a2b3c4d"), True)["transit_routers"] == []
+    assert tr.transit_router_info(session, info_params(transit_router_ids=["tr-checkmode-1a2b3c4d"]),
+                                  True)["transit_routers"] == []
+    assert fake_api.requests == []
+    with pytest.raises(AlicloudError, match="^transit_router_ids: tr-checkmode-1a2b3c4d is an id predicted"):
+        tr.transit_router_info(session, info_params(transit_router_ids=["tr-checkmode-1a2b3c4d"]), False)
+
+
+@pytest.mark.parametrize("given, message", [
+    (dict(cen_id="vpc-a"), "^cen_id: 'vpc-a' is not a valid CEN id"),
+    (dict(transit_router_ids=["tr-a", "tr_b"]), "^transit_router_ids: 'tr_b' is not a valid TR id"),
+    (dict(region="hangzhou"), "^region: 'hangzhou' is not an Alibaba Cloud region"),
+])
+def test_info_refuses_bad_input_before_any_call(session, fake_api, given, message):
+    with pytest.raises(AlicloudError, match=message):
+        tr.transit_router_info(session, info_params(**given), False)
+    assert fake_api.requests == []
