@@ -100,12 +100,17 @@ options:
   wait:
     description:
       - Wait for the resource to reach a settled state before returning.
+      - With V(false) the module returns as soon as the API accepted the change. It still waits where the
+        next call of the same task needs it (the module's notes say where).
       - Never waits in check mode.
     type: bool
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait when O(wait=true).
+      - The time budget, in seconds, of the whole task, counted from its start. Every wait of the task and
+        every retry of a request refused because the resource is busy with another change draws on it.
+      - When it runs out after the task changed something, the task fails with C(changed=true), the ids of
+        what it created or changed, and a message saying what was done and what a re-run will do.
     type: int
     default: 300
 """

@@ -17,7 +17,12 @@ attributes:
     membership:
       - alicloud.interconnect.all
   check_mode:
-    description: Can run in check_mode and return changed status prediction without modifying the target.
+    description:
+      - Can run in check_mode and return changed status prediction without modifying the target.
+      - A resource the task would create gets a predicted id, C(<prefix>-checkmode-<8 hex digits>) (for example
+        C(cen-checkmode-1a2b3c4d)). Given such an id in check mode, the collection's modules predict their own
+        change instead of reading the resource, so a whole playbook can be dry-run; outside check mode they
+        refuse it.
     support: full
 """
 

@@ -23,15 +23,17 @@ import copy
 import time
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
-from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import describe_cen
-from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import account_text, cen_missing, describe_cen
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text, is_predicted, predicted, predicted_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     make_diff,
     snake_dict,
+    tags_to_dict,
     unwrap,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 BANDWIDTH_MIN, BANDWIDTH_MAX = 2, 10000
@@ -215,13 +217,13 @@ def limit_view(limit):
     return snake_dict(limit)
 
 
-def _wait_package(session, params, package_id, what, ready):
+def _wait_package(session, package_id, what, ready):
     return wait_for(session, lambda: get_package(session, package_id), ready,
                     "bandwidth package %s %s" % (package_id, what))
 
 
-def _wait_status(session, params, package_id, status):
-    return _wait_package(session, params, package_id, "to be %s" % status,
+def _wait_status(session, package_id, status):
+    return _wait_package(session, package_id, "to be %s" % status,
                          lambda p: p is not None and p.get("Status") == status)
 
 
@@ -281,9 +283,13 @@ def find_package(session, opts):
 
 
 def _check_target_cen(session, cen_id, span, package_id):
-    """The CEN can take a package for span: it exists and holds no other package for that span."""
+    """The CEN can take a package for span: it exists and holds no other package for that span.
+
+    A CEN that check mode predicted (a later task's check) would exist and hold nothing yet."""
+    if is_predicted(cen_id):
+        return
     if describe_cen(session, cen_id) is None:
-        raise AlicloudError(None, "cen_id: CEN instance %s not found in this account" % cen_id)
+        raise cen_missing(session, cen_id)
     for other in describe_packages(session, {"CenId": [cen_id]}):
         if other["CenBandwidthPackageId"] != package_id and package_span(other) == span:
             raise AlicloudError("InvalidOperation.BwpForGeoSpanAlreadyAssociated",
@@ -307,26 +313,46 @@ def _check_no_limits(session, package, why):
 
 
 def _result(changed, package_id, before, after, **extra):
-    result = dict(changed=changed, bandwidth_package_id=package_id, bandwidth_package=package_view(after),
-                  diff=make_diff(package_view(before), package_view(after)))
+    result = dict(changed=changed, bandwidth_package_id=package_id, bandwidth_package=package_view(after))
+    if changed:
+        result["diff"] = make_diff(package_view(before), package_view(after))
     result.update(extra)
     return result
+
+
+def _settled(session, package_id, done, rerun, wait):
+    """``wait()`` after a write of package_id; a failure says what was done and what a re-run will do."""
+    try:
+        return wait()
+    except AlicloudError as exc:
+        raise after_write(exc, done, rerun, bandwidth_package_id=package_id)
 
 
 def ensure_bandwidth_package(session, params, check_mode):
     """Core of cen_bandwidth_package."""
     opts = _package_options(params)
+    # A cen_id that check mode predicted is refused outside check mode; in it, the CEN is taken as new.
+    predicted(opts.get("cen_id"), "cen_id", check_mode)
+    if predicted(opts.get("bandwidth_package_id"), "bandwidth_package_id", check_mode):
+        # A package that check mode would create: whatever this task asks of it is a change.
+        return _result(True, opts["bandwidth_package_id"], None, None if params["state"] == "absent" else
+                       dict(CenBandwidthPackageId=opts["bandwidth_package_id"], Name=opts.get("name"),
+                            CenIds=[opts["cen_id"]] if opts.get("cen_id") else []))
     current = find_package(session, opts)
     if params["state"] == "absent":
         return _package_absent(session, params, current, check_mode)
     if current is None:
         if opts.get("bandwidth_package_id"):
-            raise AlicloudError(None, "bandwidth package %s not found in this account" % opts["bandwidth_package_id"])
-        return _package_create(session, opts, check_mode)
-    return _package_update(session, opts, current, check_mode)
+            raise AlicloudError(None, "bandwidth_package_id: bandwidth package %s not found in %s (the account these "
+                                      "credentials act as); use the credentials of the package's owner"
+                                % (opts["bandwidth_package_id"], account_text(session)))
+        tags, _unset = compare_tags({}, params.get("tags"), params["purge_tags"])
+        return _package_create(session, opts, check_mode, tags)
+    to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")), params.get("tags"), params["purge_tags"])
+    return _package_update(session, opts, current, check_mode, to_set, to_unset)
 
 
-def _package_create(session, opts, check_mode):
+def _package_create(session, opts, check_mode, tags):
     missing = [k for k in ("bandwidth", "geographic_region_a", "geographic_region_b") if opts.get(k) is None]
     if missing:
         raise AlicloudError(None, "no bandwidth package named %r%s exists; to create it, also set %s"
@@ -337,33 +363,37 @@ def _package_create(session, opts, check_mode):
         _check_target_cen(session, cen_id, opts["span"], None)
     charge = CHARGE_TYPES[opts.get("charge_type") or "PostPaid"]
     area_a, area_b = opts["geographic_region_a"], opts["geographic_region_b"]
-    predicted = dict(
-        CenBandwidthPackageId=None, Name=opts["name"], Description=opts.get("description") or "",
+    predicted_package = dict(
+        CenBandwidthPackageId=predicted_id("cenbwp"), Name=opts["name"], Description=opts.get("description") or "",
         Bandwidth=opts["bandwidth"], BandwidthPackageChargeType=charge,
         GeographicRegionAId=area_a.lower(), GeographicRegionBId=area_b.lower(),
         GeographicSpanId=geo.span_id(area_a, area_b), CenIds=[cen_id] if cen_id else [],
-        Status="InUse" if cen_id else "Idle",
+        Status="InUse" if cen_id else "Idle", Tags=tags_to_list(tags),
     )
     if check_mode:
-        return _result(True, None, None, predicted)
+        return _result(True, predicted_package["CenBandwidthPackageId"], None, predicted_package)
     fields = dict(Name=opts["name"], Description=opts.get("description"), Bandwidth=opts["bandwidth"],
-                  GeographicRegionAId=area_a, GeographicRegionBId=area_b, BandwidthPackageChargeType=charge)
+                  GeographicRegionAId=area_a, GeographicRegionBId=area_b, BandwidthPackageChargeType=charge,
+                  Tag=tags_to_list(tags) or None)
     if charge == "PREPAY":
         fields.update(PricingCycle=opts["pricing_cycle"], Period=opts["period"], AutoRenew=bool(opts.get("auto_renew")),
                       AutoPay=True)
     package_id = create_package(session, fields)
+    done = "created bandwidth package %s" % package_id
+    rerun = "a re-run finds it by name and goes on"
     if opts["wait"] or cen_id:
         # A package is associated once it is Idle, whatever O(wait) says.
-        _wait_status(session, opts, package_id, "Idle")
+        _settled(session, package_id, done, rerun, lambda: _wait_status(session, package_id, "Idle"))
     if cen_id:
-        associate_package(session, package_id, cen_id)
+        _settled(session, package_id, done, rerun, lambda: associate_package(session, package_id, cen_id))
         if opts["wait"]:
-            _wait_status(session, opts, package_id, "InUse")
-    after = get_package(session, package_id) or dict(predicted, CenBandwidthPackageId=package_id)
+            _settled(session, package_id, "%s and associated it with CEN %s" % (done, cen_id), rerun,
+                     lambda: _wait_status(session, package_id, "InUse"))
+    after = get_package(session, package_id) or dict(predicted_package, CenBandwidthPackageId=package_id)
     return _result(True, package_id, None, after)
 
 
-def _package_update(session, opts, current, check_mode):
+def _package_update(session, opts, current, check_mode, to_set, to_unset):
     package_id = current["CenBandwidthPackageId"]
     span = package_span(current)
     charge = opts.get("charge_type")
@@ -399,27 +429,43 @@ def _package_update(session, opts, current, check_mode):
     if leave or join:
         after["CenIds"] = {"CenId": [join] if join else []}
         after["Status"] = "InUse" if join else "Idle"
-    changed = bool(attributes or resize or leave or join)
+    if to_set or to_unset:
+        tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
+        tags.update(to_set)
+        after["Tags"] = tags_to_list(tags)
+    changed = bool(attributes or resize or leave or join or to_set or to_unset)
     if check_mode or not changed:
         return _result(changed, package_id, current, after)
+    try:
+        _package_writes(session, opts, package_id, attributes, bandwidth if resize else None, leave, join,
+                        to_set, to_unset)
+    except AlicloudError as exc:
+        raise after_write(exc, "changed bandwidth package %s in part" % package_id, "a re-run changes what is left",
+                          bandwidth_package_id=package_id)
+    return _result(True, package_id, current, get_package(session, package_id))
+
+
+def _package_writes(session, opts, package_id, attributes, bandwidth, leave, join, to_set, to_unset):
+    """The writes of an update, in order; waits only where the next write needs it, or when ``wait``."""
 
     if attributes:
         modify_package_attribute(session, package_id, name=attributes.get("Name"),
                                  description=attributes.get("Description"))
-    if resize:
+    apply_tags(session, "bandwidthpackage", package_id, to_set, to_unset)
+    if bandwidth is not None:
         modify_package_spec(session, package_id, bandwidth)
         if opts["wait"]:
-            _wait_package(session, opts, package_id, "to have %d Mbit/s" % bandwidth,
+            _wait_package(session, package_id, "to have %d Mbit/s" % bandwidth,
                           lambda p: p is not None and int(p["Bandwidth"]) == bandwidth)
     for cen_id in leave:
         unassociate_package(session, package_id, cen_id)
     if join:
         if leave:
-            _wait_status(session, opts, package_id, "Idle")
+            # A package is associated once it is Idle, whatever O(wait) says.
+            _wait_status(session, package_id, "Idle")
         associate_package(session, package_id, join)
     if opts["wait"] and (leave or join):
-        _wait_status(session, opts, package_id, "InUse" if join else "Idle")
-    return _result(True, package_id, current, get_package(session, package_id))
+        _wait_status(session, package_id, "InUse" if join else "Idle")
 
 
 def _package_absent(session, params, current, check_mode):
@@ -448,12 +494,14 @@ def _package_absent(session, params, current, check_mode):
         unassociate_package(session, package_id, cen_id)
     if associated and (params["wait"] or not retained):
         # Deleting needs an Idle package, whatever O(wait) says.
-        idle = _wait_status(session, params, package_id, "Idle")
+        idle = _wait_status(session, package_id, "Idle")
         after = idle if retained else None
     if not retained:
         delete_package(session, package_id)
         if params["wait"]:
-            _wait_package(session, params, package_id, "to be deleted", lambda p: p is None)
+            _settled(session, package_id, "deleted bandwidth package %s" % package_id,
+                     "a re-run waits for the deletion again",
+                     lambda: _wait_package(session, package_id, "to be deleted", lambda p: p is None))
     return _result(True, package_id, current, after, **extra)
 
 
@@ -520,10 +568,18 @@ def ensure_bandwidth_limit(session, params, check_mode):
         raise AlicloudError(None, "bandwidth_limit must be at least 1 Mbit/s with state=present "
                                   "(use state=absent to remove the limit)")
     span = geo.region_span(local, opposite)
+    if predicted(cen_id, "cen_id", check_mode):
+        # A CEN that check mode would create has no limit yet: setting one is a change, removing none is not.
+        after = dict(CenId=cen_id, LocalRegionId=local, OppositeRegionId=opposite, BandwidthLimit=wanted,
+                     Status="Active") if present else None
+        result = dict(changed=present, cen_id=cen_id, bandwidth_limit=limit_view(after), package_capacity=None)
+        if present:
+            result["diff"] = make_diff(None, limit_view(after))
+        return result
 
     if describe_cen(session, cen_id) is None:
         if present:
-            raise AlicloudError(None, "cen_id: CEN instance %s not found in this account" % cen_id)
+            raise cen_missing(session, cen_id)
         return dict(changed=False, cen_id=cen_id, bandwidth_limit={}, package_capacity=None)
     limits = describe_limits(session, cen_id)
     current = find_limit(limits, local, opposite)

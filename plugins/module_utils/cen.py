@@ -24,8 +24,13 @@ import itertools
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id, check_text
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
+    account_id,
+    check_text,
+    predicted,
+    predicted_id,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     changed_fields,
     every_page,
@@ -36,7 +41,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     tags_to_dict,
     unwrap,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
 from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
@@ -128,7 +133,7 @@ def _cen_view(cen):
                 protection_level=cen.get("ProtectionLevel"), tags=tags_to_dict(cen.get("Tags")))
 
 
-def _wait_cen(session, cen_id, params, gone=False):
+def _wait_cen(session, cen_id, gone=False):
     if gone:
         return wait_for(session, lambda: describe_cen(session, cen_id), lambda c: c is None,
                         "CEN %s to be deleted" % cen_id)
@@ -136,9 +141,31 @@ def _wait_cen(session, cen_id, params, gone=False):
                     lambda c: c is not None and c.get("Status") == "Active", "CEN %s to become Active" % cen_id)
 
 
+def _settled_cen(session, params, cen_id, done, rerun):
+    """The CEN after a write: waited for when ``wait``, else read once. A failure says what was done."""
+    try:
+        return _wait_cen(session, cen_id) if params["wait"] else describe_cen(session, cen_id)
+    except AlicloudError as exc:
+        raise after_write(exc, done, rerun, cen_id=cen_id)
+
+
+def account_text(session):
+    """``account 1000000000000001`` (the account the credentials act as), for messages."""
+    return "account %s" % session.account_id()
+
+
+def cen_missing(session, cen_id, option="cen_id"):
+    """The error for a CEN the caller's account does not have, naming the account and what to try."""
+    return AlicloudError("ParameterCenInstanceId", "%s: the CEN instance %s does not exist in %s (the account these "
+                                                   "credentials act as); use the credentials of the CEN's owner"
+                         % (option, cen_id, account_text(session)))
+
+
 def cen_instance(session, params, check_mode):
     """Core of alicloud.interconnect.cen_instance."""
     cen_id, name = params.get("cen_id"), params.get("name")
+    if predicted(cen_id, "cen_id", check_mode):
+        return _cen_predicted(params, cen_id)
     if cen_id:
         check_id(cen_id, "cen", "cen_id")
     if name == "":
@@ -149,8 +176,7 @@ def cen_instance(session, params, check_mode):
     if params["state"] == "absent":
         return _cen_absent(session, params, check_mode, current)
     if current is None and cen_id:
-        raise AlicloudError(None, "cen_id: the CEN instance %s does not exist in this account; to create a CEN, "
-                                  "give name without cen_id" % cen_id)
+        raise AlicloudError(None, "%s; to create a CEN, give name without cen_id" % cen_missing(session, cen_id).message)
     # Validates the tags before anything is written (reserved keys are refused).
     to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                     params["purge_tags"])
@@ -159,17 +185,29 @@ def cen_instance(session, params, check_mode):
     return _cen_update(session, params, check_mode, current, to_set, to_unset)
 
 
+def _cen_predicted(params, cen_id):
+    """Check mode, given the id a check-mode create predicted: the CEN would exist, so would its change."""
+    if params["state"] == "absent":
+        return dict(changed=True, cen_id=cen_id, cen={})
+    predicted_cen = dict(CenId=cen_id, Name=params.get("name"), Description=params.get("description"),
+                         ProtectionLevel=params.get("protection_level"), Status="Active",
+                         Tags=tags_to_list(params.get("tags")))
+    return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen), diff=make_diff(None, _cen_view(predicted_cen)))
+
+
 def _cen_create(session, params, check_mode, tags):
-    predicted = dict(CenId=None, Name=params["name"], Description=params.get("description") or "",
-                     ProtectionLevel=params.get("protection_level") or "REDUCED", Status="Active",
-                     Tags=tags_to_list(tags))
+    predicted_cen = dict(CenId=predicted_id("cen"), Name=params["name"], Description=params.get("description") or "",
+                         ProtectionLevel=params.get("protection_level") or "REDUCED", Status="Active",
+                         Tags=tags_to_list(tags))
     if check_mode:
-        return dict(changed=True, cen_id=None, cen=cen_result(predicted), diff=make_diff(None, _cen_view(predicted)))
-    body = session.call("cbn", "CreateCen", ClientToken=session.client_token(),
-                        Name=params["name"], Description=params.get("description"),
-                        ProtectionLevel=params.get("protection_level"), Tag=tags_to_list(tags) or None)
+        return dict(changed=True, cen_id=predicted_cen["CenId"], cen=cen_result(predicted_cen),
+                    diff=make_diff(None, _cen_view(predicted_cen)))
+    body = session.call("cbn", "CreateCen", ClientToken=session.client_token(), Name=params["name"],
+                        Description=params.get("description"), ProtectionLevel=params.get("protection_level"),
+                        Tag=tags_to_list(tags) or None)
     cen_id = body["CenId"]
-    after = _wait_cen(session, cen_id, params) if params["wait"] else describe_cen(session, cen_id)
+    after = _settled_cen(session, params, cen_id, "created CEN %s" % cen_id,
+                         "a re-run with the same name finds it and waits for it again")
     return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(None, _cen_view(after)))
 
 
@@ -178,25 +216,26 @@ def _cen_update(session, params, check_mode, current, to_set, to_unset):
     changes = changed_fields(current, dict(Name=params.get("name"), Description=params.get("description"),
                                            ProtectionLevel=params.get("protection_level")))
     if not changes and not to_set and not to_unset:
-        if params["wait"] and current.get("Status") != "Active":
-            current = _wait_cen(session, cen_id, params)
+        if params["wait"] and current.get("Status") != "Active" and not check_mode:
+            current = _wait_cen(session, cen_id)
         return dict(changed=False, cen_id=cen_id, cen=cen_result(current))
-    predicted = dict(current, **changes)
+    predicted_cen = dict(current, **changes)
     tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
     tags.update(to_set)
-    predicted["Tags"] = tags_to_list(tags)
+    predicted_cen["Tags"] = tags_to_list(tags)
     if check_mode:
-        return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted),
-                    diff=make_diff(_cen_view(current), _cen_view(predicted)))
+        return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen),
+                    diff=make_diff(_cen_view(current), _cen_view(predicted_cen)))
     if changes:
         session.call("cbn", "ModifyCenAttribute", CenId=cen_id, **changes)
-    if to_unset:
-        session.call("cbn", "UntagResources", ResourceType="cen",
-                     ResourceId=[cen_id], TagKey=to_unset)
-    if to_set:
-        session.call("cbn", "TagResources", ResourceType="cen",
-                     ResourceId=[cen_id], Tag=tags_to_list(to_set))
-    after = _wait_cen(session, cen_id, params) if params["wait"] else describe_cen(session, cen_id)
+    try:
+        apply_tags(session, "cen", cen_id, to_set, to_unset)
+    except AlicloudError as exc:
+        if not changes:
+            raise
+        raise after_write(exc, "changed %s of CEN %s" % (", ".join(sorted(changes)), cen_id),
+                          "a re-run changes what is left", cen_id=cen_id)
+    after = _settled_cen(session, params, cen_id, "changed CEN %s" % cen_id, "a re-run waits for it again")
     return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(_cen_view(current), _cen_view(after)))
 
 
@@ -206,7 +245,7 @@ def _cen_absent(session, params, check_mode, current):
     cen_id = current["CenId"]
     if current.get("Status") == "Deleting":
         if params["wait"] and not check_mode:
-            _wait_cen(session, cen_id, params, gone=True)
+            _wait_cen(session, cen_id, gone=True)
         return dict(changed=False, cen_id=cen_id, cen={})
     diff = make_diff(_cen_view(current), None)
     if check_mode:
@@ -218,7 +257,10 @@ def _cen_absent(session, params, check_mode, current):
             raise
         return dict(changed=False, cen_id=cen_id, cen={})
     if params["wait"]:
-        _wait_cen(session, cen_id, params, gone=True)
+        try:
+            _wait_cen(session, cen_id, gone=True)
+        except AlicloudError as exc:
+            raise after_write(exc, "deleted CEN %s" % cen_id, "a re-run waits for the deletion again", cen_id=cen_id)
     return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
 
 
@@ -229,11 +271,13 @@ def cen_instance_info(session, params, check_mode):
         if key not in ("CenId", "Name"):
             raise AlicloudError(None, "filters: DescribeCens filters by CenId and Name only, not %r" % key)
         filters[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
-    for cen_id in params.get("cen_ids") or []:
+    # A CEN that check mode predicted does not exist yet: nothing to read about it.
+    cen_ids = [i for i in params.get("cen_ids") or [] if not predicted(i, "cen_ids", check_mode)]
+    for cen_id in cen_ids:
         check_id(cen_id, "cen", "cen_ids")
     if params.get("cen_ids"):
-        wanted = set(params["cen_ids"])
-        filters["CenId"] = [v for v in filters["CenId"] if v in wanted] if "CenId" in filters else params["cen_ids"]
+        wanted = set(cen_ids)
+        filters["CenId"] = [v for v in filters["CenId"] if v in wanted] if "CenId" in filters else cen_ids
     if params.get("name") is not None:
         filters["Name"] = [v for v in filters["Name"] if v == params["name"]] if "Name" in filters \
             else [params["name"]]
@@ -288,29 +332,35 @@ def attachment_result(attachment):
     return result
 
 
-def _member(item, session, option):
+def _member(item, default_region, option):
     """One instance of the task, checked: {id, type, region, owner}."""
     itype = item.get("instance_type") or "VPC"
     if itype not in INSTANCE_TYPES:
         raise AlicloudError(None, "%sinstance_type must be one of %s, not %r"
                             % (option, ", ".join(sorted(INSTANCE_TYPES)), itype))
     check_id(item.get("instance_id"), INSTANCE_TYPES[itype], option + "instance_id")
-    region = item.get("instance_region") or session.region
+    region = item.get("instance_region") or default_region
     if not region:
-        raise AlicloudError(None, "%sinstance_region: set it (or alicloud_region) for %s" % (option, item["instance_id"]))
-    return dict(id=item["instance_id"], type=itype, region=region, owner=account_id(item.get("instance_owner_id"), option + "instance_owner_id"))
+        raise AlicloudError(None, "%sinstance_region: set it (or instance_region, or alicloud_region) for %s"
+                            % (option, item["instance_id"]))
+    return dict(id=item["instance_id"], type=itype, region=region,
+                owner=account_id(item.get("instance_owner_id"), option + "instance_owner_id"))
 
 
 def _members(session, params):
-    """The instances the task names: ``instances`` (batch) or the single instance_* options."""
+    """The instances the task names: ``instances`` (batch) or the single instance_* options.
+
+    An instance's region is its own instance_region, else the task's instance_region, else
+    alicloud_region.
+    """
+    default_region = params.get("instance_region") or session.region
     if params.get("instances") is None:
         single = dict(instance_id=params.get("instance_id"), instance_type=params.get("instance_type"),
-                      instance_region=params.get("instance_region"),
                       instance_owner_id=params.get("instance_owner_id"))
-        return [_member(single, session, "")]
+        return [_member(single, default_region, "")]
     members, seen = [], set()
     for index, item in enumerate(params["instances"]):
-        member = _member(item, session, "instances[%d]." % index)
+        member = _member(item, default_region, "instances[%d]." % index)
         if member["id"] in seen:
             raise AlicloudError(None, "instances: %s is listed twice" % member["id"])
         seen.add(member["id"])
@@ -403,12 +453,22 @@ def _elsewhere_text(where):
     return "CEN %s%s" % (where["cen_id"], owner)
 
 
+def _not_found_text(session, member):
+    """``vpc-1: no such VPC in cn-hangzhou for account 1000...`` and what to try."""
+    return ("%s: no such %s in instance_region %s for %s (the account these credentials act as); if it belongs to "
+            "another account, set instance_owner_id (and grant it with cen_grant in that account), else check "
+            "instance_region" % (member["id"], member["type"], member["region"], account_text(session)))
+
+
 def _preflight_attach(session, view, cen_id, members):
-    """Everything an attach would be refused for, found by reading only; raises one error for all."""
+    """Everything an attach would be refused for, found by reading only; raises one error for all.
+
+    With a CEN that check mode predicted (``cen_id`` None) only the instances themselves are checked.
+    """
     problems = []
     cross = [m for m in members if not view.is_own(m)]
     own = [m for m in members if view.is_own(m)]
-    for itype in sorted(set(m["type"] for m in cross)):
+    for itype in sorted(set(m["type"] for m in cross)) if cen_id else []:
         rules = dict((r["ChildInstanceId"], r) for r in list_cen_grants(session, cen_id, itype))
         for member in (m for m in cross if m["type"] == itype):
             rule = rules.get(member["id"])
@@ -422,10 +482,8 @@ def _preflight_attach(session, view, cen_id, members):
     view.load_vpcs([m for m in own if m["type"] == "VPC"])
     existing = []
     for member in own:
-        if member["type"] == "VPC" and view.vpc(member) is None:
-            problems.append("%s: no such VPC in instance_region %s for this account" % (member["id"], member["region"]))
-        elif member["type"] == "VBR" and view.vbr(member) is None:
-            problems.append("%s: no such VBR in instance_region %s for this account" % (member["id"], member["region"]))
+        if (member["type"] == "VPC" and view.vpc(member) is None) or (member["type"] == "VBR" and view.vbr(member) is None):
+            problems.append(_not_found_text(session, member))
         else:
             existing.append(member)
     for instance_id, where in sorted(view.locate([m for m in existing if m["type"] in ("VPC", "VBR")]).items()):
@@ -451,9 +509,9 @@ def _preflight_detach_elsewhere(view, cen_id, members):
 def _attach(session, cen_id, member):
     owner = int(member["owner"]) if member.get("owner") else None
     try:
-        session.call("cbn", "AttachCenChildInstance", CenId=cen_id,
-                     ChildInstanceId=member["id"], ChildInstanceType=member["type"],
-                     ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+        session.call("cbn", "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=member["id"],
+                     ChildInstanceType=member["type"], ChildInstanceRegionId=member["region"],
+                     ChildInstanceOwnerId=owner)
     except AlicloudError as exc:
         # AttachCenChildInstance takes no ClientToken: when an attempt's answer was lost, the
         # retry finds the instance attached. Attached to this CEN, that is the attach done.
@@ -466,9 +524,9 @@ def _attach(session, cen_id, member):
 def _detach(session, cen_id, member):
     owner = int(member["owner"]) if member.get("owner") else None
     try:
-        session.call("cbn", "DetachCenChildInstance", CenId=cen_id,
-                     ChildInstanceId=member["id"], ChildInstanceType=member["type"],
-                     ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner)
+        session.call("cbn", "DetachCenChildInstance", CenId=cen_id, ChildInstanceId=member["id"],
+                     ChildInstanceType=member["type"], ChildInstanceRegionId=member["region"],
+                     ChildInstanceOwnerId=owner)
     except AlicloudError as exc:
         if exc.code not in DETACH_GONE_CODES:
             raise
@@ -478,6 +536,7 @@ def _settled_attachment(session, cen_id, member):
     """Wait until member's attachment to cen_id is no longer Attaching or Detaching (or is gone).
 
     The first look comes BUSY_FIRST_PAUSE after the call: an attachment is never settled at once.
+    This wait is needed whatever ``wait`` says: the CEN refuses the next attach or detach until then.
     """
     session.sleep(min(BUSY_FIRST_PAUSE, session.deadline.remaining()))
     wait_for(session, lambda: describe_attachment(session, cen_id, member["id"], member["type"], member["region"]),
@@ -485,30 +544,36 @@ def _settled_attachment(session, cen_id, member):
              "%s to settle on CEN %s before the next attach or detach" % (member["id"], cen_id))
 
 
-def _one_at_a_time(session, cen_id, jobs):
-    """Run the attach and detach ``jobs`` (``[(label, member, fn)]``) on cen_id one after the other.
+def _rerun_text(present):
+    return "a re-run %s the rest" % ("attaches" if present else "detaches")
+
+
+def _apply_attachments(session, cen_id, to_attach, to_detach, present):
+    """Detach, then attach, one member at a time on cen_id.
 
     The CEN takes one attach or detach at a time and refuses another one sent while the last is
     in transition (Operation.Blocking): a write call spent for nothing. So each job after the
     first waits, reading the previous member's attachment, until that one has settled. After a
-    failure no further job starts: raises one AlicloudError naming the failure and what was
-    already done.
+    failure no further job starts: raises one AlicloudError naming the failure and, when some
+    jobs were done, ``changed`` with what was done.
     """
+    jobs = [("detach", m, _detach) for m in to_detach] + [("attach", m, _attach) for m in to_attach]
     done = []
-    for index, (label, _member, fn) in enumerate(jobs):
-        step = label
+    for index, (verb, member, fn) in enumerate(jobs):
+        step = "%s %s" % (verb, member["id"])
         try:
             if index:
-                step = "before %s" % label
+                step = "before %s %s" % (verb, member["id"])
                 _settled_attachment(session, cen_id, jobs[index - 1][1])
-                step = label
-            fn()
+                step = "%s %s" % (verb, member["id"])
+            fn(session, cen_id, member)
         except AlicloudError as exc:
-            text = "%s: %s" % (step, exc)
-            if done:
-                text += " (already done: %s)" % ", ".join(done)
-            raise AlicloudError(exc.code, text, request_id=exc.request_id)
-        done.append(label)
+            if not done:
+                raise AlicloudError(exc.code, "%s: %s" % (step, exc), request_id=exc.request_id)
+            error = AlicloudError(exc.code, "%s: %s" % (step, exc))
+            raise after_write(error, "on CEN %s: %s" % (cen_id, ", ".join(text for text, _id in done)),
+                              _rerun_text(present), cen_id=cen_id, instance_ids=[i for _text, i in done])
+        done.append(("%sed %s" % (verb, member["id"]), member["id"]))
 
 
 def _member_from_attachment(att):
@@ -516,88 +581,104 @@ def _member_from_attachment(att):
                 owner=_owner(att.get("ChildInstanceOwnerId")))
 
 
-def cen_attachment(session, params, check_mode):
-    """Core of alicloud.interconnect.cen_attachment: one instance, or the batch ``instances``."""
-    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
-    members = _members(session, params)
-    batch = params.get("instances") is not None
-    present = params["state"] == "present"
-    if params.get("purge_instances") and not batch:
-        raise AlicloudError(None, "purge_instances: only valid with instances")
-
+def _current_attachments(session, cen_id, members, batch):
+    """{instance id: attachment} as the task sees it (all of the CEN's for a batch), or None without the CEN."""
     if batch:
         listing = list_attachments(session, cen_id)
-        current = None if listing is None else dict((a["ChildInstanceId"], a) for a in listing)
-    else:
-        member = members[0]
-        try:
-            found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
-            current = {member["id"]: found} if found else {}
-        except AlicloudError as exc:
-            if exc.code not in CEN_NOT_FOUND_CODES:
-                raise
-            current = None
-    if current is None and present:
-        raise AlicloudError("ParameterCenInstanceId", "cen_id: the CEN instance %s does not exist in this account"
-                            % cen_id)
-    current = current or {}
-    view = _AccountView(session, cen_id)
+        return None if listing is None else dict((a["ChildInstanceId"], a) for a in listing)
+    member = members[0]
+    try:
+        found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
+    except AlicloudError as exc:
+        if exc.code not in CEN_NOT_FOUND_CODES:
+            raise
+        return None
+    return {member["id"]: found} if found else {}
 
-    if present:
+
+def _plan_attachments(session, params, cen_id, members, current):
+    """``(to_attach, to_detach)``: the members to attach and to detach, after every check before a write."""
+    view = _AccountView(session, cen_id)
+    if params["state"] == "present":
         to_attach = [m for m in members if m["id"] not in current or current[m["id"]].get("Status") == "Detaching"]
         to_detach = []
-        if batch and params.get("purge_instances"):
+        if params.get("purge_instances"):
             listed = set(m["id"] for m in members)
             to_detach = [_member_from_attachment(a) for i, a in current.items()
                          if i not in listed and a.get("Status") != "Detaching"]
         if to_attach:
             _preflight_attach(session, view, cen_id, to_attach)
-    else:
-        to_attach = []
-        to_detach = [dict(m, owner=_owner(current[m["id"]].get("ChildInstanceOwnerId")) or m["owner"])
-                     for m in members if m["id"] in current and current[m["id"]].get("Status") != "Detaching"]
-        missing = [m for m in members if m["id"] not in current]
-        if missing:
-            _preflight_detach_elsewhere(view, cen_id, missing)
+        return to_attach, to_detach
+    to_detach = [dict(m, owner=_owner(current[m["id"]].get("ChildInstanceOwnerId")) or m["owner"])
+                 for m in members if m["id"] in current and current[m["id"]].get("Status") != "Detaching"]
+    missing = [m for m in members if m["id"] not in current]
+    if missing:
+        _preflight_detach_elsewhere(view, cen_id, missing)
+    return [], to_detach
 
-    changed = bool(to_attach or to_detach)
-    before = dict((i, a) for i, a in current.items())
-    if check_mode:
-        after = dict(before)
-        for member in to_detach:
-            after.pop(member["id"], None)
-        for member in to_attach:
-            after[member["id"]] = _attachment_record(member, cen_id, "Attached")
-        return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
 
-    jobs = [("detach %s" % m["id"], m, lambda m=m: _detach(session, cen_id, m)) for m in to_detach]
-    jobs += [("attach %s" % m["id"], m, lambda m=m: _attach(session, cen_id, m)) for m in to_attach]
-    _one_at_a_time(session, cen_id, jobs)
+def _predicted_after(current, cen_id, to_attach, to_detach):
+    after = dict(current)
+    for member in to_detach:
+        after.pop(member["id"], None)
+    for member in to_attach:
+        after[member["id"]] = _attachment_record(member, cen_id, "Attached")
+    return after
 
+
+def _settle_attachments(session, params, cen_id, members, batch, current, to_attach, to_detach):
+    """The attachments after the writes: waited for until settled when ``wait``, else read once."""
+    present = params["state"] == "present"
     wanted_ids = set(m["id"] for m in members) if present else set()
     gone_ids = set(m["id"] for m in to_detach) | (set() if present else set(m["id"] for m in members))
+    changed = bool(to_attach or to_detach)
 
     def settled(state):
         return all(state.get(i, {}).get("Status") == "Attached" for i in wanted_ids) \
             and not any(i in state for i in gone_ids)
 
-    if batch:
-        def fetch():
-            return dict((a["ChildInstanceId"], a) for a in list_attachments(session, cen_id) or [])
-    else:
-        member = members[0]
-
-        def fetch():
-            found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
-            return {member["id"]: found} if found else {}
+    def fetch():
+        return _current_attachments(session, cen_id, members, batch) or {}
 
     if params["wait"] and (changed or not settled(current)):
-        after = wait_for(session, fetch, settled, "the attachments of CEN %s to settle" % cen_id)
-    elif changed:
-        after = fetch()
+        try:
+            return wait_for(session, fetch, settled, "the attachments of CEN %s to settle" % cen_id)
+        except AlicloudError as exc:
+            if not changed:
+                raise
+            done = ["attached %s" % m["id"] for m in to_attach] + ["detached %s" % m["id"] for m in to_detach]
+            raise after_write(exc, "on CEN %s: %s" % (cen_id, ", ".join(done)), "a re-run waits for them again",
+                              cen_id=cen_id, instance_ids=[m["id"] for m in to_detach + to_attach])
+    return fetch() if changed else current
+
+
+def cen_attachment(session, params, check_mode):
+    """Core of alicloud.interconnect.cen_attachment: one instance, or the batch ``instances``."""
+    cen_id = params.get("cen_id")
+    members = _members(session, params)
+    batch = params.get("instances") is not None
+    present = params["state"] == "present"
+    if params.get("purge_instances") and not batch:
+        raise AlicloudError(None, "purge_instances: only valid with instances")
+    if predicted(cen_id, "cen_id", check_mode):
+        # A CEN that check mode would create has nothing attached: every member would be attached.
+        to_attach = members if present else []
+        if to_attach:
+            _preflight_attach(session, _AccountView(session, None), None, to_attach)
+        after = _predicted_after({}, cen_id, to_attach, [])
+        return _attachment_outcome(batch, cen_id, members, to_attach, [], {}, after)
+    check_id(cen_id, "cen", "cen_id")
+    current = _current_attachments(session, cen_id, members, batch)
+    if current is None and present:
+        raise cen_missing(session, cen_id)
+    current = current or {}
+    to_attach, to_detach = _plan_attachments(session, params, cen_id, members, current)
+    if check_mode:
+        after = _predicted_after(current, cen_id, to_attach, to_detach)
     else:
-        after = current
-    return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed)
+        _apply_attachments(session, cen_id, to_attach, to_detach, present)
+        after = _settle_attachments(session, params, cen_id, members, batch, current, to_attach, to_detach)
+    return _attachment_outcome(batch, cen_id, members, to_attach, to_detach, current, after)
 
 
 def _attachment_view(att):
@@ -607,25 +688,25 @@ def _attachment_view(att):
                 instance_owner_id=_owner(att.get("ChildInstanceOwnerId")), status=att.get("Status"))
 
 
-def _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after, changed):
+def _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, after):
+    """The result, one shape for both forms: ``attachments`` and ``results`` always, plus ``instance_id``
+    and ``attachment`` when the task gave one instance through instance_id."""
+    attached = set(m["id"] for m in to_attach)
+    detached = set(m["id"] for m in to_detach)
+    listed = set(m["id"] for m in members)
+    results = []
+    for member in members + [m for m in to_detach if m["id"] not in listed]:
+        action = "attach" if member["id"] in attached else "detach" if member["id"] in detached else "none"
+        att = after.get(member["id"])
+        results.append(dict(instance_id=member["id"], instance_type=member["type"], instance_region=member["region"],
+                            instance_owner_id=_owner(att.get("ChildInstanceOwnerId")) if att else member["owner"],
+                            action=action, changed=action != "none",
+                            status=att.get("Status") if att else "Detached"))
+    changed = bool(to_attach or to_detach)
+    result = dict(changed=changed, cen_id=cen_id, results=results,
+                  attachments=[attachment_result(a) for a in after.values() if a])
     if not batch:
-        member = members[0]
-        result = dict(changed=changed, cen_id=cen_id, instance_id=member["id"],
-                      attachment=attachment_result(after.get(member["id"])))
-    else:
-        attached = set(m["id"] for m in to_attach)
-        detached = set(m["id"] for m in to_detach)
-        results = []
-        for member in members + [m for m in to_detach if m["id"] not in set(x["id"] for x in members)]:
-            action = "attach" if member["id"] in attached else "detach" if member["id"] in detached else "none"
-            att = after.get(member["id"])
-            results.append(dict(instance_id=member["id"], instance_type=member["type"],
-                                instance_region=member["region"],
-                                instance_owner_id=_owner(att.get("ChildInstanceOwnerId")) if att else member["owner"],
-                                action=action, changed=action != "none",
-                                status=att.get("Status") if att else "Detached"))
-        result = dict(changed=changed, cen_id=cen_id, results=results,
-                      attachments=[attachment_result(a) for a in after.values()])
+        result.update(instance_id=members[0]["id"], attachment=attachment_result(after.get(members[0]["id"])))
     if changed:
         result["diff"] = make_diff(dict((i, _attachment_view(a)) for i, a in before.items()),
                                    dict((i, _attachment_view(a)) for i, a in after.items()))
@@ -637,8 +718,7 @@ def cen_attachment_info(session, params, check_mode):
     cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
     attachments = list_attachments(session, cen_id, params.get("instance_type"), params.get("instance_region"))
     if attachments is None:
-        raise AlicloudError("ParameterCenInstanceId", "cen_id: the CEN instance %s does not exist in this account"
-                            % cen_id)
+        raise cen_missing(session, cen_id)
     return dict(changed=False, cen_id=cen_id, attachments=[attachment_result(a) for a in attachments])
 
 
@@ -678,10 +758,12 @@ def _inspect_grant(session, params, member):
                 return "none", rule, ("%s is granted to %s as a CEN of account %s, not %s; revoke it first"
                                       % (member["id"], cen_id, _owner(rule.get("CenOwnerId")), cen_owner))
             return "none", rule, None
-        if member["type"] == "VPC" and get_vpc(session, member["region"], member["id"]) is None:
-            return "grant", None, "%s: no such VPC in %s for this account" % (member["id"], member["region"])
-        if member["type"] == "VBR" and get_vbr(session, member["region"], member["id"]) is None:
-            return "grant", None, "%s: no such VBR in %s for this account" % (member["id"], member["region"])
+        if (member["type"] == "VPC" and get_vpc(session, member["region"], member["id"]) is None) \
+                or (member["type"] == "VBR" and get_vbr(session, member["region"], member["id"]) is None):
+            return "grant", None, ("%s: no such %s in instance_region %s for %s (the account these credentials act "
+                                   "as); run cen_grant with the credentials of the account that owns it, or check "
+                                   "instance_region" % (member["id"], member["type"], member["region"],
+                                                        account_text(session)))
         return "grant", None, None
     if rule is None:
         return "none", None, None
@@ -702,7 +784,9 @@ def _parallel(fn, items):
 
 def cen_grant(session, params, check_mode):
     """Core of alicloud.interconnect.cen_grant (with the instance owner's credentials)."""
-    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    cen_id = params.get("cen_id")
+    if not predicted(cen_id, "cen_id", check_mode):
+        check_id(cen_id, "cen", "cen_id")
     params = dict(params, cen_owner_id=account_id(params.get("cen_owner_id"), "cen_owner_id"))
     members = _members(session, params)
     present = params["state"] == "present"
@@ -714,6 +798,7 @@ def cen_grant(session, params, check_mode):
         raise AlicloudError(None, "nothing was revoked: %s; the CEN's account must detach it first "
                                   "(alicloud.interconnect.cen_attachment state=absent)" % "; ".join(problems))
     changed = any(action != "none" for action, _rule, _problem in plans)
+    done = []
 
     def apply(pair):
         member, (action, rule, _problem) = pair
@@ -725,8 +810,9 @@ def cen_grant(session, params, check_mode):
             return dict(CenInstanceId=cen_id, CenOwnerId=params["cen_owner_id"], CreationTime=None)
         fields = dict(CenId=cen_id, InstanceId=member["id"], InstanceType=member["type"], RegionId=member["region"])
         if action == "grant":
-            session.call("vpc", "GrantInstanceToCen", region=member["region"],
-                         ClientToken=session.client_token(), CenOwnerId=int(params["cen_owner_id"]), **fields)
+            session.call("vpc", "GrantInstanceToCen", region=member["region"], ClientToken=session.client_token(),
+                         CenOwnerId=int(params["cen_owner_id"]), **fields)
+            done.append(member["id"])
             return next(r for r in list_instance_grants(session, member["region"], member["id"], member["type"])
                         if r.get("CenInstanceId") == cen_id)
         try:
@@ -735,19 +821,25 @@ def cen_grant(session, params, check_mode):
         except AlicloudError as exc:
             if exc.code not in REVOKE_GONE_CODES:
                 raise
+        done.append(member["id"])
         return None
 
-    afters = _parallel(apply, list(zip(members, plans)))
+    try:
+        afters = _parallel(apply, list(zip(members, plans)))
+    except AlicloudError as exc:
+        if not done:
+            raise
+        raise after_write(exc, "%s %s to CEN %s" % ("granted" if present else "revoked the grants of", ", ".join(sorted(done)), cen_id),
+                          "a re-run %s the rest" % ("grants" if present else "revokes"), cen_id=cen_id,
+                          instance_ids=sorted(done))
     befores = [rule for _action, rule, _problem in plans]
+    results = [dict(instance_id=m["id"], instance_type=m["type"], instance_region=m["region"], action=plan[0],
+                    changed=plan[0] != "none", granted=after is not None)
+               for m, plan, after in zip(members, plans, afters)]
+    result = dict(changed=changed, cen_id=cen_id, results=results,
+                  grants=[grant_result(m, a) for m, a in zip(members, afters) if a is not None])
     if params.get("instances") is None:
-        member = members[0]
-        result = dict(changed=changed, cen_id=cen_id, instance_id=member["id"], grant=grant_result(member, afters[0]))
-    else:
-        results = [dict(instance_id=m["id"], instance_type=m["type"], instance_region=m["region"], action=plan[0],
-                        changed=plan[0] != "none", granted=after is not None)
-                   for m, plan, after in zip(members, plans, afters)]
-        result = dict(changed=changed, cen_id=cen_id, results=results,
-                      grants=[grant_result(m, a) for m, a in zip(members, afters) if a is not None])
+        result.update(instance_id=members[0]["id"], grant=grant_result(members[0], afters[0]))
     if changed:
         result["diff"] = make_diff(dict((m["id"], grant_result(m, b)) for m, b in zip(members, befores) if b),
                                    dict((m["id"], grant_result(m, a)) for m, a in zip(members, afters) if a))

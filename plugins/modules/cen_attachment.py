@@ -104,8 +104,10 @@ options:
     default: present
   wait_timeout:
     description:
-      - How many seconds to wait for the attachments to settle when O(wait=true), and how long to keep retrying
-        requests the CEN refuses as busy.
+      - The time budget, in seconds, of the whole task, for waiting for the attachments to settle when O(wait=true),
+        for each member to settle before the next attach or detach, and retrying requests the CEN refuses as busy.
+      - When it runs out after some members were attached or detached, the task fails with C(changed=true),
+        RV(cen_id), C(instance_ids) (the members done) and a message saying what a re-run will do.
     type: int
     default: 300
 extends_documentation_fragment:
@@ -169,13 +171,14 @@ cen_id:
   type: str
   sample: cen-7qthudw0ll6jmc7fhb
 instance_id:
-  description: The network instance, with O(instance_id).
+  description: The network instance, when the task gave one with O(instance_id).
   returned: with O(instance_id)
   type: str
   sample: vpc-bp18sth14qii3pnvx0a1
 attachment:
   description:
-    - The attachment after the change (in check mode, as it is predicted to be); empty when detached.
+    - The attachment of O(instance_id) after the change (in check mode, as it is predicted to be); empty when
+      detached. Returned next to RV(attachments) when the task gave one instance with O(instance_id).
   returned: with O(instance_id)
   type: dict
   contains:
@@ -217,8 +220,9 @@ attachment:
       sample: Attached
 results:
   description:
-    - One entry per instance of O(instances), then one per instance detached by O(purge_instances).
-  returned: with O(instances)
+    - One entry per instance of the task (O(instance_id) or O(instances)), then one per instance detached by
+      O(purge_instances).
+  returned: always
   type: list
   elements: dict
   contains:
@@ -251,8 +255,10 @@ results:
       type: str
       sample: Attached
 attachments:
-  description: Every attachment of the CEN afterwards, as in RV(attachment).
-  returned: with O(instances)
+  description:
+    - With O(instances), every attachment of the CEN afterwards; with O(instance_id), its attachment when it is
+      attached. Each as in RV(attachment).
+  returned: always
   type: list
   elements: dict
   sample: []

@@ -115,6 +115,8 @@ notes:
     M(alicloud.interconnect.cen_attachment) for every network, then M(alicloud.interconnect.cen_instance).
   - O(charge_type), O(pricing_cycle), O(period) and O(auto_renew) only act when the package is created; the
     service does not report the last three, so they are never compared with an existing package.
+  - Even with O(wait=false) the module waits for a new package to be C(Idle) before associating it with
+    O(cen_id), and for an associated package to be C(Idle) before deleting it, since the API refuses both before.
 seealso:
   - module: alicloud.interconnect.cen_bandwidth_limit
   - module: alicloud.interconnect.cen_bandwidth_package_info
@@ -122,6 +124,7 @@ seealso:
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.alicloud.wait
+  - alicloud.interconnect.alicloud.tags
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
   - alicloud.interconnect.attributes.resource
@@ -196,7 +199,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 bandwidth_package_id:
-  description: The ID of the package; null when it does not exist (yet, in check mode).
+  description:
+    - The ID of the package; null when it does not exist. In check mode, when the package would be created,
+      a predicted id like V(cenbwp-checkmode-1a2b3c4d).
   returned: always
   type: str
   sample: cenbwp-4c2zaavbvh5fx9s7wa
@@ -274,7 +279,7 @@ retained_until:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth import ensure_bandwidth_package
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import TAGS_ARGUMENT_SPEC, WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 ARGUMENT_SPEC = dict(
@@ -291,7 +296,7 @@ ARGUMENT_SPEC = dict(
     cen_id=dict(type="str"),
     unassociate=dict(type="bool", default=False),
     state=dict(type="str", default="present", choices=["present", "absent"]),
-    **WAIT_ARGUMENT_SPEC
+    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
 )
 MODULE_KWARGS = dict(
     required_one_of=[("name", "bandwidth_package_id")],

@@ -38,8 +38,13 @@ options:
     type: raw
   instance_id:
     description:
-      - The network instance of the caller's account, in O(alicloud_region).
+      - The network instance of the caller's account, in O(instance_region).
       - Exactly one of O(instance_id) and O(instances) is required.
+    type: str
+  instance_region:
+    description:
+      - The region of O(instance_id), and of the entries of O(instances) that give none.
+      - Defaults to O(alicloud_region).
     type: str
   instance_type:
     description:
@@ -66,7 +71,7 @@ options:
         default: VPC
       instance_region:
         description:
-          - The region of the instance. Defaults to O(alicloud_region).
+          - The region of the instance. Defaults to O(instance_region), then O(alicloud_region).
         type: str
   state:
     description:
@@ -80,9 +85,11 @@ extends_documentation_fragment:
   - alicloud.interconnect.attributes.action
   - alicloud.interconnect.attributes.resource
 notes:
-  - O(alicloud_region) is the region of O(instance_id); the VPC API is regional.
+  - The VPC API is regional; O(instance_region) (default O(alicloud_region)) says where the instance is.
   - Requests refused because the instance is busy (C(TaskConflict), C(IncorrectStatus)) are retried for up to
-    two minutes.
+    300 seconds, the task's time budget (the module has no O(ignore:wait_timeout)).
+  - With a O(cen_id) predicted by a check-mode M(alicloud.interconnect.cen_instance), check mode predicts the
+    grant.
 seealso:
   - module: alicloud.interconnect.cen_attachment
   - module: alicloud.interconnect.account_info
@@ -120,6 +127,14 @@ EXAMPLES = r"""
     cen_id: cen-7qthudw0ll6jmc7fhb
     instance_id: vpc-uf6o8d1dj8sjwxi6o0b2
     state: absent
+
+- name: Grant a VPC of another region than alicloud_region
+  alicloud.interconnect.cen_grant:
+    profile: app-team
+    cen_id: cen-7qthudw0ll6jmc7fhb
+    cen_owner_id: 1000000000000001
+    instance_id: vpc-bp1d2kp3l5n7b9c0d1e2
+    instance_region: cn-hangzhou
 """
 
 RETURN = r"""
@@ -129,12 +144,14 @@ cen_id:
   type: str
   sample: cen-7qthudw0ll6jmc7fhb
 instance_id:
-  description: The network instance, with O(instance_id).
+  description: The network instance, when the task gave one with O(instance_id).
   returned: with O(instance_id)
   type: str
   sample: vpc-uf6o8d1dj8sjwxi6o0b2
 grant:
-  description: The grant afterwards (in check mode, as predicted); empty when there is none.
+  description:
+    - The grant of O(instance_id) afterwards (in check mode, as predicted); empty when there is none.
+    - The same as the one entry of RV(grants), returned when the task gave one instance with O(instance_id).
   returned: with O(instance_id)
   type: dict
   contains:
@@ -163,8 +180,8 @@ grant:
       type: str
       sample: "2026-01-15T08:29:51Z"
 results:
-  description: One entry per instance of O(instances).
-  returned: with O(instances)
+  description: One entry per instance of the task (O(instance_id) or O(instances)).
+  returned: always
   type: list
   elements: dict
   contains:
@@ -193,8 +210,8 @@ results:
       type: bool
       sample: true
 grants:
-  description: The grants of the listed instances to the CEN afterwards, as in RV(grant).
-  returned: with O(instances)
+  description: The grants of the task's instances to the CEN afterwards, as in RV(grant).
+  returned: always
   type: list
   elements: dict
   sample: []
@@ -215,6 +232,7 @@ ARGUMENT_SPEC = dict(
     cen_owner_id=dict(type="raw"),
     instance_id=dict(type="str"),
     instance_type=dict(type="str", default="VPC", choices=INSTANCE_TYPES),
+    instance_region=dict(type="str"),
     instances=dict(
         type="list",
         elements="dict",

@@ -101,7 +101,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 cen_id:
-  description: The id of the CEN; null in check mode when the CEN would be created.
+  description:
+    - The id of the CEN. In check mode, when the CEN would be created, a predicted id like
+      V(cen-checkmode-1a2b3c4d) that the collection's modules take in check mode.
   returned: always
   type: str
   sample: cen-7qthudw0ll6jmc7fhb

@@ -43,7 +43,8 @@ def limit(local, opposite, value, cen_id="cen-1"):
 def package_params(**overrides):
     params = dict(bandwidth_package_id=None, name="p", description=None, bandwidth=None, geographic_region_a=None,
                   geographic_region_b=None, charge_type=None, pricing_cycle=None, period=None, auto_renew=None,
-                  cen_id=None, unassociate=False, state="present", wait=True, wait_timeout=5)
+                  cen_id=None, unassociate=False, tags=None, purge_tags=True, state="present", wait=True,
+                  wait_timeout=5)
     params.update(overrides)
     return params
 

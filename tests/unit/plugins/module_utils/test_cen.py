@@ -24,6 +24,7 @@ import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import cen
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import is_predicted
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 CEN_OWNER = "1000000000000001"
@@ -219,6 +220,37 @@ def test_a_cen_that_stays_creating_times_out(session, fake_api):
     assert "CEN cen-new to become Active" in str(exc.value)
 
 
+def test_a_cen_created_whose_wait_times_out_reports_the_change_and_its_id(session, fake_api):
+    fake_api.script["DescribeCens"] = sequence(
+        pages("Cens", "Cen", [])(dict(query="")),
+        (200, {"Cens": {"Cen": [a_cen("cen-new", Status="Creating")]}, "TotalCount": 1}))
+    fake_api.script["CreateCen"] = (200, {"CenId": "cen-new"})
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_instance(session, cen_params(name="n"), False)
+    assert (exc.value.changed, exc.value.result) == (True, {"cen_id": "cen-new"})
+    assert str(exc.value).startswith("WaitTimeout: created CEN cen-new, then the task failed: wait_timeout (5 seconds")
+    assert str(exc.value).endswith("; a re-run with the same name finds it and waits for it again")
+
+
+def test_wait_false_reads_once_and_never_waits(session, fake_api, clock):
+    fake_api.script["DescribeCens"] = sequence(
+        pages("Cens", "Cen", [])(dict(query="")),
+        (200, {"Cens": {"Cen": [a_cen("cen-new", Status="Creating")]}, "TotalCount": 1}))
+    fake_api.script["CreateCen"] = (200, {"CenId": "cen-new"})
+    result = cen.cen_instance(session, cen_params(name="n", wait=False), False)
+    assert result["cen"]["status"] == "Creating" and clock.sleeps == []
+
+
+def test_check_mode_create_predicts_an_id_the_other_modules_take(session, fake_api):
+    fake_api.script["DescribeCens"] = pages("Cens", "Cen", [])
+    result = cen.cen_instance(session, cen_params(name="core"), True)
+    assert is_predicted(result["cen_id"]) and result["cen_id"].startswith("cen-checkmode-")
+    assert result["cen"]["cen_id"] == result["cen_id"]
+    again = cen.cen_instance(session, cen_params(cen_id=result["cen_id"], description="d"), True)
+    assert again["changed"] is True and again["cen"]["description"] == "d"
+    assert actions(fake_api) == ["DescribeCens"]
+
+
 def test_update_sends_only_what_differs(session, fake_api):
     tags = [dict(Key="keep", Value="1"), dict(Key="drop", Value="2"), dict(Key="acs:system", Value="3")]
     current = a_cen("cen-a", "core", Description="d", Tags={"Tag": tags})
@@ -364,9 +396,12 @@ def test_a_batch_stops_at_the_first_failure_and_says_what_was_done(session, fake
     assert exc.value.code == "InvalidOperation.ChildInstanceAlreadyAttached"
     assert "attach vpc-01: AttachCenChildInstance failed: InvalidOperation.ChildInstanceAlreadyAttached" \
         in str(exc.value)
-    # no attach starts after the failure
+    # no attach starts after the failure; the failure says what was done and returns it
     assert calls == ["vpc-00", "vpc-01"]
-    assert "(already done: attach vpc-00)" in str(exc.value)
+    assert str(exc.value).startswith("InvalidOperation.ChildInstanceAlreadyAttached: on CEN cen-a: attached vpc-00, "
+                                     "then the task failed: attach vpc-01: ")
+    assert str(exc.value).endswith("; a re-run attaches the rest")
+    assert (exc.value.changed, exc.value.result) == (True, dict(cen_id="cen-a", instance_ids=["vpc-00"]))
 
 
 def test_a_batch_names_the_member_it_was_waiting_for_when_the_wait_fails(session, fake_api):
@@ -377,9 +412,10 @@ def test_a_batch_names_the_member_it_was_waiting_for_when_the_wait_fails(session
     with pytest.raises(AlicloudError) as exc:
         cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
     assert exc.value.code == "WaitTimeout"
-    assert str(exc.value).startswith("WaitTimeout: before attach vpc-2: ")
+    assert str(exc.value).startswith("WaitTimeout: on CEN cen-a: attached vpc-1, then the task failed: "
+                                     "before attach vpc-2: ")
     assert "vpc-1 to settle on CEN cen-a" in str(exc.value)
-    assert "(already done: attach vpc-1)" in str(exc.value)
+    assert (exc.value.changed, exc.value.result["instance_ids"]) == (True, ["vpc-1"])
     assert actions(fake_api, ["AttachCenChildInstance"]) == ["AttachCenChildInstance"]
 
 
@@ -431,7 +467,7 @@ def test_instance_types_and_regions_are_checked_before_any_call(keys, fake_api):
             dict(instance_id="vpc-1", instance_type="VPC", instance_region="cn-hangzhou", instance_owner_id=None),
             dict(instance_id="vpc-2", instance_type="VBR", instance_region="cn-hangzhou", instance_owner_id=None)]),
             False)
-    with pytest.raises(AlicloudError, match=r"^instance_region: set it \(or alicloud_region\) for vpc-1"):
+    with pytest.raises(AlicloudError, match=r"^instance_region: set it \(or instance_region, or alicloud_region\) for vpc-1"):
         cen.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
     with pytest.raises(AlicloudError, match=r"^instance_type must be one of CCN, VBR, VPC, not 'VPN'"):
         cen.cen_attachment(session, attach_params(instance_id="vpn-1", instance_type="VPN"), False)
@@ -494,6 +530,48 @@ def test_check_mode_attach_makes_no_write(session, fake_api):
     assert set(actions(fake_api)) == {"DescribeCenAttachedChildInstances", "DescribeVpcs"}
 
 
+def test_check_mode_with_a_predicted_cen_predicts_every_attach_and_reads_only_the_instances(session, fake_api):
+    own_vpcs(fake_api, "vpc-1")
+    result = cen.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
+                                                       instance_region="cn-hangzhou"), True)
+    assert result["changed"] is True
+    assert result["attachment"]["cen_id"] == "cen-checkmode-0a1b2c3d"
+    assert [a["child_instance_id"] for a in result["attachments"]] == ["vpc-1"]
+    assert [r["action"] for r in result["results"]] == ["attach"]
+    assert set(actions(fake_api)) <= {"DescribeVpcs", "GetCallerIdentity"}
+
+
+def test_a_predicted_cen_id_outside_check_mode_is_refused_before_any_call(session, fake_api):
+    with pytest.raises(AlicloudError, match="^cen_id: cen-checkmode-0a1b2c3d is an id predicted by check mode"):
+        cen.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
+                                                  instance_region="cn-hangzhou"), False)
+    assert fake_api.requests == []
+
+
+def test_one_instance_and_a_batch_return_the_same_keys(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = (200, attachment("vpc-1"))
+    fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance",
+                                                                 [attachment("vpc-1")])
+    single = cen.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
+    batch = cen.cen_attachment(session, attach_params(instances=members("vpc-1")), False)
+    assert set(single) == set(batch) | {"instance_id", "attachment"}
+    assert single["attachments"] == batch["attachments"] == [single["attachment"]]
+    assert single["results"] == batch["results"]
+    assert "diff" not in single and "diff" not in batch
+
+
+def test_a_missing_vpc_names_the_account_and_what_to_try(session, fake_api):
+    fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
+    fake_api.script["DescribeVpcs"] = pages("Vpcs", "Vpc", [])
+    fake_api.identity({"AKID": CEN_OWNER})
+    with pytest.raises(AlicloudError) as exc:
+        cen.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
+    assert str(exc.value) == ("nothing was attached: vpc-1: no such VPC in instance_region cn-hangzhou for account "
+                              "%s (the account these credentials act as); if it belongs to another account, set "
+                              "instance_owner_id (and grant it with cen_grant in that account), else check "
+                              "instance_region" % CEN_OWNER)
+
+
 # -- cen_grant ----------------------------------------------------------------------------------------------
 
 def rules(*cen_ids, **kwargs):
@@ -550,3 +628,29 @@ def test_every_instance_grant_page_is_read(session, fake_api):
     result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
     assert result["changed"] is False
     assert [r["PageNumber"] for r in requests] == ["1", "2"]
+
+
+def test_instances_take_the_task_instance_region_unless_they_give_their_own(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = rules("cen-a")
+    seen = []
+
+    def listing(request):
+        seen.append(fields_of(request)["RegionId"])
+        return rules("cen-a")
+    fake_api.script["DescribeGrantRulesToCen"] = listing
+    result = cen.cen_grant(session, grant_params(instance_region="cn-shanghai", instances=[
+        dict(instance_id="vpc-1", instance_type="VPC", instance_region=None),
+        dict(instance_id="vpc-2", instance_type="VPC", instance_region="cn-beijing")]), False)
+    assert sorted(seen) == ["cn-beijing", "cn-shanghai"]
+    assert [r["instance_region"] for r in result["results"]] == ["cn-shanghai", "cn-beijing"]
+    single = cen.cen_grant(session, grant_params(instance_id="vpc-1", instance_region="cn-shanghai"), False)
+    assert single["grant"]["instance_region"] == "cn-shanghai"
+    assert single["grants"] == [single["grant"]] and single["results"][0]["action"] == "none"
+
+
+def test_check_mode_grants_to_a_predicted_cen(session, fake_api):
+    fake_api.script["DescribeGrantRulesToCen"] = rules()
+    own_vpcs(fake_api, "vpc-1")
+    result = cen.cen_grant(session, grant_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1"), True)
+    assert result["changed"] is True and result["grant"]["cen_id"] == "cen-checkmode-0a1b2c3d"
+    assert actions(fake_api) == ["DescribeGrantRulesToCen", "DescribeVpcs"]
