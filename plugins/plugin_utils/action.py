@@ -170,7 +170,8 @@ class AlicloudAction(ActionBase):
         for part in parts if isinstance(parts, list) else [parts]:
             part = self._templar.template(part) if part else {}
             if not isinstance(part, dict):
-                raise ValueError("environment must be a dictionary, got %r" % (part,))
+                # Its value is not shown: it may hold a secret.
+                raise ValueError("environment must be a dictionary, got a %s" % type(part).__name__)
             environ.update((str(k), str(v)) for k, v in part.items())
         return environ
 

@@ -101,8 +101,8 @@ def test_task_environment_reaches_credential_resolution(api):
 
 
 def test_an_environment_that_is_not_a_dictionary_fails(api):
-    result = make_action(keys(api), environment=["A=1"]).run(task_vars={})
-    assert result["failed"] is True and result["msg"] == "environment must be a dictionary, got 'A=1'"
+    result = make_action(keys(api), environment=["ALICLOUD_SECRET_KEY=TOPSECRET"]).run(task_vars={})
+    assert result["failed"] is True and result["msg"] == "environment must be a dictionary, got a str"
     assert api.requests == []
 
 
