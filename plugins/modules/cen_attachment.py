@@ -27,7 +27,11 @@ description:
     attached to another CEN (the message names that CEN). CCN instances must be in a region where CEN attaches
     CCN instances.
   - A CEN takes one attach or detach at a time. Requests refused because another one (of another task or
-    client) is in progress are retried until O(wait_timeout), also when O(wait=false).
+    client) is in progress are retried until O(wait_timeout), also when O(wait=false); so is, in a batch, the
+    wait for each member to settle before the next one. With O(wait=false) the task does not wait for the
+    last one.
+  - In check mode, O(cen_id) may be the predicted id of a CEN that a check-mode
+    M(alicloud.interconnect.cen_instance) would create; every instance is then predicted to be attached.
   - With O(state=absent), an instance that is not attached to O(cen_id) but to another CEN the caller can see
     (the CENs of the caller's account, and for the caller's own VPCs and VBRs any CEN) is an error naming that
     CEN, and nothing is detached, because a wrong O(cen_id) is the likely cause. An instance attached nowhere
