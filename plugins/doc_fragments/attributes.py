@@ -34,6 +34,9 @@ attributes:
       - Runs in the controller's worker process when the task runs locally on the controller,
         without starting a module process; otherwise, and when the controller's Python lacks the SDK,
         the module runs on the task's host as usual.
+      - Set the variable C(alicloud_interconnect_module_door=true) (inventory, play, block or task),
+        or the environment variable E(ALICLOUD_INTERCONNECT_MODULE_DOOR=true) of C(ansible-playbook),
+        to run the module as usual in every case; the variable wins over the environment variable.
     support: full
 """
 
