@@ -523,7 +523,18 @@ def _filters(params):
 
 
 def bandwidth_package_info(session, params, check_mode):
-    """Core of cen_bandwidth_package_info: the packages, with the capacity their CEN's limits leave."""
+    """Core of cen_bandwidth_package_info: the packages, with the capacity their CEN's limits leave.
+
+    Ids that check mode predicted name nothing that exists yet: a CEN of that kind has no package.
+    """
+    if predicted(params.get("cen_id"), "cen_id", check_mode):
+        return dict(changed=False, bandwidth_packages=[])
+    wanted = params.get("bandwidth_package_ids")
+    if wanted:
+        real = [i for i in wanted if not predicted(i, "bandwidth_package_ids", check_mode)]
+        if not real:
+            return dict(changed=False, bandwidth_packages=[])
+        params = dict(params, bandwidth_package_ids=real)
     packages = describe_packages(session, _filters(params))
     limits_by_cen = {}
     result = []

@@ -715,7 +715,10 @@ def _attachment_outcome(batch, cen_id, members, to_attach, to_detach, before, af
 
 def cen_attachment_info(session, params, check_mode):
     """Core of alicloud.interconnect.cen_attachment_info: the instances attached to one CEN."""
-    cen_id = check_id(params.get("cen_id"), "cen", "cen_id")
+    cen_id = params.get("cen_id")
+    if predicted(cen_id, "cen_id", check_mode):
+        return dict(changed=False, cen_id=cen_id, attachments=[])  # a CEN check mode would create: nothing yet
+    check_id(cen_id, "cen", "cen_id")
     attachments = list_attachments(session, cen_id, params.get("instance_type"), params.get("instance_region"))
     if attachments is None:
         raise cen_missing(session, cen_id)

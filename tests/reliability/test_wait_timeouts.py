@@ -113,7 +113,7 @@ def test_stuck_transitions_time_out_clearly_and_a_rerun_converges(world, ansible
         if result["status"] != "failed" or body.get("code") != "WaitTimeout":
             problems.append("%s (%s): expected a WaitTimeout failure, got %s: %s" % (name, module, result["status"], msg))
             continue
-        waited = re.search(r"timed out after ([0-9.]+) seconds", msg)
+        waited = re.search(r"wait_timeout \(([0-9.]+) seconds for the whole task\) ran out", msg)
         if not waited or float(waited.group(1)) > WAIT or state not in msg:
             problems.append("%s (%s): the message does not name the wait and the state %s: %s" % (name, module, state, msg))
         if not any(word in msg for word in _resource_words(kind)):

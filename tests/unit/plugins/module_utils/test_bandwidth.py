@@ -66,8 +66,9 @@ def answer_packages(packages):
 
 
 @pytest.fixture
-def session(keys, fake_api):
-    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou")
+def session(keys, fake_api, clock):
+    """A task of 5 seconds on the fake clock: waits never sleep for real."""
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou", clock=clock, sleep=clock.sleep, timeout=5)
 
 
 def actions(fake_api):
@@ -258,3 +259,24 @@ def test_absent_keeps_a_subscription_in_its_term_without_writing(session, fake_a
     assert result["warnings"] == ["bandwidth package cenbwp-sub is PrePaid and cannot be released before it expires "
                                   "(%s): it was left and stays in the account, billed, until then" % expires]
     assert set(actions(fake_api)) == {"DescribeCenBandwidthPackages"}
+
+
+def test_predicted_ids_in_check_mode_predict_a_change_and_need_no_call(session, fake_api):
+    info = bw.bandwidth_package_info
+    assert info(session, dict(cen_id="cen-checkmode-0a1b2c3d"), True)["bandwidth_packages"] == []
+    assert info(session, dict(bandwidth_package_ids=["cenbwp-checkmode-0a1b2c3d"]), True)["bandwidth_packages"] == []
+    grown = bw.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
+                                                                name=None, bandwidth=20), True)
+    assert grown["changed"] is True and grown["bandwidth_package_id"] == "cenbwp-checkmode-0a1b2c3d"
+    limit = bw.ensure_bandwidth_limit(session, dict(cen_id="cen-checkmode-0a1b2c3d", local_region="cn-hangzhou",
+                                                    opposite_region="cn-shanghai", bandwidth_limit=5,
+                                                    state="present", wait=True), True)
+    assert limit["changed"] is True and limit["bandwidth_limit"]["bandwidth_limit"] == 5
+    assert fake_api.requests == []
+
+
+def test_a_predicted_id_outside_check_mode_is_refused(session, fake_api):
+    with pytest.raises(AlicloudError, match="^bandwidth_package_id: cenbwp-checkmode-0a1b2c3d is an id predicted"):
+        bw.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
+                                                            name=None, bandwidth=20), False)
+    assert fake_api.requests == []
