@@ -50,16 +50,17 @@ def _route_text(ctx, result, verb):
 
 
 def _connection(ctx):
-    """The peering as its last write or read left it: the VpcPeer connection, or the initiator's interface."""
+    """The VpcPeer connection, or the initiator's interface, as the role's steps left it (the last one known wins)."""
     if ctx["method"] == "router_interface":
-        steps = (("ri_connect", "router_interface"), ("ri_initiator", "router_interface"))
+        steps = (("ri_initiator", "router_interface"), ("ri_connect", "router_interface"))
     else:
-        steps = (("accept", "vpc_peer_connection"), ("connection", "vpc_peer_connection"))
+        steps = (("connection", "vpc_peer_connection"), ("accept", "vpc_peer_connection"))
+    view = {}
     for key, field in steps:
         result = ctx.get(key) or {}
-        if _done(result) and result.get(field):
-            return result[field]
-    return {}
+        if _done(result):
+            view.update((k, v) for k, v in (result.get(field) or {}).items() if v is not None)
+    return view
 
 
 def vpc_peering_result(ctx):

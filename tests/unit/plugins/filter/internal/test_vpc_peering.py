@@ -75,6 +75,15 @@ def test_vpc_peer_bandwidth_and_status_come_from_the_acceptance_across_accounts(
     assert (result["peer_connection_id"], result["bandwidth"], result["status"]) == ("pcc-1", 200, "Activated")
 
 
+def test_what_a_later_step_does_not_know_comes_from_an_earlier_one():
+    connection = dict(changed=True, peer_connection_id="pcc-checkmode-1a2b3c4d",
+                      vpc_peer_connection=dict(bandwidth=200, status="Accepting"))
+    accept = dict(changed=True, peer_connection_id="pcc-checkmode-1a2b3c4d",
+                  vpc_peer_connection=dict(bandwidth=None, status="Activated"))
+    result = vpc_peering_result(context("vpc_peer", connection=connection, accept=accept))
+    assert (result["bandwidth"], result["status"]) == (200, "Activated")
+
+
 def test_vpc_peer_in_one_account_takes_them_from_the_connection():
     connection = dict(changed=False, peer_connection_id="pcc-1",
                       vpc_peer_connection=dict(bandwidth=-1, status="Activated"))
