@@ -30,6 +30,8 @@ description:
     client) is in progress are retried until O(wait_timeout), also when O(wait=false); so is, in a batch, the
     wait for each member to settle before the next one. With O(wait=false) the task does not wait for the
     last one.
+  - When O(wait_timeout) runs out after some members were attached or detached, the task fails with
+    C(changed=true), RV(cen_id), C(instance_ids) (the members done) and a message saying what a re-run will do.
   - In check mode, O(cen_id) may be the predicted id of a CEN that a check-mode
     M(alicloud.interconnect.cen_instance) would create; every instance is then predicted to be attached.
   - With O(state=absent), an instance that is not attached to O(cen_id) but to another CEN the caller can see
@@ -106,14 +108,6 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  wait_timeout:
-    description:
-      - The time budget, in seconds, of the whole task, for waiting for the attachments to settle when O(wait=true),
-        for each member to settle before the next attach or detach, and retrying requests the CEN refuses as busy.
-      - When it runs out after some members were attached or detached, the task fails with C(changed=true),
-        RV(cen_id), C(instance_ids) (the members done) and a message saying what a re-run will do.
-    type: int
-    default: 300
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.alicloud.wait
