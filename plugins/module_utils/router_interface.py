@@ -424,10 +424,6 @@ def _transitioning(ri, action):
                          % (_describe(ri), ri["Status"], SETTLES_TO[ri["Status"]], action, SETTLES_TO[ri["Status"]]))
 
 
-def _rerun(ri_id):
-    return "a re-run finds %s and goes on from the state it is in" % ri_id
-
-
 # ---------------------------------------------------------------------------
 # Core of router_interface: state=absent
 # ---------------------------------------------------------------------------
@@ -499,7 +495,7 @@ def _names_opposite(params):
                                            "opposite_owner_id", "opposite_region"))
 
 
-def _resolve(session, region, sides, current, params):
+def _resolve(session, sides, current, params):
     """Who the interface is and faces: ``(role, router_id, router_type, opposite or None)``; refuses an opposite
     side that does not exist or cannot change."""
     role = ROLE_NAMES[current["Role"]] if current else params["role"]
@@ -522,12 +518,12 @@ def _resolve(session, region, sides, current, params):
     return role, router_id, router_type, opposite
 
 
-def _plan(session, region, sides, current, params):
+def _plan(session, sides, current, params):
     """What the task does to the interface, as a dict, after every refusal that needs no write.
 
     An interface in transition is planned from the status it is on its way to."""
     state, spec = params["state"], params.get("spec")
-    role, router_id, router_type, opposite = _resolve(session, region, sides, current, params)
+    role, router_id, router_type, opposite = _resolve(session, sides, current, params)
     status = SETTLES_TO.get(current["Status"], current["Status"]) if current else "Idle"
     if role == "initiator" and current is None and not spec:
         raise AlicloudError("MissingParameter", "spec is required to create an initiator (for example Mini.2 or "
@@ -675,7 +671,8 @@ def _apply(session, region, current, plan, params):
     except AlicloudError as exc:
         if not done:
             raise
-        raise after_write(exc, ", ".join(done), _rerun(ri_id), router_interface_id=ri_id)
+        raise after_write(exc, ", ".join(done), "a re-run finds %s and goes on from the state it is in" % ri_id,
+                          router_interface_id=ri_id)
     return _result(True, ri_id, after, current)
 
 
@@ -701,7 +698,7 @@ def ensure_router_interface(session, params, check_mode):
                             "state=inactive deactivates an existing, connected one")
     if current is not None and current["Status"] in SETTLES_TO and params["wait"] and not check_mode:
         current = _wait(session, region, current["RouterInterfaceId"], _settled, "to settle")
-    plan = _plan(session, region, sides, current, params)
+    plan = _plan(session, sides, current, params)
     _check_cloud(session, region, sides, current, plan)
     if check_mode or not plan["changed"]:
         return _predict(current, plan, params)
