@@ -45,8 +45,8 @@ def _side(ctx, side, interface_id):
 def _route_text(ctx, result, verb):
     side = result["item"] if isinstance(result["item"], str) else result["item"]["item"]
     other = "acceptor" if side == "initiator" else "initiator"
-    return "%s the route in the %s's VPC %s to the %s's %s" % (verb, side, ctx["vpcs"][side]["vpc_id"], other,
-                                                              ctx["vpcs"][other]["cidr_block"])
+    return "%s the route in the %s's VPC %s to the %s's %s" % (
+        verb, side, ctx["vpcs"][side]["vpc_id"], other, ctx["vpcs"][other]["cidr_block"])
 
 
 def _connection(ctx):
