@@ -57,6 +57,15 @@ _FAMILIES = (
     ("cbn", ("CreateTransitRouter", "UpdateTransitRouter", "DeleteTransitRouter"),
      ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.CenInstance",
       "IncorrectStatus.TransitRouterInstance")),
+    # ... so do its VPC attachments and their links to route tables; the VPC or a vSwitch in transition too.
+    ("cbn", ("CreateTransitRouterVpcAttachment", "UpdateTransitRouterVpcAttachmentAttribute",
+             "UpdateTransitRouterVpcAttachmentZones", "DeleteTransitRouterVpcAttachment",
+             "AssociateTransitRouterAttachmentWithRouteTable", "ReplaceTransitRouterRouteTableAssociation",
+             "EnableTransitRouterRouteTablePropagation"),
+     ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
+      "IncorrectStatus.Attachment", "IncorrectStatus.AttachmentOrRouteTable", "IncorrectStatus.Vpc",
+      "IncorrectStatus.VpcOrVswitch", "IncorrectStatus.VpcResource", "IncorrectStatus.VpcRouteTable",
+      "IncorrectStatus.VpcSwitch", "IncorrectStatus.VpcRouteEntry", "InstanceStatus.NotSupport")),
     # A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
     ("vpc", ("CreateRouteEntry", "DeleteRouteEntry"),
      ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*") + _PEERING_BUSY),

@@ -464,7 +464,7 @@ def test_tag_refusals_write_nothing(env):
         UID1, "TagResources", ResourceType="cen", ResourceId=[cen_id], Tag=[{"Key": "aliyun:x", "Value": "1"}]
     ) == ("InvalidTagKey", 400)
     assert env.error(
-        UID1, "TagResources", ResourceType="TransitRouter", ResourceId=[cen_id], Tag=[{"Key": "x", "Value": "1"}]
+        UID1, "TagResources", ResourceType="Vpc", ResourceId=[cen_id], Tag=[{"Key": "x", "Value": "1"}]
     ) == ("InvalidParameter", 400)
     assert env.error(UID1, "UntagResources", ResourceType="cen", ResourceId=[cen_id]) == ("MissingParameter", 400)
     assert env.tables() == before

@@ -1,28 +1,64 @@
-"""Tags of CENs and bandwidth packages (CBN 2017-09-12): TagResources, UntagResources,
-ListTagResources.
+"""Tags of CENs, bandwidth packages, transit routers, their attachments and route tables
+(CBN 2017-09-12): TagResources, UntagResources, ListTagResources.
 """
 
 from alicloud_emulator.errors import invalid, missing
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.common import MAX_TAGS, check_tags, merged_tags, tags_match, token_page
 from alicloud_emulator.services.cbn.shared import TAGS, check_tag_count, own_bwp, own_cen, require_mutable
+from alicloud_emulator.services.transit_router.shared import attachment_not_found, router_not_found, table_not_found
 
 TAG_RESOURCE_TABLES = {"cen": "cen", "bandwidthpackage": "cen_bwp"}
+# ResourceType (lower case) -> (table, id field, ResourceType of the attachment records) of the transit-router family
+_TR_TYPES = {
+    "transitrouter": ("transit_router", "TransitRouterId", None),
+    "transitroutervpcattachment": ("tr_attachment", "TransitRouterAttachmentId", "VPC"),
+    "transitrouterpeerattachment": ("tr_attachment", "TransitRouterAttachmentId", "TR"),
+    "transitrouterroutetable": ("tr_route_table", "TransitRouterRouteTableId", None),
+}
+_TYPES_TEXT = "Cen, BandwidthPackage, TransitRouter, TransitRouterVpcAttachment, TransitRouterPeerAttachment or " \
+    "TransitRouterRouteTable"
+
+
+def _kind(rtype):
+    if rtype.lower() in TAG_RESOURCE_TABLES:
+        return TAG_RESOURCE_TABLES[rtype.lower()]
+    if rtype.lower() in _TR_TYPES:
+        return rtype.lower()
+    raise invalid("ResourceType", "must be %s, not %r" % (_TYPES_TEXT, rtype))
+
+
+def _records(ctx, kind):
+    if kind not in _TR_TYPES:
+        return ctx.world.records(kind, account=ctx.account)
+    table, _field, att_type = _TR_TYPES[kind]
+    return [r for r in ctx.world.records(table, account=ctx.account) if att_type in (None, r.get("ResourceType"))]
+
+
+def _lookup(ctx, kind, rid):
+    if kind == "cen":
+        return own_cen(ctx, rid)
+    if kind == "cen_bwp":
+        return own_bwp(ctx, rid)
+    for rec in _records(ctx, kind):
+        if _resource_id(kind, rec) == rid:
+            return rec
+    # The documentation names no code here: the family's not-found code of the resource.
+    raise {"transit_router": router_not_found, "tr_attachment": attachment_not_found,
+           "tr_route_table": table_not_found}[_TR_TYPES[kind][0]](rid)
 
 
 def _tag_targets(ctx, p):
-    rtype = p["ResourceType"]
-    kind = TAG_RESOURCE_TABLES.get(rtype.lower())
-    if kind is None:
-        raise invalid("ResourceType", "must be Cen or BandwidthPackage, not %r" % rtype)
+    kind = _kind(p["ResourceType"])
     ids = p.get("ResourceId") or []
     if len(ids) > 20:
         raise invalid("ResourceId", "holds at most 20 resource ids")
-    lookup = own_cen if kind == "cen" else own_bwp
-    return kind, [lookup(ctx, rid) for rid in ids]
+    return kind, [_lookup(ctx, kind, rid) for rid in ids]
 
 
 def _resource_id(kind, rec):
+    if kind in _TR_TYPES:
+        return rec[_TR_TYPES[kind][1]]
     return rec["CenId"] if kind == "cen" else rec["CenBandwidthPackageId"]
 
 
@@ -60,15 +96,13 @@ def untag_resources(ctx, p):
 @action("cbn", "ListTagResources")
 def list_tag_resources(ctx, p):
     rtype = p["ResourceType"]
-    kind = TAG_RESOURCE_TABLES.get(rtype.lower())
-    if kind is None:
-        raise invalid("ResourceType", "must be Cen or BandwidthPackage, not %r" % rtype)
+    kind = _kind(rtype)
     ids = p.get("ResourceId") or []
     if len(ids) > 20:
         raise invalid("ResourceId", "holds at most 20 resource ids")
     check_tag_count(p)
     rows = []
-    for rec in sorted(ctx.world.records(kind, account=ctx.account), key=lambda r: r["_order"]):
+    for rec in sorted(_records(ctx, kind), key=lambda r: r["_order"]):
         rid = _resource_id(kind, rec)
         if ids and rid not in ids:
             continue

@@ -1,0 +1,403 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""module_utils/transit_router_attachment.py through the real SDK against a scripted HTTP API: the requests
+the cores send, in which order, and what they return or refuse.
+
+The same cores against the emulator are in tests/integration/targets/transit_router_vpc_attachment,
+transit_router_grant and transit_router_attachment_info.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+try:
+    from urllib.parse import parse_qs
+except ImportError:  # pragma: no cover
+    from urlparse import parse_qs
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_attachment as tra
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+
+UID, UID2 = "1000000000000001", "1000000000000002"
+READS = ("List", "Describe", "Get")
+
+
+def fields_of(request):
+    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
+
+
+class Cloud(object):
+    """The transit-router API over lists: one router tr-a (CEN cen-a, cn-hangzhou) with its System table
+    vtb-sys and a custom table vtb-custom, VPC vpc-a of the caller with vSwitches vsw-j / vsw-k.
+    Writes settle at once; ``refuse[action] = (code, message)`` refuses one; ``calls`` logs
+    ``(action, fields)``."""
+
+    def __init__(self, fake_api):
+        self.routers = [dict(TransitRouterId="tr-a", CenId="cen-a", RegionId="cn-hangzhou", Status="Active")]
+        self.tables = [dict(TransitRouterRouteTableId="vtb-sys", TransitRouterId="tr-a",
+                            TransitRouterRouteTableType="System"),
+                       dict(TransitRouterRouteTableId="vtb-custom", TransitRouterId="tr-a",
+                            TransitRouterRouteTableType="Custom")]
+        self.vswitches = [dict(VSwitchId="vsw-j", VpcId="vpc-a", ZoneId="cn-hangzhou-j"),
+                          dict(VSwitchId="vsw-k", VpcId="vpc-a", ZoneId="cn-hangzhou-k")]
+        self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
+        self.granted = []  # vSwitches ListGrantVSwitchesToCen shows
+        self.refuse = {}
+        self.calls = []
+        fake_api.identity({"AKID": UID})
+        for action in [name for name in dir(self) if name[0].isupper()]:
+            fake_api.script[action] = self._answer(action)
+
+    def _answer(self, action):
+        def answer(request):
+            fields = fields_of(request)
+            self.calls.append((action, fields))
+            if action in self.refuse:
+                code, message = self.refuse[action]
+                return 400, dict(Code=code, Message=message)
+            return 200, getattr(self, action)(fields)
+        return answer
+
+    def writes(self):
+        return [action for action, _fields in self.calls if not action.startswith(READS)]
+
+    def request(self, action):
+        return [fields for name, fields in self.calls if name == action][-1]
+
+    def attach(self, **fields):
+        att = dict(TransitRouterAttachmentId="tr-attach-a", TransitRouterId="tr-a", CenId="cen-a", VpcId="vpc-a",
+                   VpcOwnerId=int(UID), VpcRegionId="cn-hangzhou", Status="Attached", ResourceType="VPC",
+                   TransitRouterAttachmentName="app", TransitRouterAttachmentDescription="",
+                   AutoPublishRouteEnabled=False, Tags=[],
+                   ZoneMappings=[dict(ZoneId="cn-hangzhou-j", VSwitchId="vsw-j"),
+                                 dict(ZoneId="cn-hangzhou-k", VSwitchId="vsw-k")])
+        att.update(fields)
+        self.attachments.append(att)
+        return att
+
+    def link(self, kind, table_id, attachment_id="tr-attach-a"):
+        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
+                                        Status="Active"))
+
+    @staticmethod
+    def _page(key, items):
+        return {key: items, "TotalCount": len(items)}
+
+    @staticmethod
+    def _mappings(fields, prefix):
+        found, index = [], 1
+        while "%s.%d.VSwitchId" % (prefix, index) in fields:
+            found.append(dict(VSwitchId=fields["%s.%d.VSwitchId" % (prefix, index)],
+                              ZoneId=fields["%s.%d.ZoneId" % (prefix, index)]))
+            index += 1
+        return found
+
+    # -- reads --------------------------------------------------------------------------------------
+    def ListTransitRouters(self, fields):
+        keys = ("CenId", "RegionId", "TransitRouterId")
+        return self._page("TransitRouters", [r for r in self.routers
+                                             if all(fields.get(k) in (None, r[k]) for k in keys)])
+
+    def ListTransitRouterVpcAttachments(self, fields):
+        keys = ("TransitRouterId", "VpcId", "TransitRouterAttachmentId", "CenId")
+        return self._page("TransitRouterAttachments", [a for a in self.attachments
+                                                       if all(fields.get(k) in (None, a[k]) for k in keys)])
+
+    def ListTransitRouterRouteTables(self, fields):
+        found = [t for t in self.tables if t["TransitRouterId"] == fields["TransitRouterId"]
+                 and fields.get("TransitRouterRouteTableType") in (None, t["TransitRouterRouteTableType"])
+                 and fields.get("TransitRouterRouteTableIds.1") in (None, t["TransitRouterRouteTableId"])]
+        return self._page("TransitRouterRouteTables", found)
+
+    def _links(self, items, fields):
+        keys = ("TransitRouterAttachmentId", "TransitRouterRouteTableId")
+        return [link for link in items if all(fields.get(k) in (None, link[k]) for k in keys)]
+
+    def ListTransitRouterRouteTableAssociations(self, fields):
+        return self._page("TransitRouterAssociations", self._links(self.associations, fields))
+
+    def ListTransitRouterRouteTablePropagations(self, fields):
+        return self._page("TransitRouterPropagations", self._links(self.propagations, fields))
+
+    def ListTransitRouterRouteEntries(self, fields):
+        return self._page("TransitRouterRouteEntries", [
+            e for e in self.entries if e["TransitRouterRouteTableId"] == fields["TransitRouterRouteTableId"]
+            and e["TransitRouterRouteEntryNextHopId"] == fields.get("TransitRouterRouteEntryNextHopId")])
+
+    def DescribeVSwitches(self, fields):
+        found = [v for v in self.vswitches if fields.get("VSwitchId") in (None, v["VSwitchId"])]
+        return dict(VSwitches={"VSwitch": found}, TotalCount=len(found))
+
+    def DescribeVpcs(self, fields):
+        found = [dict(VpcId="vpc-a", VRouterId="vrt-a", RegionId="cn-hangzhou")]
+        found = [v for v in found if fields.get("VpcId") in (None, v["VpcId"])]
+        return dict(Vpcs={"Vpc": found}, TotalCount=len(found))
+
+    def ListGrantVSwitchesToCen(self, fields):
+        return self._page("VSwitches", self.granted)
+
+    # -- writes -------------------------------------------------------------------------------------
+    def CreateTransitRouterVpcAttachment(self, fields):
+        self.attach(TransitRouterAttachmentId="tr-attach-new", VpcId=fields["VpcId"],
+                    ZoneMappings=self._mappings(fields, "ZoneMappings"),
+                    TransitRouterAttachmentName=fields.get("TransitRouterAttachmentName", ""))
+        return dict(TransitRouterAttachmentId="tr-attach-new")
+
+    def UpdateTransitRouterVpcAttachmentAttribute(self, fields):
+        self.attachments[0]["TransitRouterAttachmentName"] = fields.get("TransitRouterAttachmentName")
+        return {}
+
+    def UpdateTransitRouterVpcAttachmentZones(self, fields):
+        att = self.attachments[0]
+        removed = self._mappings(fields, "RemoveZoneMappings")
+        att["ZoneMappings"] = [m for m in att["ZoneMappings"] if m not in removed] + \
+            self._mappings(fields, "AddZoneMappings")
+        return {}
+
+    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
+        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def ReplaceTransitRouterRouteTableAssociation(self, fields):
+        self.associations = []
+        return self.AssociateTransitRouterAttachmentWithRouteTable(fields)
+
+    def EnableTransitRouterRouteTablePropagation(self, fields):
+        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def DeleteTransitRouterVpcAttachment(self, fields):
+        self.attachments = []
+        return {}
+
+    def TagResources(self, fields):
+        return {}
+
+    def UntagResources(self, fields):
+        return {}
+
+
+@pytest.fixture
+def cloud(fake_api):
+    return Cloud(fake_api)
+
+
+@pytest.fixture
+def session(keys, fake_api, clock):
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou", clock=clock, sleep=clock.sleep)
+
+
+def params(**overrides):
+    base = dict(transit_router_id=None, cen_id="cen-a", region=None, vpc_id="vpc-a", vpc_owner_id=None,
+                zone_mappings=[dict(vswitch_id="vsw-j", zone_id=None), dict(vswitch_id="vsw-k", zone_id=None)],
+                name="app", description=None, auto_publish_route=None, route_table_id=None, force=False,
+                state="present", wait=True, wait_timeout=300, tags=None, purge_tags=True)
+    base.update(overrides)
+    return base
+
+
+# -- transit_router_vpc_attachment: create ------------------------------------------------------------
+
+def test_create_looks_up_the_zones_then_associates_and_propagates_into_the_system_table(session, cloud):
+    result = tra.transit_router_vpc_attachment(session, params(tags=dict(env="test")), False)
+    assert cloud.writes() == ["CreateTransitRouterVpcAttachment", "AssociateTransitRouterAttachmentWithRouteTable",
+                              "EnableTransitRouterRouteTablePropagation"]
+    create = cloud.request("CreateTransitRouterVpcAttachment")
+    assert create["ClientToken"] and create["TransitRouterId"] == "tr-a" and "VpcOwnerId" not in create
+    assert (create["ZoneMappings.1.ZoneId"], create["ZoneMappings.1.VSwitchId"]) == ("cn-hangzhou-j", "vsw-j")
+    assert (create["ZoneMappings.2.ZoneId"], create["ZoneMappings.2.VSwitchId"]) == ("cn-hangzhou-k", "vsw-k")
+    assert (create["Tag.1.Key"], create["Tag.1.Value"]) == ("env", "test")
+    for action in ("AssociateTransitRouterAttachmentWithRouteTable", "EnableTransitRouterRouteTablePropagation"):
+        link = cloud.request(action)
+        assert (link["TransitRouterAttachmentId"], link["TransitRouterRouteTableId"]) == ("tr-attach-new", "vtb-sys")
+        assert link["ClientToken"]
+    # The router takes one operation at a time: each write waits (reading) for the one before.
+    actions = [action for action, _fields in cloud.calls]
+    create_at = actions.index("CreateTransitRouterVpcAttachment")
+    associate_at = actions.index("AssociateTransitRouterAttachmentWithRouteTable")
+    assert "ListTransitRouterVpcAttachments" in actions[create_at:associate_at]
+    assert "ListTransitRouterRouteTableAssociations" in actions[associate_at:]
+    assert result["changed"] and result["transit_router_attachment_id"] == "tr-attach-new"
+    assert result["attachment"]["route_table_id"] == "vtb-sys"
+    assert result["attachment"]["associated"] and result["attachment"]["propagating"]
+    assert result["diff"]["before"] == {}
+    assert result["diff"]["after"]["zone_mappings"] == [dict(zone_id="cn-hangzhou-j", vswitch_id="vsw-j"),
+                                                        dict(zone_id="cn-hangzhou-k", vswitch_id="vsw-k")]
+
+
+@pytest.mark.parametrize("table", [False, "false"])
+def test_route_table_false_leaves_routing_alone(session, cloud, table):
+    result = tra.transit_router_vpc_attachment(session, params(route_table_id=table, wait=False), False)
+    assert cloud.writes() == ["CreateTransitRouterVpcAttachment"]
+    assert not [a for a, _f in cloud.calls if "RouteTable" in a]
+    assert "route_table_id" not in result["attachment"]
+
+
+def test_check_mode_predicts_without_writing(session, cloud):
+    result = tra.transit_router_vpc_attachment(session, params(), True)
+    assert cloud.writes() == []
+    assert result["transit_router_attachment_id"].startswith("attach-checkmode-")
+    assert result["attachment"]["route_table_id"] == "vtb-sys"
+
+
+def test_a_predicted_router_is_predicted_in_check_mode_and_refused_outside_it(session, cloud):
+    result = tra.transit_router_vpc_attachment(session, params(cen_id=None,
+                                                               transit_router_id="tr-checkmode-1a2b3c4d"), True)
+    assert result["changed"] and result["attachment"]["transit_router_id"] == "tr-checkmode-1a2b3c4d"
+    assert cloud.calls == []
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(cen_id=None, transit_router_id="tr-checkmode-1a2b3c4d"),
+                                          False)
+    assert "transit_router_id: tr-checkmode-1a2b3c4d is an id predicted by check mode" in str(exc.value)
+
+
+def test_another_accounts_vpc_takes_its_zones_from_the_vswitches_it_shares(session, cloud):
+    cloud.granted = [dict(VSwitchId="vsw-j", VpcId="vpc-a", ZoneId="cn-hangzhou-j")]
+    tra.transit_router_vpc_attachment(session, params(vpc_owner_id=int(UID2), zone_mappings=[
+        dict(vswitch_id="vsw-j", zone_id=None)], route_table_id=False), False)
+    create = cloud.request("CreateTransitRouterVpcAttachment")
+    assert (create["VpcOwnerId"], create["ZoneMappings.1.ZoneId"]) == (UID2, "cn-hangzhou-j")
+    assert "DescribeVSwitches" not in [a for a, _f in cloud.calls]
+
+
+def test_another_accounts_vpc_without_a_grant_is_refused_before_writing(session, cloud):
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(vpc_owner_id=UID2), False)
+    assert "vpc_owner_id: account %s has not granted CEN cen-a access to the VPC vpc-a" % UID2 in str(exc.value)
+    assert "transit_router_grant" in str(exc.value)
+    assert cloud.writes() == []
+
+
+def test_a_closed_service_names_the_account_and_the_module_that_opens_it(session, cloud):
+    cloud.refuse["CreateTransitRouterVpcAttachment"] = ("Forbbiden.TransitRouterServiceNotOpen", "not open")
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(), False)
+    assert exc.value.code == "Forbbiden.TransitRouterServiceNotOpen"
+    assert "account %s" % UID in str(exc.value) and "transit_router_service" in str(exc.value)
+    assert not exc.value.changed
+
+
+def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
+    cloud.refuse["EnableTransitRouterRouteTablePropagation"] = ("InvalidParameter", "no")
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(), False)
+    assert exc.value.changed and exc.value.result == dict(transit_router_attachment_id="tr-attach-new")
+    assert "VPC attachment tr-attach-new: created, associated it with route table vtb-sys, then " \
+           "EnableTransitRouterRouteTablePropagation failed" in str(exc.value)
+
+
+# -- transit_router_vpc_attachment: update --------------------------------------------------------------
+
+def test_an_unchanged_attachment_reads_and_writes_nothing_more(session, cloud):
+    cloud.attach()
+    cloud.link("associations", "vtb-sys")
+    cloud.link("propagations", "vtb-sys")
+    result = tra.transit_router_vpc_attachment(session, params(), False)
+    assert not result["changed"] and "diff" not in result
+    assert cloud.writes() == []
+    assert "DescribeVSwitches" not in [a for a, _f in cloud.calls]
+
+
+def test_zones_change_in_place_and_an_association_elsewhere_moves(session, cloud):
+    cloud.vswitches.append(dict(VSwitchId="vsw-k2", VpcId="vpc-a", ZoneId="cn-hangzhou-k"))
+    cloud.attach()
+    cloud.link("associations", "vtb-custom")
+    cloud.link("propagations", "vtb-custom")
+    result = tra.transit_router_vpc_attachment(session, params(zone_mappings=[
+        dict(vswitch_id="vsw-j", zone_id=None), dict(vswitch_id="vsw-k2", zone_id=None)]), False)
+    assert cloud.writes() == ["UpdateTransitRouterVpcAttachmentZones", "ReplaceTransitRouterRouteTableAssociation",
+                              "EnableTransitRouterRouteTablePropagation"]
+    zones = cloud.request("UpdateTransitRouterVpcAttachmentZones")
+    assert (zones["AddZoneMappings.1.VSwitchId"], zones["RemoveZoneMappings.1.VSwitchId"]) == ("vsw-k2", "vsw-k")
+    assert result["diff"]["before"]["associated"] is False and result["diff"]["after"]["associated"] is True
+    assert result["transit_router_attachment_id"] == "tr-attach-a"
+
+
+def test_a_zone_id_that_is_not_the_vswitchs_is_refused_before_writing(session, cloud):
+    cloud.attach()
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(name="other", zone_mappings=[
+            dict(vswitch_id="vsw-j", zone_id="cn-hangzhou-k")]), False)
+    assert str(exc.value) == "zone_mappings[0].zone_id: the vSwitch vsw-j is in zone cn-hangzhou-j, not cn-hangzhou-k"
+    assert cloud.writes() == []
+
+
+def test_tags_change_through_tag_resources(session, cloud):
+    cloud.attach(Tags=[dict(Key="old", Value="1")])
+    tra.transit_router_vpc_attachment(session, params(route_table_id=False, tags=dict(env="prod")), False)
+    assert cloud.writes() == ["UntagResources", "TagResources"]
+    assert cloud.request("UntagResources")["TagKey.1"] == "old"
+    tag = cloud.request("TagResources")
+    assert (tag["ResourceType"], tag["ResourceId.1"], tag["Tag.1.Key"]) == ("TransitRouterVpcAttachment",
+                                                                            "tr-attach-a", "env")
+
+
+# -- transit_router_vpc_attachment: delete --------------------------------------------------------------
+
+def test_delete_removes_its_own_association_and_propagation_with_force(session, cloud):
+    cloud.attach()
+    cloud.link("associations", "vtb-sys")
+    cloud.link("propagations", "vtb-sys")
+    result = tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+    assert cloud.writes() == ["DeleteTransitRouterVpcAttachment"]
+    assert cloud.request("DeleteTransitRouterVpcAttachment")["Force"] == "True"
+    assert result["changed"] and result["attachment"] == {}
+    assert result["diff"]["before"]["associated"] and result["diff"]["after"] == {}
+
+
+def test_delete_without_links_does_not_force(session, cloud):
+    cloud.attach()
+    tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+    assert "Force" not in cloud.request("DeleteTransitRouterVpcAttachment")
+
+
+def test_delete_refuses_links_to_other_tables_unless_forced(session, cloud):
+    cloud.attach()
+    cloud.link("associations", "vtb-custom")
+    cloud.link("propagations", "vtb-sys")
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+    assert "nothing was deleted: the VPC attachment tr-attach-a is still associated with route table vtb-custom" \
+        in str(exc.value)
+    assert "force: true" in str(exc.value)
+    assert cloud.writes() == []
+    tra.transit_router_vpc_attachment(session, params(state="absent", force=True), False)
+    assert cloud.request("DeleteTransitRouterVpcAttachment")["Force"] == "True"
+
+
+def test_delete_refused_for_static_routes_names_them(session, cloud):
+    cloud.attach()
+    cloud.entries.append(dict(TransitRouterRouteEntryId="rte-1", TransitRouterRouteTableId="vtb-sys",
+                              TransitRouterRouteEntryDestinationCidrBlock="10.9.0.0/16",
+                              TransitRouterRouteEntryNextHopId="tr-attach-a"))
+    cloud.refuse["DeleteTransitRouterVpcAttachment"] = ("OperationFailed.RouteEntryExist", "routes")
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+    assert exc.value.code == "OperationFailed.RouteEntryExist"
+    assert "rte-1 (10.9.0.0/16 in vtb-sys)" in str(exc.value)
+    assert "transit_router_route_entry" in str(exc.value)
+
+
+def test_absent_is_no_change_without_the_attachment(session, cloud):
+    result = tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+    assert result == dict(changed=False, transit_router_attachment_id=None, attachment={})
+    assert cloud.writes() == []
+
+
+@pytest.mark.parametrize("overrides, text", [
+    (dict(route_table_id=True), "route_table_id: give a route table id (vtb-...), or false"),
+    (dict(route_table_id="rtb-1"), "route_table_id: 'rtb-1' is not a valid VTB id"),
+    (dict(zone_mappings=[]), "zone_mappings: give 1 to 10 mappings"),
+    (dict(name=""), "name: give a non-empty name"),
+    (dict(vpc_owner_id="two"), "vpc_owner_id: 'two' is not an Alibaba Cloud account id"),
+])
+def test_bad_options_are_refused_before_any_call(session, cloud, overrides, text):
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(**overrides), False)
+    assert text in str(exc.value)
+    assert cloud.calls == []
