@@ -25,7 +25,12 @@ import time
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import account_text, cen_missing, describe_cen
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text, is_predicted, predicted, predicted_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
+    check_text,
+    is_predicted,
+    predicted,
+    predicted_id,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
     make_diff,
@@ -33,7 +38,11 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     tags_to_dict,
     unwrap,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 BANDWIDTH_MIN, BANDWIDTH_MAX = 2, 10000
@@ -76,7 +85,8 @@ def create_package(session, fields):
 
 
 def modify_package_attribute(session, package_id, name=None, description=None):
-    session.call("cbn", "ModifyCenBandwidthPackageAttribute", CenBandwidthPackageId=package_id, Name=name, Description=description)
+    session.call("cbn", "ModifyCenBandwidthPackageAttribute", CenBandwidthPackageId=package_id, Name=name,
+                 Description=description)
 
 
 def modify_package_spec(session, package_id, bandwidth):
@@ -608,8 +618,13 @@ def ensure_bandwidth_limit(session, params, check_mode):
             return result
         set_limit(session, cen_id, current["LocalRegionId"], current["OppositeRegionId"], 0)
         if params["wait"]:
-            wait_for(session, lambda: find_limit(describe_limits(session, cen_id), local, opposite), lambda lim: lim is None,
-                     "the %s limit of CEN instance %s to be removed" % (pair_text(current), cen_id))
+            try:
+                wait_for(session, lambda: find_limit(describe_limits(session, cen_id), local, opposite),
+                         lambda lim: lim is None,
+                         "the %s limit of CEN instance %s to be removed" % (pair_text(current), cen_id))
+            except AlicloudError as exc:
+                raise after_write(exc, "removed the %s limit of CEN %s" % (pair_text(current), cen_id),
+                                  "a re-run waits for it again", cen_id=cen_id)
         return result
 
     if package is None:
@@ -645,11 +660,17 @@ def ensure_bandwidth_limit(session, params, check_mode):
     if not check_mode and (changed or current.get("Status") != "Active"):
         def fetch():
             return find_limit(describe_limits(session, cen_id), local, opposite)
-        if params["wait"]:
-            after = wait_for(session, fetch, lambda lim: lim is not None and lim.get("Status") == "Active",
-                             "the %s <-> %s limit of CEN instance %s to be Active" % (local, opposite, cen_id))
-        else:
+        if not params["wait"]:
             after = fetch()
+        else:
+            try:
+                after = wait_for(session, fetch, lambda lim: lim is not None and lim.get("Status") == "Active",
+                                 "the %s <-> %s limit of CEN instance %s to be Active" % (local, opposite, cen_id))
+            except AlicloudError as exc:
+                if not changed:
+                    raise
+                raise after_write(exc, "set the %s <-> %s limit of CEN %s to %d Mbit/s"
+                                  % (local, opposite, cen_id, wanted), "a re-run waits for it again", cen_id=cen_id)
     left = capacity(package, others + [after])
     result = dict(changed=changed, cen_id=cen_id, bandwidth_limit=limit_view(after), package_capacity=left)
     if changed:

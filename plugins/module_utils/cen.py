@@ -41,7 +41,11 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     tags_to_dict,
     unwrap,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
@@ -176,7 +180,8 @@ def cen_instance(session, params, check_mode):
     if params["state"] == "absent":
         return _cen_absent(session, params, check_mode, current)
     if current is None and cen_id:
-        raise AlicloudError(None, "%s; to create a CEN, give name without cen_id" % cen_missing(session, cen_id).message)
+        missing = cen_missing(session, cen_id).message
+        raise AlicloudError(None, "%s; to create a CEN, give name without cen_id" % missing)
     # Validates the tags before anything is written (reserved keys are refused).
     to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                     params["purge_tags"])
@@ -192,7 +197,8 @@ def _cen_predicted(params, cen_id):
     predicted_cen = dict(CenId=cen_id, Name=params.get("name"), Description=params.get("description"),
                          ProtectionLevel=params.get("protection_level"), Status="Active",
                          Tags=tags_to_list(params.get("tags")))
-    return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen), diff=make_diff(None, _cen_view(predicted_cen)))
+    return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen),
+                diff=make_diff(None, _cen_view(predicted_cen)))
 
 
 def _cen_create(session, params, check_mode, tags):
@@ -236,7 +242,8 @@ def _cen_update(session, params, check_mode, current, to_set, to_unset):
         raise after_write(exc, "changed %s of CEN %s" % (", ".join(sorted(changes)), cen_id),
                           "a re-run changes what is left", cen_id=cen_id)
     after = _settled_cen(session, params, cen_id, "changed CEN %s" % cen_id, "a re-run waits for it again")
-    return dict(changed=True, cen_id=cen_id, cen=cen_result(after), diff=make_diff(_cen_view(current), _cen_view(after)))
+    return dict(changed=True, cen_id=cen_id, cen=cen_result(after),
+                diff=make_diff(_cen_view(current), _cen_view(after)))
 
 
 def _cen_absent(session, params, check_mode, current):
@@ -482,7 +489,8 @@ def _preflight_attach(session, view, cen_id, members):
     view.load_vpcs([m for m in own if m["type"] == "VPC"])
     existing = []
     for member in own:
-        if (member["type"] == "VPC" and view.vpc(member) is None) or (member["type"] == "VBR" and view.vbr(member) is None):
+        if (member["type"] == "VPC" and view.vpc(member) is None) \
+                or (member["type"] == "VBR" and view.vbr(member) is None):
             problems.append(_not_found_text(session, member))
         else:
             existing.append(member)
@@ -832,7 +840,8 @@ def cen_grant(session, params, check_mode):
     except AlicloudError as exc:
         if not done:
             raise
-        raise after_write(exc, "%s %s to CEN %s" % ("granted" if present else "revoked the grants of", ", ".join(sorted(done)), cen_id),
+        verb = "granted" if present else "revoked the grants of"
+        raise after_write(exc, "%s %s to CEN %s" % (verb, ", ".join(sorted(done)), cen_id),
                           "a re-run %s the rest" % ("grants" if present else "revokes"), cen_id=cen_id,
                           instance_ids=sorted(done))
     befores = [rule for _action, rule, _problem in plans]
