@@ -14,6 +14,7 @@ import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, error_from_sdk
 from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_CODES, BUSY_PAUSE, RetryPolicy
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import DEFAULT_WAIT_TIMEOUT
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 
@@ -394,3 +395,13 @@ def test_retries_resend_the_same_request(fake_api, keys, monkeypatch):
     assert session.call("cbn", "CreateCen", ClientToken="tok-1", Name="n")["CenId"] == "cen-9"
     assert len(attempts) == 2 and attempts[0] == attempts[1]
     assert "ClientToken=tok-1" in attempts[0]
+
+
+def test_the_task_deadline_is_the_wait_timeout_from_the_start_of_the_task(clock):
+    params = dict(alicloud_access_key="AK", alicloud_secret_key="SK", wait_timeout=42)
+    session = Session.from_params(params, environ={}, clock=clock, sleep=clock.sleep)
+    assert (session.deadline.seconds, session.deadline.remaining()) == (42, 42)
+    clock.sleep(40)
+    assert session.deadline.remaining() == 2
+    without = Session.from_params(dict(alicloud_access_key="AK", alicloud_secret_key="SK"), environ={}, clock=clock)
+    assert without.deadline.seconds == DEFAULT_WAIT_TIMEOUT
