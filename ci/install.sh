@@ -71,21 +71,26 @@ install_cores() {
             fi
         fi
         constraints=$(sdk_constraints "$sdks")
-        wanted=$( { printf '%s\n' "$core" "$interpreter" "$PIP_VERSION" "$constraints"; "$interpreter" -V 2>&1
-                    cat requirements.txt; } | sha256sum | cut -d' ' -f1)
-        if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$wanted" ]; then
+        # The stamp: the interpreter, then a hash of what is installed (comments aside).
+        wanted=$( { printf '%s\n' "$core" "$PIP_VERSION" "$constraints"; "$interpreter" -V 2>&1
+                    sed 's/#.*//; /^[[:space:]]*$/d' requirements.txt; } | sha256sum | cut -d' ' -f1)
+        if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$(printf '%s\n' "$interpreter" "$wanted")" ]; then
             say "cores: ansible-core $core up to date (.tmp/cores/$core)"
             continue
         fi
         say "cores: ansible-core $core on $interpreter, $sdks SDKs (.tmp/cores/$core)"
-        rm -rf "$dir"
-        "$interpreter" -m venv "$dir"
+        # Same interpreter: pip brings the venv to the new versions; another: a new venv.
+        if [ ! -x "$dir/bin/python" ] || [ "$(head -n 1 "$dir/.stamp" 2>/dev/null)" != "$interpreter" ]; then
+            rm -rf "$dir"
+            "$interpreter" -m venv "$dir"
+        fi
+        rm -f "$dir/.stamp"
         printf '%s\n' "$constraints" >"$dir/sdk-constraints.txt"
         "$dir/bin/python" -m pip install --quiet --disable-pip-version-check "pip==$PIP_VERSION"
         "$dir/bin/python" -m pip install --quiet --disable-pip-version-check \
             "ansible-core==$core" -r requirements.txt -c "$dir/sdk-constraints.txt"
         "$dir/bin/python" -m pip check >/dev/null || { "$dir/bin/python" -m pip check; exit 1; }
-        printf '%s\n' "$wanted" >"$dir/.stamp"
+        printf '%s\n' "$interpreter" "$wanted" >"$dir/.stamp"
     done <ci/cores.txt
 }
 
