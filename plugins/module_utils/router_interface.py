@@ -720,16 +720,21 @@ def _filter_key(key):
                         "(known: %s)" % (key, ", ".join(FILTER_KEYS)))
 
 
-def build_filters(params):
-    """``{API key: [values]}`` from router_interface_ids and filters."""
+def build_filters(params, check_mode=False):
+    """``{API key: [values]}`` from router_interface_ids and filters; None when every id given is one that check mode
+    predicted (an interface that does not exist yet, so none matches)."""
     filters = {}
     for key, value in (params.get("filters") or {}).items():
         values = value if isinstance(value, list) else [value]
         filters.setdefault(_filter_key(key), []).extend(str(v) for v in values)
     if params.get("router_interface_ids"):
-        for ri_id in params["router_interface_ids"]:
+        ids = [ri_id for ri_id in params["router_interface_ids"]
+               if not predicted(ri_id, "router_interface_ids", check_mode)]
+        if not ids:
+            return None
+        for ri_id in ids:
             check_id(ri_id, "ri", "router_interface_ids")
-        filters.setdefault("RouterInterfaceId", []).extend(params["router_interface_ids"])
+        filters.setdefault("RouterInterfaceId", []).extend(ids)
     if len(filters) > MAX_FILTERS:
         raise AlicloudError("InvalidParameter", "filters: DescribeRouterInterfaces takes at most %d filter keys, got %d "
                             "(%s)" % (MAX_FILTERS, len(filters), ", ".join(sorted(filters))))
@@ -738,8 +743,8 @@ def build_filters(params):
 
 def router_interface_info(session, params, check_mode):
     """Core of router_interface_info: the caller's router interfaces in the region, filtered."""
-    filters = build_filters(params)
+    filters = build_filters(params, check_mode)
     region = session.require_region()
-    interfaces = describe_router_interfaces(session, region, filters)
+    interfaces = [] if filters is None else describe_router_interfaces(session, region, filters)
     return dict(changed=False, router_interfaces=[ri_view(ri) for ri in interfaces],
                 ids=[ri["RouterInterfaceId"] for ri in interfaces])

@@ -503,11 +503,15 @@ def ensure_vpc_peer_connection(session, params, check_mode):
 
 def vpc_peer_connection_info(session, params, check_mode):
     """Core of vpc_peer_connection_info: the connections the caller is a side of, filtered."""
-    ids = params.get("peer_connection_ids") or []
+    given = params.get("peer_connection_ids") or []
+    # Ids that check mode predicted name connections that do not exist yet: none matches them.
+    ids = [pcc_id for pcc_id in given if not predicted(pcc_id, "peer_connection_ids", check_mode)]
     for pcc_id in ids:
         check_id(pcc_id, "pcc", "peer_connection_ids")
     if params.get("vpc_id"):
         check_id(params["vpc_id"], "vpc", "vpc_id")
+    if given and not ids:
+        return dict(changed=False, vpc_peer_connections=[], ids=[])
     found = list_peer_connections(session, session.region, vpc_ids=[params["vpc_id"]] if params.get("vpc_id") else None,
                                   name=params.get("name"), instance_id=ids[0] if len(ids) == 1 else None)
     if ids:

@@ -22,6 +22,8 @@ options:
   router_interface_ids:
     description:
       - Only these interfaces.
+      - In check mode an id that M(alicloud.interconnect.router_interface) predicted (C(ri-checkmode-...)) matches
+        nothing, since the interface does not exist yet; outside check mode it is refused.
     type: list
     elements: str
   filters:

@@ -23,6 +23,8 @@ options:
   peer_connection_ids:
     description:
       - Only these connections.
+      - In check mode an id that M(alicloud.interconnect.vpc_peer_connection) predicted (C(pcc-checkmode-...))
+        matches nothing, since the connection does not exist yet; outside check mode it is refused.
     type: list
     elements: str
   vpc_id:

@@ -338,3 +338,17 @@ def test_a_vpc_not_found_names_the_account_and_what_to_try(world):
         "credentials act as); if it belongs to another account, run the task with that account's credentials "
         "(profile, alicloud_access_key or alicloud_assume_role) (the requester creates the connection); otherwise "
         "check alicloud_region" % UID2)
+
+
+def test_info_modules_find_nothing_for_predicted_ids_in_check_mode(world):
+    world.interfaces.append(interface("ri-i", "vrt-l"))
+    result = ri_mod.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
+                                                                  filters=None), True)
+    assert result == dict(changed=False, router_interfaces=[], ids=[])
+    result = vpcpeer.vpc_peer_connection_info(session(world, 5), dict(
+        peer_connection_ids=["pcc-checkmode-0123abcd"], vpc_id=None, name=None, status=None), True)
+    assert result == dict(changed=False, vpc_peer_connections=[], ids=[])
+    assert world.calls == []
+    with pytest.raises(AlicloudError, match="router_interface_ids: ri-checkmode-0123abcd is an id predicted"):
+        ri_mod.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
+                                                             filters=None), False)
