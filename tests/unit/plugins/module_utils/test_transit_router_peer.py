@@ -1,0 +1,294 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""module_utils/transit_router_peer.py through the real SDK against a scripted HTTP API: the requests the
+core sends, in which order, and what it returns or refuses.
+
+The same core against the emulator is in tests/integration/targets/transit_router_peer_attachment.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+try:
+    from urllib.parse import parse_qs
+except ImportError:  # pragma: no cover
+    from urlparse import parse_qs
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_peer as trp
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+
+UID = "1000000000000001"
+READS = ("List", "Describe", "Get")
+
+
+def fields_of(request):
+    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
+
+
+class Cloud(object):
+    """CEN cen-a with routers tr-a (cn-hangzhou; tables vtb-sys, vtb-custom) and tr-b (cn-shanghai; vtb-sysb),
+    and tr-c of CEN cen-other in cn-beijing. Writes settle at once; ``refuse[action] = (code, message)`` refuses
+    one; ``calls`` logs ``(action, fields)``."""
+
+    def __init__(self, fake_api):
+        self.routers = [dict(TransitRouterId="tr-a", CenId="cen-a", RegionId="cn-hangzhou", Status="Active"),
+                        dict(TransitRouterId="tr-b", CenId="cen-a", RegionId="cn-shanghai", Status="Active"),
+                        dict(TransitRouterId="tr-c", CenId="cen-other", RegionId="cn-beijing", Status="Active")]
+        self.tables = [dict(TransitRouterRouteTableId="vtb-sys", TransitRouterId="tr-a",
+                            TransitRouterRouteTableType="System"),
+                       dict(TransitRouterRouteTableId="vtb-custom", TransitRouterId="tr-a",
+                            TransitRouterRouteTableType="Custom"),
+                       dict(TransitRouterRouteTableId="vtb-sysb", TransitRouterId="tr-b",
+                            TransitRouterRouteTableType="System")]
+        self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
+        self.refuse = {}
+        self.calls = []
+        fake_api.identity({"AKID": UID})
+        for action in [name for name in dir(self) if name[0].isupper()]:
+            fake_api.script[action] = self._answer(action)
+
+    def _answer(self, action):
+        def answer(request):
+            fields = fields_of(request)
+            self.calls.append((action, fields))
+            if action in self.refuse:
+                return 400, dict(Code=self.refuse[action][0], Message=self.refuse[action][1])
+            return 200, getattr(self, action)(fields)
+        return answer
+
+    def writes(self):
+        return [action for action, _fields in self.calls if not action.startswith(READS)]
+
+    def request(self, action):
+        return [fields for name, fields in self.calls if name == action]
+
+    def attach(self, **fields):
+        att = dict(TransitRouterAttachmentId="tr-attach-p", TransitRouterId="tr-a", RegionId="cn-hangzhou",
+                   CenId="cen-a", PeerTransitRouterId="tr-b", PeerTransitRouterRegionId="cn-shanghai",
+                   PeerTransitRouterOwnerId=int(UID), ResourceType="TR", Status="Attached",
+                   BandwidthType="DataTransfer", Bandwidth=100, CenBandwidthPackageId="", DefaultLinkType="Gold",
+                   TransitRouterAttachmentName="link", TransitRouterAttachmentDescription="", Tags=[])
+        att.update(fields)
+        self.attachments.append(att)
+        return att
+
+    def link(self, kind, table_id, attachment_id="tr-attach-p"):
+        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
+                                        Status="Active"))
+
+    def linked(self):
+        for table_id in ("vtb-sys", "vtb-sysb"):
+            self.link("associations", table_id)
+            self.link("propagations", table_id)
+
+    @staticmethod
+    def _page(key, items):
+        return {key: items, "TotalCount": len(items)}
+
+    @staticmethod
+    def _match(items, fields, keys):
+        return [i for i in items if all(fields.get(k) in (None, i[k]) for k in keys)]
+
+    # -- reads --------------------------------------------------------------------------------------
+    def ListTransitRouters(self, fields):
+        return self._page("TransitRouters", self._match(self.routers, fields, ("CenId", "RegionId", "TransitRouterId")))
+
+    def ListTransitRouterPeerAttachments(self, fields):
+        return self._page("TransitRouterAttachments", self._match(
+            self.attachments, fields, ("CenId", "TransitRouterId", "TransitRouterAttachmentId")))
+
+    def ListTransitRouterRouteTables(self, fields):
+        return self._page("TransitRouterRouteTables",
+                          self._match(self.tables, fields, ("TransitRouterId", "TransitRouterRouteTableType")))
+
+    def ListTransitRouterRouteTableAssociations(self, fields):
+        return self._page("TransitRouterAssociations", self._match(
+            self.associations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
+
+    def ListTransitRouterRouteTablePropagations(self, fields):
+        return self._page("TransitRouterPropagations", self._match(
+            self.propagations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
+
+    def ListTransitRouterRouteEntries(self, fields):
+        return self._page("TransitRouterRouteEntries", self._match(
+            self.entries, fields, ("TransitRouterRouteTableId", "TransitRouterRouteEntryNextHopId")))
+
+    # -- writes -------------------------------------------------------------------------------------
+    def CreateTransitRouterPeerAttachment(self, fields):
+        self.attach(TransitRouterAttachmentId="tr-attach-new", BandwidthType=fields["BandwidthType"],
+                    Bandwidth=int(fields.get("Bandwidth", 0)))
+        return dict(TransitRouterAttachmentId="tr-attach-new")
+
+    def UpdateTransitRouterPeerAttachmentAttribute(self, fields):
+        self.attachments[0]["Bandwidth"] = int(fields.get("Bandwidth", self.attachments[0]["Bandwidth"]))
+        return {}
+
+    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
+        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def EnableTransitRouterRouteTablePropagation(self, fields):
+        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def DeleteTransitRouterPeerAttachment(self, fields):
+        self.attachments = []
+        return {}
+
+    def TagResources(self, fields):
+        return {}
+
+
+@pytest.fixture
+def cloud(fake_api):
+    return Cloud(fake_api)
+
+
+@pytest.fixture
+def session(keys, fake_api, clock):
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou", clock=clock, sleep=clock.sleep)
+
+
+def params(**overrides):
+    base = dict(transit_router_id=None, cen_id="cen-a", region=None, peer_transit_router_id=None,
+                peer_region="cn-shanghai", bandwidth_type=None, bandwidth=100, bandwidth_package_id=None,
+                default_link_type=None, name="link", description=None, route_table_id=None, peer_route_table_id=None,
+                force=False, state="present", wait=True, wait_timeout=300, tags=None, purge_tags=True)
+    base.update(overrides)
+    return base
+
+
+LINK_WRITES = ["AssociateTransitRouterAttachmentWithRouteTable", "EnableTransitRouterRouteTablePropagation"] * 2
+
+
+def test_create_links_both_system_tables(session, cloud):
+    result = trp.transit_router_peer_attachment(session, params(tags=dict(env="test")), False)
+    assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES
+    create = cloud.request("CreateTransitRouterPeerAttachment")[0]
+    assert create["ClientToken"] and (create["TransitRouterId"], create["PeerTransitRouterId"]) == ("tr-a", "tr-b")
+    assert (create["BandwidthType"], create["Bandwidth"], create["PeerTransitRouterRegionId"]) == \
+        ("DataTransfer", "100", "cn-shanghai")
+    assert "CenBandwidthPackageId" not in create and (create["Tag.1.Key"], create["Tag.1.Value"]) == ("env", "test")
+    tables = [f["TransitRouterRouteTableId"] for f in cloud.request("AssociateTransitRouterAttachmentWithRouteTable")]
+    assert tables == ["vtb-sys", "vtb-sysb"]
+    attachment = result["attachment"]
+    assert result["changed"] and result["transit_router_attachment_id"] == "tr-attach-new"
+    assert (attachment["route_table_id"], attachment["peer_route_table_id"]) == ("vtb-sys", "vtb-sysb")
+    assert attachment["associated"] and attachment["peer_associated"] and attachment["peer_propagating"]
+    assert attachment["peer_transit_router_owner_id"] == UID
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["bandwidth_type"] == "DataTransfer"
+
+
+def test_found_from_the_other_end_and_unchanged_writes_nothing(session, cloud):
+    cloud.attach(TransitRouterId="tr-b", RegionId="cn-shanghai", PeerTransitRouterId="tr-a",
+                 PeerTransitRouterRegionId="cn-hangzhou")
+    cloud.linked()
+    result = trp.transit_router_peer_attachment(session, params(), False)
+    assert cloud.writes() == []
+    assert not result["changed"] and "diff" not in result
+    assert result["transit_router_attachment_id"] == "tr-attach-p"
+    assert result["attachment"]["associated"] and result["attachment"]["peer_propagating"]
+
+
+def test_bandwidth_changes_in_place(session, cloud):
+    cloud.attach()
+    cloud.linked()
+    result = trp.transit_router_peer_attachment(session, params(bandwidth=200), False)
+    assert cloud.writes() == ["UpdateTransitRouterPeerAttachmentAttribute"]
+    update = cloud.request("UpdateTransitRouterPeerAttachmentAttribute")[0]
+    assert (update["TransitRouterAttachmentId"], update["Bandwidth"]) == ("tr-attach-p", "200")
+    assert "BandwidthType" not in update and "TransitRouterAttachmentName" not in update
+    assert (result["diff"]["before"]["bandwidth"], result["diff"]["after"]["bandwidth"]) == (100, 200)
+
+
+def test_check_mode_predicts_without_writing(session, cloud):
+    result = trp.transit_router_peer_attachment(session, params(), True)
+    assert cloud.writes() == []
+    assert result["transit_router_attachment_id"].startswith("attach-checkmode-")
+    assert result["attachment"]["peer_route_table_id"] == "vtb-sysb"
+
+
+def test_a_predicted_router_is_predicted_without_any_call(session, cloud):
+    result = trp.transit_router_peer_attachment(
+        session, params(cen_id=None, transit_router_id="tr-a", peer_region=None,
+                        peer_transit_router_id="tr-checkmode-1a2b3c4d"), True)
+    assert cloud.calls == []
+    assert result["changed"] and result["attachment"]["peer_transit_router_id"] == "tr-checkmode-1a2b3c4d"
+    with pytest.raises(AlicloudError, match="peer_transit_router_id: .*predicted by check mode"):
+        trp.transit_router_peer_attachment(
+            session, params(peer_region=None, peer_transit_router_id="tr-checkmode-1a2b3c4d"), False)
+
+
+@pytest.mark.parametrize("overrides, message", [
+    (dict(bandwidth=0), "bandwidth: give 1 Mbit/s or more"),
+    (dict(bandwidth_type="DataTransfer", bandwidth_package_id="cenbwp-a"), "bandwidth_package_id: a DataTransfer"),
+    (dict(bandwidth_type="BandwidthPackage"), "bandwidth_package_id: required"),
+    (dict(bandwidth_package_id="cenbwp-a", bandwidth=None), "bandwidth: required"),
+    (dict(bandwidth_package_id="cenbwp-a", default_link_type="Platinum"), "default_link_type: Platinum"),
+    (dict(peer_region="cn-nowhere"), "peer_region: 'cn-nowhere' is not"),
+    (dict(peer_region="cn-beijing"), "peer_region: CEN cen-a has no transit router in cn-beijing"),
+    (dict(peer_region=None, peer_transit_router_id="tr-c"), "peer_transit_router_id: tr-c is not a transit router"),
+    (dict(peer_region=None, peer_transit_router_id="tr-a"), "are both in cn-hangzhou"),
+    (dict(peer_transit_router_id="tr-b", peer_region="cn-beijing"), "peer_region: the transit router tr-b is in"),
+    (dict(peer_route_table_id="vtb-custom"), "peer_route_table_id: vtb-custom is not a route table of transit "
+                                             "router tr-b"),
+    (dict(route_table_id=True), "route_table_id: give a route table id"),
+    (dict(name=""), "name: give a non-empty name"),
+])
+def test_bad_input_is_refused_before_any_write(session, cloud, overrides, message):
+    with pytest.raises(AlicloudError, match=message):
+        trp.transit_router_peer_attachment(session, params(**overrides), False)
+    assert cloud.writes() == []
+
+
+def test_route_table_false_leaves_that_end_alone(session, cloud):
+    result = trp.transit_router_peer_attachment(session, params(peer_route_table_id="false"), False)
+    assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES[:2]
+    assert "peer_route_table_id" not in result["attachment"] and result["attachment"]["route_table_id"] == "vtb-sys"
+
+
+def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
+    cloud.refuse["EnableTransitRouterRouteTablePropagation"] = ("Throttling.User", "slow down")
+    with pytest.raises(AlicloudError) as caught:
+        trp.transit_router_peer_attachment(session, params(wait_timeout=5), False)
+    assert caught.value.changed and caught.value.result["transit_router_attachment_id"] == "tr-attach-new"
+    assert "created, associated it with route table vtb-sys of tr-a" in str(caught.value)
+
+
+def test_delete_takes_its_own_links_with_it(session, cloud):
+    cloud.attach()
+    cloud.linked()
+    result = trp.transit_router_peer_attachment(session, params(state="absent"), False)
+    assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
+    assert cloud.request("DeleteTransitRouterPeerAttachment")[0]["Force"] == "True"
+    assert result["changed"] and result["diff"]["after"] == {} and result["diff"]["before"]["peer_associated"]
+
+
+def test_delete_refuses_links_it_does_not_manage_unless_forced(session, cloud):
+    cloud.attach()
+    cloud.link("propagations", "vtb-custom")
+    with pytest.raises(AlicloudError, match="still propagating into route table vtb-custom of tr-a; .*force: true"):
+        trp.transit_router_peer_attachment(session, params(state="absent"), False)
+    assert cloud.writes() == []
+    trp.transit_router_peer_attachment(session, params(state="absent", force=True), False)
+    assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
+
+
+def test_delete_refused_for_static_routes_names_them(session, cloud):
+    cloud.attach()
+    cloud.entries.append(dict(TransitRouterRouteEntryId="rte-1", TransitRouterRouteTableId="vtb-sysb",
+                              TransitRouterRouteEntryDestinationCidrBlock="10.0.0.0/16",
+                              TransitRouterRouteEntryNextHopId="tr-attach-p"))
+    cloud.refuse["DeleteTransitRouterPeerAttachment"] = ("OperationFailed.RouteEntryExist", "routes exist")
+    with pytest.raises(AlicloudError, match=r"rte-1 \(10.0.0.0/16 in vtb-sysb\).*transit_router_route_entry"):
+        trp.transit_router_peer_attachment(session, params(state="absent"), False)
+
+
+def test_absent_when_there_is_none(session, cloud):
+    result = trp.transit_router_peer_attachment(session, params(state="absent"), False)
+    assert not result["changed"] and result["transit_router_attachment_id"] is None and cloud.writes() == []
