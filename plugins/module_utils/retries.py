@@ -66,6 +66,14 @@ _FAMILIES = (
       "IncorrectStatus.Attachment", "IncorrectStatus.AttachmentOrRouteTable", "IncorrectStatus.Vpc",
       "IncorrectStatus.VpcOrVswitch", "IncorrectStatus.VpcResource", "IncorrectStatus.VpcRouteTable",
       "IncorrectStatus.VpcSwitch", "IncorrectStatus.VpcRouteEntry", "InstanceStatus.NotSupport")),
+    # ... and its inter-region attachments (either router busy refuses the write).
+    ("cbn", ("CreateTransitRouterPeerAttachment", "UpdateTransitRouterPeerAttachmentAttribute",
+             "DeleteTransitRouterPeerAttachment"),
+     ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
+      "IncorrectStatus.TransitRouter", "IncorrectStatus.Attachment")),
+    # Transit-router grants of an instance in transition.
+    ("cbn", ("GrantInstanceToTransitRouter", "RevokeInstanceFromTransitRouter", "ModifyGrantInstanceToTransitRouter"),
+     ("OperationFailed.TaskConflict", "TaskConflict", "Operation.Blocking")),
     # A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
     ("vpc", ("CreateRouteEntry", "DeleteRouteEntry"),
      ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*") + _PEERING_BUSY),

@@ -37,6 +37,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     make_diff,
     snake_dict,
     tags_to_dict,
+    unwrap,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import describe_routes, routes_via
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
@@ -46,7 +47,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     list_transit_routers,
     service_closed,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_vpc
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_vbr, get_vpc, get_vpc_attribute
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vswitch import find_vswitches
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
@@ -595,3 +596,157 @@ def _routes_remain(session, router, attachment, error):
     return AlicloudError(error.code, "nothing was deleted: the VPC attachment %s is still used: %s; remove them first "
                                      "(%s)" % (attachment_id, what, remedy),
                          request_id=error.request_id, action=error.action)
+
+
+# ---------------------------------------------------------------------------
+# transit_router_grant (the instance owner's credentials)
+# ---------------------------------------------------------------------------
+
+# The module's instance types -> (the API's InstanceType / ProductType, the prefix of their ids).
+GRANT_TYPES = {"VPC": ("VPC", "vpc"), "VBR": ("ExpressConnect", "vbr")}
+GRANT_GONE_CODES = ("InvalidInstanceId.NotFound",)
+GRANT_EXISTS_CODE = "ResourceAlreadyExist.GrantRule"
+
+
+def list_grant_rules(session, member):
+    """The instance owner's view (DescribeGrantRulesToResource): the CENs ``member`` is granted to."""
+    return every_token_page(session, "cbn", "DescribeGrantRulesToResource", "GrantRules", MaxResults=LIST_PAGE_SIZE,
+                            ProductType=GRANT_TYPES[member["type"]][0], ResourceId=member["id"],
+                            RegionId=member["region"])
+
+
+def tr_grant_result(member, rule):
+    """A grant as transit_router_grant returns it."""
+    if not rule:
+        return {}
+    return dict(cen_id=rule.get("CenId"), cen_owner_id=_owner(rule.get("CenOwnerId")), instance_id=member["id"],
+                instance_type=member["type"], instance_region=member["region"], order_type=rule.get("OrderType"),
+                creation_time=rule.get("CreateTime"))
+
+
+def _grant_member(item, default_region, option):
+    itype = item.get("instance_type") or "VPC"
+    check_id(item.get("instance_id"), GRANT_TYPES[itype][1], option + "instance_id")
+    region = item.get("instance_region") or default_region
+    if not region:
+        raise AlicloudError(None, "%sinstance_region: set it (or instance_region, or alicloud_region) for %s"
+                            % (option, item["instance_id"]))
+    return dict(id=item["instance_id"], type=itype, region=region)
+
+
+def _grant_members(session, params):
+    """The instances the task names: ``instances`` (batch) or the single instance_* options."""
+    default_region = params.get("instance_region") or session.region
+    if params.get("instances") is None:
+        return [_grant_member(dict(instance_id=params.get("instance_id"), instance_type=params.get("instance_type")),
+                              default_region, "")]
+    members = [_grant_member(item, default_region, "instances[%d]." % index)
+               for index, item in enumerate(params["instances"])]
+    ids = [m["id"] for m in members]
+    twice = sorted(set(i for i in ids if ids.count(i) > 1))
+    if twice:
+        raise AlicloudError(None, "instances: %s listed twice" % ", ".join(twice))
+    return members
+
+
+def _plan_grant(session, params, member):
+    """``(action, rule, problem)`` for one instance: grant, modify (its order type), revoke or none. Reads only."""
+    cen_id = params["cen_id"]
+    rule = next((r for r in list_grant_rules(session, member) if r.get("CenId") == cen_id), None)
+    if params["state"] == "present":
+        if rule is None:
+            get = get_vpc if member["type"] == "VPC" else get_vbr
+            if get(session, member["region"], member["id"]) is None:
+                return "grant", None, ("%s: no such %s in instance_region %s for account %s (the account these "
+                                       "credentials act as); run transit_router_grant with the credentials of the "
+                                       "account that owns it, or check instance_region"
+                                       % (member["id"], member["type"], member["region"], session.account_id()))
+            return "grant", None, None
+        if _owner(rule.get("CenOwnerId")) != params["cen_owner_id"]:
+            return "none", rule, ("%s is granted to %s as a CEN of account %s, not %s; revoke it first"
+                                  % (member["id"], cen_id, _owner(rule.get("CenOwnerId")), params["cen_owner_id"]))
+        if params.get("order_type") and rule.get("OrderType") != params["order_type"]:
+            return "modify", rule, None
+        return "none", rule, None
+    if rule is None:
+        return "none", None, None
+    record = (get_vpc_attribute if member["type"] == "VPC" else get_vbr)(session, member["region"], member["id"])
+    if any(c.get("CenId") == cen_id for c in unwrap((record or {}).get("AssociatedCens")) or []):
+        return "revoke", rule, "%s is still attached to %s" % (member["id"], cen_id)
+    return "revoke", rule, None
+
+
+def transit_router_grant(session, params, check_mode):
+    """Core of alicloud.interconnect.transit_router_grant (with the instance owner's credentials)."""
+    cen_id = params.get("cen_id")
+    if not predicted(cen_id, "cen_id", check_mode):
+        check_id(cen_id, "cen", "cen_id")
+    params = dict(params, cen_owner_id=account_id(params.get("cen_owner_id"), "cen_owner_id"))
+    members = _grant_members(session, params)
+    present = params["state"] == "present"
+    plans = [_plan_grant(session, params, m) for m in members]
+    problems = [problem for _action, _rule, problem in plans if problem]
+    if problems and present:
+        raise AlicloudError(None, "nothing was granted: %s" % "; ".join(problems))
+    if problems:
+        raise AlicloudError(None, "nothing was revoked: %s; the CEN's account must delete its attachment first "
+                                  "(alicloud.interconnect.transit_router_vpc_attachment with state: absent)"
+                            % "; ".join(problems))
+    done, afters = [], []
+    try:
+        for member, (action, rule, _problem) in zip(members, plans):
+            afters.append(_apply_grant(session, params, check_mode, member, action, rule))
+            if action != "none":
+                done.append(member["id"])
+    except AlicloudError as exc:
+        if not done or check_mode:
+            raise
+        verb = "granted" if present else "revoked the grants of"
+        raise after_write(exc, "%s %s to CEN %s" % (verb, ", ".join(done), cen_id),
+                          "a re-run %s the rest" % ("grants" if present else "revokes"), cen_id=cen_id,
+                          instance_ids=done)
+    results = [dict(instance_id=m["id"], instance_type=m["type"], instance_region=m["region"], action=plan[0],
+                    changed=plan[0] != "none", granted=after is not None)
+               for m, plan, after in zip(members, plans, afters)]
+    result = dict(changed=bool(done), cen_id=cen_id, results=results,
+                  grants=[tr_grant_result(m, a) for m, a in zip(members, afters) if a is not None])
+    if params.get("instances") is None:
+        result.update(instance_id=members[0]["id"], grant=tr_grant_result(members[0], afters[0]))
+    if done:
+        result["diff"] = make_diff(dict((m["id"], tr_grant_result(m, p[1])) for m, p in zip(members, plans) if p[1]),
+                                   dict((m["id"], tr_grant_result(m, a)) for m, a in zip(members, afters) if a))
+    return result
+
+
+def _apply_grant(session, params, check_mode, member, action, rule):
+    """Make one instance's change (or predict it in check mode); returns its grant rule afterwards, or None."""
+    cen_id = params["cen_id"]
+    if action == "none":
+        return rule
+    if action == "revoke":
+        if not check_mode:
+            try:
+                session.call("cbn", "RevokeInstanceFromTransitRouter", CenId=cen_id, CenOwnerId=int(rule["CenOwnerId"]),
+                             InstanceId=member["id"], InstanceType=GRANT_TYPES[member["type"]][0],
+                             RegionId=member["region"])
+            except AlicloudError as exc:
+                if exc.code not in GRANT_GONE_CODES:
+                    raise
+        return None
+    order_type = params.get("order_type") or (rule or {}).get("OrderType") or "PayByCenOwner"
+    if check_mode:
+        return dict(rule or dict(CenId=cen_id, CenOwnerId=params["cen_owner_id"], CreateTime=None),
+                    OrderType=order_type)
+    if action == "modify":
+        session.call("cbn", "ModifyGrantInstanceToTransitRouter", ClientToken=session.client_token(), CenId=cen_id,
+                     InstanceId=member["id"], OrderType=order_type)
+    else:
+        try:
+            session.call("cbn", "GrantInstanceToTransitRouter", CenId=cen_id, CenOwnerId=int(params["cen_owner_id"]),
+                         InstanceId=member["id"], InstanceType=GRANT_TYPES[member["type"]][0],
+                         RegionId=member["region"], OrderType=params.get("order_type"))
+        except AlicloudError as exc:
+            # The operation takes no ClientToken: when an attempt's answer was lost, the retry finds the grant.
+            if exc.code != GRANT_EXISTS_CODE:
+                raise
+    return next((r for r in list_grant_rules(session, member) if r.get("CenId") == cen_id), None)

@@ -24,7 +24,7 @@ description:
   - The router is named by O(transit_router_id), or by O(cen_id) and O(region) (a CEN has one transit router in
     each region). The attachment is found by the router and O(vpc_id); a VPC is attached to a router once.
   - To attach a VPC of another account, that account first grants the CEN access to it
-    (C(alicloud.interconnect.transit_router_grant)); set O(vpc_owner_id).
+    (M(alicloud.interconnect.transit_router_grant)); set O(vpc_owner_id).
   - Before writing, the module checks the options, the router, the vSwitches and the route table; bad input
     fails naming the option and nothing is written. The create passes a client token, so a create retried
     after a lost answer never makes a second attachment.
@@ -60,7 +60,7 @@ options:
   vpc_owner_id:
     description:
       - The account that owns the VPC, a string or an integer, when it is not the account the task runs as.
-      - That account must have granted the CEN access to the VPC (C(alicloud.interconnect.transit_router_grant))
+      - That account must have granted the CEN access to the VPC (M(alicloud.interconnect.transit_router_grant))
         and opened its transit-router service.
     type: raw
   zone_mappings:
@@ -138,6 +138,7 @@ notes:
     after the last one.
 seealso:
   - module: alicloud.interconnect.transit_router
+  - module: alicloud.interconnect.transit_router_grant
   - module: alicloud.interconnect.vswitch_info
 """
 

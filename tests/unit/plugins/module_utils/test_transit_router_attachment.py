@@ -34,7 +34,8 @@ def fields_of(request):
 class Cloud(object):
     """The transit-router API over lists: one router tr-a (CEN cen-a, cn-hangzhou) with its System table
     vtb-sys and a custom table vtb-custom, VPC vpc-a of the caller with vSwitches vsw-j / vsw-k.
-    Writes settle at once; ``refuse[action] = (code, message)`` refuses one; ``calls`` logs
+    Writes settle at once; ``refuse[action] = (code, message)``, or a callable(fields) returning that or
+    None, refuses one; ``calls`` logs
     ``(action, fields)``."""
 
     def __init__(self, fake_api):
@@ -46,7 +47,10 @@ class Cloud(object):
         self.vswitches = [dict(VSwitchId="vsw-j", VpcId="vpc-a", ZoneId="cn-hangzhou-j"),
                           dict(VSwitchId="vsw-k", VpcId="vpc-a", ZoneId="cn-hangzhou-k")]
         self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
+        self.vpcs = ["vpc-a", "vpc-b"]  # the caller's VPCs
         self.granted = []  # vSwitches ListGrantVSwitchesToCen shows
+        self.rules = []  # grant rules of the caller's instances (_id: the instance)
+        self.associated_cens = []  # DescribeVpcAttribute's AssociatedCens
         self.refuse = {}
         self.calls = []
         fake_api.identity({"AKID": UID})
@@ -57,9 +61,11 @@ class Cloud(object):
         def answer(request):
             fields = fields_of(request)
             self.calls.append((action, fields))
-            if action in self.refuse:
-                code, message = self.refuse[action]
-                return 400, dict(Code=code, Message=message)
+            refusal = self.refuse.get(action)
+            if callable(refusal):
+                refusal = refusal(fields)
+            if refusal:
+                return 400, dict(Code=refusal[0], Message=refusal[1])
             return 200, getattr(self, action)(fields)
         return answer
 
@@ -134,7 +140,7 @@ class Cloud(object):
         return dict(VSwitches={"VSwitch": found}, TotalCount=len(found))
 
     def DescribeVpcs(self, fields):
-        found = [dict(VpcId="vpc-a", VRouterId="vrt-a", RegionId="cn-hangzhou")]
+        found = [dict(VpcId=vpc_id, VRouterId="vrt-" + vpc_id[4:], RegionId="cn-hangzhou") for vpc_id in self.vpcs]
         found = [v for v in found if fields.get("VpcId") in (None, v["VpcId"])]
         return dict(Vpcs={"Vpc": found}, TotalCount=len(found))
 
@@ -176,6 +182,26 @@ class Cloud(object):
         return {}
 
     def TagResources(self, fields):
+        return {}
+
+    # -- grants (the instance owner's side) ---------------------------------------------------------
+    def DescribeGrantRulesToResource(self, fields):
+        return self._page("GrantRules", [dict(r) for r in self.rules if r["_id"] == fields["ResourceId"]])
+
+    def DescribeVirtualBorderRouters(self, fields):
+        found = [dict(VbrId="vbr-a", RegionId="cn-hangzhou")]
+        return dict(VirtualBorderRouterSet={"VirtualBorderRouterType": found}, TotalCount=len(found))
+
+    def DescribeVpcAttribute(self, fields):
+        return dict(VpcId=fields["VpcId"], AssociatedCens={"AssociatedCen": self.associated_cens})
+
+    def GrantInstanceToTransitRouter(self, fields):
+        self.rules.append(dict(_id=fields["InstanceId"], CenId=fields["CenId"], CenOwnerId=int(fields["CenOwnerId"]),
+                               OrderType=fields.get("OrderType", "PayByCenOwner"), CreateTime="2026-12-03T10:00:00Z"))
+        return {}
+
+    def RevokeInstanceFromTransitRouter(self, fields):
+        self.rules = [r for r in self.rules if r["_id"] != fields["InstanceId"]]
         return {}
 
     def UntagResources(self, fields):
@@ -401,3 +427,64 @@ def test_bad_options_are_refused_before_any_call(session, cloud, overrides, text
         tra.transit_router_vpc_attachment(session, params(**overrides), False)
     assert text in str(exc.value)
     assert cloud.calls == []
+
+
+# -- transit_router_grant ---------------------------------------------------------------------------------
+
+def grant_params(**overrides):
+    base = dict(cen_id="cen-b", cen_owner_id=int(UID2), instance_id="vpc-a", instance_type="VPC",
+                instance_region=None, instances=None, order_type=None, state="present")
+    base.update(overrides)
+    return base
+
+
+def test_grant_reads_then_grants_and_returns_one_shape(session, cloud):
+    result = tra.transit_router_grant(session, grant_params(), False)
+    assert cloud.writes() == ["GrantInstanceToTransitRouter"]
+    grant = cloud.request("GrantInstanceToTransitRouter")
+    assert (grant["CenOwnerId"], grant["InstanceType"], grant["RegionId"]) == (UID2, "VPC", "cn-hangzhou")
+    assert "ClientToken" not in grant  # the operation takes none
+    assert result["changed"] and result["instance_id"] == "vpc-a"
+    assert result["grants"] == [result["grant"]]
+    assert result["grant"]["cen_owner_id"] == UID2 and result["grant"]["order_type"] == "PayByCenOwner"
+    assert result["results"] == [dict(instance_id="vpc-a", instance_type="VPC", instance_region="cn-hangzhou",
+                                      action="grant", changed=True, granted=True)]
+
+
+def test_a_vbr_is_granted_as_express_connect(session, cloud):
+    tra.transit_router_grant(session, grant_params(instance_id="vbr-a", instance_type="VBR"), False)
+    assert cloud.request("DescribeGrantRulesToResource")["ProductType"] == "ExpressConnect"
+    assert cloud.request("GrantInstanceToTransitRouter")["InstanceType"] == "ExpressConnect"
+
+
+def test_a_grant_found_after_a_lost_answer_is_the_grant_done(session, cloud):
+    def made_by_the_lost_attempt(fields):
+        cloud.GrantInstanceToTransitRouter(fields)
+        return "ResourceAlreadyExist.GrantRule", "exists"
+    cloud.refuse["GrantInstanceToTransitRouter"] = made_by_the_lost_attempt
+    result = tra.transit_router_grant(session, grant_params(), False)
+    assert result["changed"] and result["grant"]["cen_id"] == "cen-b"
+
+
+def test_a_batch_failing_half_way_reports_what_was_granted(session, cloud):
+    cloud.refuse["GrantInstanceToTransitRouter"] = \
+        lambda fields: ("OperationFailed.Unknown", "no") if fields["InstanceId"] == "vpc-b" else None
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_grant(session, grant_params(instance_id=None, instances=[
+            dict(instance_id="vpc-a", instance_type="VPC", instance_region=None),
+            dict(instance_id="vpc-b", instance_type="VPC", instance_region=None)]), False)
+    assert exc.value.changed and exc.value.result == dict(cen_id="cen-b", instance_ids=["vpc-a"])
+    assert "granted vpc-a to CEN cen-b, then GrantInstanceToTransitRouter failed" in str(exc.value)
+
+
+def test_revoke_is_refused_while_the_cen_has_the_instance_attached(session, cloud):
+    cloud.rules.append(dict(_id="vpc-a", CenId="cen-b", CenOwnerId=int(UID2), OrderType="PayByCenOwner"))
+    cloud.associated_cens = [dict(CenId="cen-b", CenOwnerId=int(UID2), CenStatus="Attached")]
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_grant(session, grant_params(state="absent", cen_owner_id=None), False)
+    assert "nothing was revoked: vpc-a is still attached to cen-b" in str(exc.value)
+    assert cloud.writes() == []
+    cloud.associated_cens = []
+    result = tra.transit_router_grant(session, grant_params(state="absent", cen_owner_id=None), False)
+    assert cloud.request("RevokeInstanceFromTransitRouter")["CenOwnerId"] == UID2
+    assert result["grant"] == {} and result["results"][0]["action"] == "revoke"
