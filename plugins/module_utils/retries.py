@@ -71,6 +71,9 @@ _FAMILIES = (
              "DeleteTransitRouterPeerAttachment"),
      ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
       "IncorrectStatus.TransitRouter", "IncorrectStatus.Attachment")),
+    # Transit-router grants of an instance in transition.
+    ("cbn", ("GrantInstanceToTransitRouter", "RevokeInstanceFromTransitRouter", "ModifyGrantInstanceToTransitRouter"),
+     ("OperationFailed.TaskConflict", "TaskConflict", "Operation.Blocking")),
     # A route table with an entry in transition (Pending, Deleting) refuses other writes for a moment.
     ("vpc", ("CreateRouteEntry", "DeleteRouteEntry"),
      ("IncorrectRouteEntryStatus", "IncorrectVpcStatus", "IncorrectStatus*") + _PEERING_BUSY),
