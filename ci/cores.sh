@@ -13,10 +13,18 @@
 #
 #   bash ci/cores.sh            every core of ci/cores.txt
 #   bash ci/cores.sh 2.16.19    only these
+#
+# Environment: CORES_VENVS, where the venvs are (default .tmp/cores of this checkout;
+# make test runs this script in its copy of the checkout and points it at the original).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+venvs=${CORES_VENVS:-$root/.tmp/cores}
+if [ -x "$root/.venv/bin/python" ]; then
+    # shellcheck disable=SC1091  # created by make install
+    source "$root/.venv/bin/activate"
+fi
 # The SDK ignores NO_PROXY: a proxy must never see the loopback emulator.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
@@ -48,7 +56,7 @@ trap stop_emulator EXIT
 trap 'exit 130' INT TERM
 
 start_emulator() {  # log file; sets ALICLOUD_ENDPOINT
-    "$root/.venv/bin/alicloud-emulator" serve --host 127.0.0.1 --port 0 --seed tests/cores/seed.yml \
+    alicloud-emulator serve --host 127.0.0.1 --port 0 --seed tests/cores/seed.yml \
         --transition-seconds 0.05 >"$1" 2>&1 </dev/null &
     emulator_pid=$!
     local url='' _
@@ -79,12 +87,12 @@ check_log() {  # log
 # requirements.txt's lower bounds against the fields the code uses (ci/sdk_fields.py): the
 # venv with the lowest SDKs (ci/cores.txt) against .venv, which has the tested pins.
 lowest=$(awk '$3 == "lowest" { print $1; exit }' ci/cores.txt)
-if [ -x "$root/.tmp/cores/$lowest/bin/python" ]; then
-    "$root/.venv/bin/python" ci/sdk_fields.py dump >"$work/sdk-fields-pinned.json"
-    "$root/.tmp/cores/$lowest/bin/python" ci/sdk_fields.py dump >"$work/sdk-fields-lowest.json"
-    "$root/.venv/bin/python" ci/sdk_fields.py compare "$work/sdk-fields-pinned.json" "$work/sdk-fields-lowest.json"
+if [ -x "$venvs/$lowest/bin/python" ]; then
+    python ci/sdk_fields.py dump >"$work/sdk-fields-pinned.json"
+    "$venvs/$lowest/bin/python" ci/sdk_fields.py dump >"$work/sdk-fields-lowest.json"
+    python ci/sdk_fields.py compare "$work/sdk-fields-pinned.json" "$work/sdk-fields-lowest.json"
 else
-    say "SKIPPED the SDK lower-bound check: no venv at .tmp/cores/$lowest"
+    say "SKIPPED the SDK lower-bound check: no venv at $venvs/$lowest"
 fi
 
 wanted=("$@")
@@ -94,9 +102,9 @@ while read -r core python _; do
     if [ "${#wanted[@]}" != 0 ] && ! printf '%s\n' "${wanted[@]}" | grep -qxF -- "$core"; then
         continue
     fi
-    venv=$root/.tmp/cores/$core
+    venv=$venvs/$core
     if [ ! -x "$venv/bin/ansible-playbook" ]; then
-        say "SKIPPED ansible-core $core: no venv at .tmp/cores/$core (make install found no Python $python)"
+        say "SKIPPED ansible-core $core: no venv at $venv (make install found no Python $python)"
         skipped+=("$core")
         continue
     fi
@@ -110,7 +118,7 @@ while read -r core python _; do
     [ "$rc" = 0 ] || problems="ansible-playbook exited $rc${problems:+; $problems}"
     if [ -n "$problems" ]; then
         sed -n '/^TASK \[/,$p' "$log" | grep -vE '^(<127\.0\.0\.1>|Using module file|Pipelining is|EXEC|PUT|ESTABLISH)' | tail -60
-        say "FAILED ansible-core $core (Python $python): $(tr '\n' ';' <<<"$problems") (log .tmp/cores-play/play-$core.log)"
+        say "FAILED ansible-core $core (Python $python): $(tr '\n' ';' <<<"$problems") (log $log)"
         failed+=("$core")
     else
         say "ok ansible-core $core (Python $python, $("$venv/bin/python" -V 2>&1 | cut -d' ' -f2)) in $((SECONDS - start)) s"

@@ -117,7 +117,7 @@ integration() {
 cores() {
     # tests/cores/play.yml on every ansible-core of ci/cores.txt (2.16 to 2.21), each from
     # its venv (make install); a core whose Python is missing is reported SKIPPED by name.
-    logged bash ci/cores.sh
+    CORES_VENVS=$root/.tmp/cores logged bash ci/cores.sh
 }
 
 molecule_scenarios() {
