@@ -2,7 +2,7 @@
 
 One playbook walks every module that waits: create a CEN, attach a VPC, set an
 inter-region limit, peer two VPCs (VpcPeer), route through the peering, connect a
-pair of router interfaces, delete a CEN. Before each waiting step the playbook makes
+pair of router interfaces, create a transit router, attach a VPC to it, delete a CEN. Before each waiting step the playbook makes
 that resource kind ``stuck`` in the emulator (its transitions never settle) and runs
 the step with ``wait_timeout: 2``; the step must fail with a WaitTimeout message that
 names the resource and the state it is stuck in, after at least 2 s and well before
@@ -42,6 +42,12 @@ STEPS = [
      dict(alicloud_region="cn-shanghai", vpc_id="vpc-busy17", role="initiator", spec="Mini.2",
           opposite_interface_id="{{ acceptor.router_interface_id }}", opposite_region="cn-shanghai"),
      "router_interface", "Connecting", None),
+    ("create a transit router", "transit_router", dict(cen_id="{{ cen.cen_id }}", name="wt-tr"),
+     "transit_router", "Creating", "tr"),
+    ("attach a VPC to the transit router", "transit_router_vpc_attachment",
+     dict(transit_router_id="{{ tr.transit_router_id }}", vpc_id="vpc-trhz", name="wt-trhz",
+          zone_mappings=[dict(vswitch_id="vsw-trhzj"), dict(vswitch_id="vsw-trhzk")]),
+     "tr_attachment", "Attaching", None),
     ("delete a CEN", "cen_instance", dict(name="wt-doomed", state="absent"), "cen", "Deleting", None),
 ]
 
@@ -134,6 +140,8 @@ def _resource_words(kind):
         "vpc_peer": ["pcc-"],
         "route_entry": ["route entry rte-", "10.120.0.0/16"],
         "router_interface": ["router interface ri-"],
+        "transit_router": ["transit router tr-"],
+        "tr_attachment": ["VPC attachment tr-attach-"],
     }[kind]
 
 
