@@ -30,9 +30,15 @@ say() { printf 'install: %s\n' "$*"; }
 # The base interpreter of a Python X.Y that can make venvs, found on PATH (where a pyenv
 # shim may fail) or in pyenv's versions folder.
 find_python() {  # X.Y
-    local candidate
-    for candidate in "$(command -v "python$1" || true)" \
-            "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$1".*/bin/"python$1" /usr/local/bin/"python$1" /usr/bin/"python$1"; do
+    local root candidate roots=("${PYENV_ROOT:-$HOME/.pyenv}") candidates=("$(command -v "python$1" || true)")
+    # pyenv's own root too, for a $HOME other than the one pyenv was installed in.
+    if command -v pyenv >/dev/null; then
+        roots+=("$(dirname "$(dirname "$(readlink -f "$(command -v pyenv)")")")")
+    fi
+    for root in "${roots[@]}"; do
+        candidates+=("$root"/versions/"$1".*/bin/"python$1")
+    done
+    for candidate in "${candidates[@]}" /usr/local/bin/"python$1" /usr/bin/"python$1"; do
         if [ -x "$candidate" ] && "$candidate" -c 'import ensurepip, os, sys, venv
 print(os.path.join(sys.base_prefix, "bin", "python%d.%d" % sys.version_info[:2]))' 2>/dev/null; then
             return 0
