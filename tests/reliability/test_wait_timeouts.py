@@ -2,7 +2,8 @@
 
 One playbook walks every module that waits: create a CEN, attach a VPC, set an
 inter-region limit, peer two VPCs (VpcPeer), route through the peering, connect a
-pair of router interfaces, create a transit router, attach a VPC to it, delete a CEN. Before each waiting step the playbook makes
+pair of router interfaces, create a transit router, attach a VPC to it, join it to
+the router of another region, delete a CEN. Before each waiting step the playbook makes
 that resource kind ``stuck`` in the emulator (its transitions never settle) and runs
 the step with ``wait_timeout: 2``; the step must fail with a WaitTimeout message that
 names the resource and the state it is stuck in, after at least 2 s and well before
@@ -48,6 +49,9 @@ STEPS = [
      dict(transit_router_id="{{ tr.transit_router_id }}", vpc_id="vpc-trhz", name="wt-trhz",
           zone_mappings=[dict(vswitch_id="vsw-trhzj"), dict(vswitch_id="vsw-trhzk")]),
      "tr_attachment", "Attaching", None),
+    ("join two transit routers", "transit_router_peer_attachment",
+     dict(transit_router_id="{{ tr.transit_router_id }}", peer_region="cn-shanghai", name="wt-hz-sh"),
+     "tr_attachment", "Attaching", None),
     ("delete a CEN", "cen_instance", dict(name="wt-doomed", state="absent"), "cen", "Deleting", None),
 ]
 
@@ -68,6 +72,10 @@ BEFORE = {
          dict(alicloud_region="cn-shanghai", vpc_id="vpc-busy18", role="acceptor",
               opposite_interface_id="{{ initiator.router_interface_id }}", opposite_region="cn-shanghai"),
          "acceptor"),
+    ],
+    "join two transit routers": [
+        ("create the Shanghai transit router", "transit_router",
+         dict(cen_id="{{ cen.cen_id }}", region="cn-shanghai", name="wt-trsh"), None),
     ],
     "delete a CEN": [("create the CEN to delete", "cen_instance", dict(name="wt-doomed"), None)],
 }
@@ -141,7 +149,7 @@ def _resource_words(kind):
         "route_entry": ["route entry rte-", "10.120.0.0/16"],
         "router_interface": ["router interface ri-"],
         "transit_router": ["transit router tr-"],
-        "tr_attachment": ["VPC attachment tr-attach-"],
+        "tr_attachment": ["attachment tr-attach-"],  # a VPC or an inter-region attachment
     }[kind]
 
 
