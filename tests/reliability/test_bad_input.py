@@ -4,9 +4,10 @@ A matrix of invalid inputs across every module and both roles -- wrong types, va
 out of range, unknown ids and regions, malformed CIDR blocks, conflicting options,
 bandwidth over the package, missing or wrong credentials, a role that does not trust
 the caller. Each runs as one task of one playbook against a world where a CEN with
-two VPCs, a bandwidth package, a limit and a transit router already exist. Each must fail with a
-message that names the option or the API code at fault, and the emulator must log
-no write call at all while the matrix runs: no create, no refused attempt, nothing.
+two VPCs, a bandwidth package, a limit and two transit routers already exist. Each
+must fail with a message that names the option or the API code at fault, and the
+emulator must log no write call at all while the matrix runs: no create, no refused
+attempt, nothing.
 The state after the matrix must be the state the setup left.
 """
 
@@ -35,6 +36,7 @@ SETUP = [
     ("cen_bandwidth_limit", dict(cen_id="{{ cen }}", local_region="cn-hangzhou", opposite_region="us-west-1",
                                  bandwidth_limit=5)),
     ("transit_router", dict(cen_id="{{ cen }}", name="bi-tr")),
+    ("transit_router", dict(cen_id="{{ cen }}", region="cn-shanghai", name="bi-trsh")),
     ("vpc_peer_connection", dict(vpc_id="vpc-busy06", accepting_vpc_id="vpc-busy07", name="bi-peer")),
     ("vpc_route_entry", dict(vpc_id="vpc-busy06", destination_cidr="10.107.0.0/16", next_hop_type="VpcPeer",
                              next_hop_id="{{ peer }}")),
@@ -170,7 +172,7 @@ CASES = [
      ["accepting_cidr_blocks", "10.5.0.0/33"]),
     ("vpc_peer_connection_info", dict(status=["Sleeping"]), ["status"]),
     ("vpc_info", dict(cidr_block="10.0.0.0/99"), ["cidr_block"]),
-    # -- transit_router / _info / _service, transit_router_vpc_attachment, vswitch_info -----------
+    # -- transit routers: the router, its service, attachments and grants; vswitch_info ------------
     ("transit_router", dict(cen_id="{{ cen }}", region="cn-nowhere-9"), ["region", "cn-nowhere-9"]),
     ("transit_router", dict(cen_id="{{ cen }}", name="https://hz"), ["name"]),
     ("transit_router", dict(cen_id="cen_bad", name="bi-tr"), ["cen_id"]),
@@ -179,14 +181,27 @@ CASES = [
     ("transit_router_service", dict(state="absent"), ["state"]),
     ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", vpc_id="vpc-trhz"), ["zone_mappings"]),
     ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", vpc_id="vpc-trhz",
-                                           zone_mappings=[dict(vswitch_id="vsw-trshm")]), ["zone_mappings", "vsw-trshm"]),
+                                           zone_mappings=[dict(vswitch_id="vsw-trshm")]),
+     ["zone_mappings", "vsw-trshm"]),
     ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", vpc_id="vpc-trhz", route_table_id="vtb-notthere",
                                            zone_mappings=[dict(vswitch_id="vsw-trhzj")]), ["route_table_id"]),
-    ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", region="cn-shanghai", vpc_id="vpc-trsh",
+    ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", region="cn-beijing", vpc_id="vpc-trsh",
                                            zone_mappings=[dict(vswitch_id="vsw-trshm")]),
      ["has no transit router of CEN"]),
     ("transit_router_vpc_attachment", dict(cen_id="{{ cen }}", vpc_id="vpc-memhz", vpc_owner_id=MEMBER_UID,
                                            zone_mappings=[dict(vswitch_id="vsw-trhzj")]), ["vpc_owner_id"]),
+    ("transit_router_peer_attachment", dict(cen_id="{{ cen }}", peer_region="cn-beijing"),
+     ["peer_region", "cn-beijing"]),
+    ("transit_router_peer_attachment", dict(cen_id="{{ cen }}", peer_region="cn-hangzhou"), ["both in cn-hangzhou"]),
+    ("transit_router_peer_attachment", dict(cen_id="{{ cen }}", peer_region="cn-shanghai", bandwidth=0), ["bandwidth"]),
+    ("transit_router_peer_attachment", dict(cen_id="{{ cen }}", peer_region="cn-shanghai",
+                                            bandwidth_type="BandwidthPackage", bandwidth=5), ["bandwidth_package_id"]),
+    ("transit_router_grant", dict(cen_id="{{ cen }}", instance_id="vpc-hubsh", instance_region="cn-shanghai"),
+     ["cen_owner_id"]),
+    ("transit_router_grant", dict(cen_id="{{ cen }}", cen_owner_id=MEMBER_UID, instance_id="vbr-hubhz"),
+     ["instance_id"]),
+    ("transit_router_grant", dict(cen_id="{{ cen }}", cen_owner_id=MEMBER_UID, instance_id="vpc-memhz"),
+     ["vpc-memhz"]),
     ("vswitch_info", dict(vpc_id="vsw-trhzj"), ["vpc_id"]),
     ("vswitch_info", dict(zone_id="cn-shanghai-m"), ["zone_id"]),
     # -- roles ----------------------------------------------------------------------------------
