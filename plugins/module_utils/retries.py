@@ -71,6 +71,12 @@ _FAMILIES = (
              "DeleteTransitRouterPeerAttachment"),
      ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
       "IncorrectStatus.TransitRouter", "IncorrectStatus.Attachment")),
+    # ... and its route tables, the links they lose and its static routes.
+    ("cbn", ("CreateTransitRouterRouteTable", "UpdateTransitRouterRouteTable", "DeleteTransitRouterRouteTable",
+             "DissociateTransitRouterAttachmentFromRouteTable", "DisableTransitRouterRouteTablePropagation",
+             "CreateTransitRouterRouteEntry", "DeleteTransitRouterRouteEntry"),
+     ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
+      "IncorrectStatus.TransitRouterRouteTable", "IncorrectStatus.AttachmentOrRouteTable")),
     # Transit-router grants of an instance in transition.
     ("cbn", ("GrantInstanceToTransitRouter", "RevokeInstanceFromTransitRouter", "ModifyGrantInstanceToTransitRouter"),
      ("OperationFailed.TaskConflict", "TaskConflict", "Operation.Blocking")),

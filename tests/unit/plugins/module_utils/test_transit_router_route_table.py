@@ -1,0 +1,278 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""module_utils/transit_router_route_table.py through the real SDK against a scripted HTTP API: the requests
+the core sends, in which order, and what it returns or refuses.
+
+The same core against the emulator is in tests/integration/targets/transit_router_route_table.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+try:
+    from urllib.parse import parse_qs
+except ImportError:  # pragma: no cover
+    from urlparse import parse_qs
+
+import pytest
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_route_table as trt
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+
+UID = "1000000000000001"
+READS = ("List", "Describe", "Get")
+
+
+def fields_of(request):
+    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
+
+
+class Cloud(object):
+    """Router tr-a with its System table vtb-sys; VPC attachments tr-attach-a and tr-attach-b of tr-a, and
+    tr-attach-x of another router. Writes settle at once; ``refuse[action] = (code, message)`` refuses one;
+    ``calls`` logs ``(action, fields)``."""
+
+    def __init__(self, fake_api):
+        self.routers = [dict(TransitRouterId="tr-a", Status="Active")]
+        self.tables = [self._table("vtb-sys", "System", "")]
+        self.attachments = [dict(TransitRouterAttachmentId=a, TransitRouterId=r)
+                            for a, r in (("tr-attach-a", "tr-a"), ("tr-attach-b", "tr-a"), ("tr-attach-x", "tr-b"))]
+        self.associations, self.propagations, self.entries = [], [], []
+        self.refuse, self.calls = {}, []
+        fake_api.identity({"AKID": UID})
+        for action in [name for name in dir(self) if name[0].isupper()]:
+            fake_api.script[action] = self._answer(action)
+
+    @staticmethod
+    def _table(table_id, kind, name):
+        return dict(TransitRouterRouteTableId=table_id, TransitRouterId="tr-a", TransitRouterRouteTableType=kind,
+                    TransitRouterRouteTableName=name, TransitRouterRouteTableDescription="",
+                    TransitRouterRouteTableStatus="Active", Tags=[])
+
+    def _answer(self, action):
+        def answer(request):
+            fields = fields_of(request)
+            self.calls.append((action, fields))
+            if action in self.refuse:
+                return 400, dict(Code=self.refuse[action][0], Message=self.refuse[action][1])
+            return 200, getattr(self, action)(fields)
+        return answer
+
+    def writes(self):
+        return [action for action, _fields in self.calls if not action.startswith(READS)]
+
+    def link(self, kind, table_id, attachment_id):
+        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
+                                        Status="Active"))
+
+    @staticmethod
+    def _page(key, items):
+        return {key: items, "TotalCount": len(items)}
+
+    # -- reads --------------------------------------------------------------------------------------
+    def ListTransitRouters(self, fields):
+        return self._page("TransitRouters", [r for r in self.routers
+                                             if fields.get("TransitRouterId") in (None, r["TransitRouterId"])])
+
+    def ListTransitRouterVpcAttachments(self, fields):
+        return self._page("TransitRouterAttachments", [
+            a for a in self.attachments
+            if fields.get("TransitRouterAttachmentId") in (None, a["TransitRouterAttachmentId"])])
+
+    def ListTransitRouterPeerAttachments(self, fields):
+        return self._page("TransitRouterAttachments", [])
+
+    def ListTransitRouterRouteTables(self, fields):
+        found = [t for t in self.tables if fields.get("TransitRouterId") in (None, t["TransitRouterId"])
+                 and fields.get("TransitRouterRouteTableType") in (None, t["TransitRouterRouteTableType"])
+                 and fields.get("TransitRouterRouteTableIds.1") in (None, t["TransitRouterRouteTableId"])]
+        return self._page("TransitRouterRouteTables", found)
+
+    def _links(self, items, fields):
+        keys = ("TransitRouterAttachmentId", "TransitRouterRouteTableId")
+        return [link for link in items if all(fields.get(k) in (None, link[k]) for k in keys)]
+
+    def ListTransitRouterRouteTableAssociations(self, fields):
+        return self._page("TransitRouterAssociations", self._links(self.associations, fields))
+
+    def ListTransitRouterRouteTablePropagations(self, fields):
+        return self._page("TransitRouterPropagations", self._links(self.propagations, fields))
+
+    def ListTransitRouterRouteEntries(self, fields):
+        return self._page("TransitRouterRouteEntries", self.entries)
+
+    # -- writes -------------------------------------------------------------------------------------
+    def CreateTransitRouterRouteTable(self, fields):
+        self.tables.append(self._table("vtb-new", "Custom", fields.get("TransitRouterRouteTableName")))
+        return dict(TransitRouterRouteTableId="vtb-new")
+
+    def UpdateTransitRouterRouteTable(self, fields):
+        self.tables[-1]["TransitRouterRouteTableName"] = fields["TransitRouterRouteTableName"]
+        return {}
+
+    def DeleteTransitRouterRouteTable(self, fields):
+        self.tables = [t for t in self.tables if t["TransitRouterRouteTableId"] != fields["TransitRouterRouteTableId"]]
+        return {}
+
+    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
+        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def ReplaceTransitRouterRouteTableAssociation(self, fields):
+        self.associations = [a for a in self.associations
+                             if a["TransitRouterAttachmentId"] != fields["TransitRouterAttachmentId"]]
+        return self.AssociateTransitRouterAttachmentWithRouteTable(fields)
+
+    def DissociateTransitRouterAttachmentFromRouteTable(self, fields):
+        self.associations = [a for a in self.associations
+                             if a["TransitRouterAttachmentId"] != fields["TransitRouterAttachmentId"]]
+        return {}
+
+    def EnableTransitRouterRouteTablePropagation(self, fields):
+        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def DisableTransitRouterRouteTablePropagation(self, fields):
+        self.propagations = [p for p in self.propagations
+                             if (p["TransitRouterAttachmentId"], p["TransitRouterRouteTableId"])
+                             != (fields["TransitRouterAttachmentId"], fields["TransitRouterRouteTableId"])]
+        return {}
+
+    def TagResources(self, fields):
+        return {}
+
+
+@pytest.fixture
+def cloud(fake_api):
+    return Cloud(fake_api)
+
+
+@pytest.fixture
+def session(keys, fake_api, clock):
+    return Session(keys, endpoint=fake_api.url, region="cn-hangzhou", clock=clock, sleep=clock.sleep)
+
+
+def params(**overrides):
+    base = dict(transit_router_id="tr-a", route_table_id=None, system=False, name="isolated", description=None,
+                associations=None, purge_associations=False, propagations=None, purge_propagations=False,
+                state="present", wait=True, wait_timeout=300, tags=None, purge_tags=True)
+    base.update(overrides)
+    return base
+
+
+def test_create_then_associate_and_propagate_one_write_each(session, cloud):
+    result = trt.transit_router_route_table(
+        session, params(associations=["tr-attach-a"], propagations=["tr-attach-a", "tr-attach-b"]), False)
+    assert cloud.writes() == ["CreateTransitRouterRouteTable", "AssociateTransitRouterAttachmentWithRouteTable",
+                              "EnableTransitRouterRouteTablePropagation", "EnableTransitRouterRouteTablePropagation"]
+    create = [f for a, f in cloud.calls if a == "CreateTransitRouterRouteTable"][0]
+    assert create["ClientToken"] and create["TransitRouterRouteTableName"] == "isolated"
+    assert result["changed"] and result["route_table_id"] == "vtb-new"
+    assert result["route_table"]["associations"] == ["tr-attach-a"]
+    assert result["route_table"]["propagations"] == ["tr-attach-a", "tr-attach-b"]
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["name"] == "isolated"
+
+
+def test_an_unchanged_table_writes_nothing(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    cloud.link("associations", "vtb-c", "tr-attach-a")
+    result = trt.transit_router_route_table(session, params(associations=["tr-attach-a"]), False)
+    assert not result["changed"] and "diff" not in result
+    assert cloud.writes() == []
+    assert result["route_table"]["associations"] == ["tr-attach-a"]
+
+
+def test_check_mode_predicts_without_writing(session, cloud):
+    result = trt.transit_router_route_table(session, params(associations=["tr-attach-a"]), True)
+    assert result["changed"] and result["route_table_id"].startswith("vtb-checkmode-")
+    assert result["route_table"]["associations"] == ["tr-attach-a"]
+    assert cloud.writes() == []
+
+
+def test_an_attachment_associated_elsewhere_on_the_router_moves(session, cloud):
+    cloud.link("associations", "vtb-sys", "tr-attach-a")
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    result = trt.transit_router_route_table(session, params(associations=["tr-attach-a"]), False)
+    assert cloud.writes() == ["ReplaceTransitRouterRouteTableAssociation"]
+    assert result["diff"]["before"]["associations"] == [] and result["diff"]["after"]["associations"] == ["tr-attach-a"]
+
+
+def test_purge_removes_only_what_is_not_listed_and_only_when_asked(session, cloud):
+    for kind in ("associations", "propagations"):
+        cloud.link(kind, "vtb-sys", "tr-attach-a")
+    cloud.link("propagations", "vtb-sys", "tr-attach-b")
+    kept = trt.transit_router_route_table(session, params(system=True, name=None, propagations=[]), False)
+    assert not kept["changed"] and cloud.writes() == []
+    purged = trt.transit_router_route_table(
+        session, params(system=True, name=None, associations=[], purge_associations=True, propagations=["tr-attach-b"],
+                        purge_propagations=True), False)
+    assert cloud.writes() == ["DissociateTransitRouterAttachmentFromRouteTable",
+                              "DisableTransitRouterRouteTablePropagation"]
+    assert purged["route_table"]["associations"] == [] and purged["route_table"]["propagations"] == ["tr-attach-b"]
+
+
+def test_an_attachment_of_another_router_is_refused_before_any_write(session, cloud):
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table(session, params(associations=["tr-attach-a", "tr-attach-x"]), False)
+    assert "tr-attach-x is not an attachment of transit router tr-a" in err.value.message
+    assert cloud.writes() == []
+
+
+def test_two_tables_with_the_name_are_listed(session, cloud):
+    cloud.tables += [cloud._table("vtb-1", "Custom", "isolated"), cloud._table("vtb-2", "Custom", "isolated")]
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table(session, params(), False)
+    assert "vtb-1, vtb-2" in err.value.message and "route_table_id" in err.value.message
+
+
+def test_rename_by_id(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    result = trt.transit_router_route_table(session, params(route_table_id="vtb-c", transit_router_id=None,
+                                                            name="renamed"), False)
+    assert cloud.writes() == ["UpdateTransitRouterRouteTable"]
+    assert result["diff"]["before"]["name"] == "isolated" and result["diff"]["after"]["name"] == "renamed"
+
+
+def test_delete_refused_while_links_remain_names_them(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    cloud.link("propagations", "vtb-c", "tr-attach-b")
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table(session, params(state="absent"), False)
+    assert "learning routes from tr-attach-b" in err.value.message
+    assert cloud.writes() == []
+
+
+def test_delete_refused_for_static_routes_names_them(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    cloud.entries = [dict(TransitRouterRouteEntryId="rte-1", TransitRouterRouteEntryDestinationCidrBlock="10.0.0.0/8")]
+    cloud.refuse["DeleteTransitRouterRouteTable"] = ("OperationFailed.RouteEntryExist", "routes")
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table(session, params(state="absent"), False)
+    assert err.value.code == "OperationFailed.RouteEntryExist"
+    assert "rte-1 (10.0.0.0/8)" in err.value.message and "transit_router_route_entry" in err.value.message
+
+
+def test_delete_waits_until_gone_and_absent_is_no_change(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
+    result = trt.transit_router_route_table(session, params(state="absent"), False)
+    assert result["changed"] and cloud.writes() == ["DeleteTransitRouterRouteTable"]
+    again = trt.transit_router_route_table(session, params(state="absent"), False)
+    assert not again["changed"] and again["route_table_id"] is None
+
+
+@pytest.mark.parametrize("overrides, text", [
+    (dict(system=True, state="absent"), "System route table of a transit router cannot be deleted"),
+    (dict(system=True, route_table_id="vtb-sys"), "not both"),
+    (dict(associations=["attach-1"]), "associations: 'attach-1' is not a transit-router attachment id"),
+    (dict(name=""), "name: give a non-empty name"),
+    (dict(name=None), "name: give the name of the custom route table"),
+    (dict(associations=["attach-checkmode-0123abcd"]), "predicted by check mode"),
+])
+def test_bad_options_are_refused_before_any_call(session, cloud, overrides, text):
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table(session, params(**overrides), False)
+    assert text in err.value.message
+    assert cloud.calls == []
