@@ -44,6 +44,12 @@ unset ALICLOUD_INTERCONNECT_MODULE_DOOR
 
 say() { printf 'cores: %s\n' "$*"; }
 
+wanted=("$@")
+for core in "${wanted[@]}"; do
+    awk -v core="$core" '$1 == core { found = 1 } END { exit !found }' ci/cores.txt \
+        || { say "no ansible-core $core in ci/cores.txt" >&2; exit 2; }
+done
+
 emulator_pid=
 stop_emulator() {
     if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
@@ -95,7 +101,6 @@ else
     say "SKIPPED the SDK lower-bound check: no venv at $venvs/$lowest"
 fi
 
-wanted=("$@")
 ran=() skipped=() failed=()
 while read -r core python _; do
     case $core in '' | '#'*) continue ;; esac
