@@ -750,3 +750,55 @@ def _apply_grant(session, params, check_mode, member, action, rule):
             if exc.code != GRANT_EXISTS_CODE:
                 raise
     return next((r for r in list_grant_rules(session, member) if r.get("CenId") == cen_id), None)
+
+
+# ---------------------------------------------------------------------------
+# transit_router_attachment_info
+# ---------------------------------------------------------------------------
+
+def attachment_result(attachment):
+    """A VPC or inter-region attachment as transit_router_attachment_info returns it: snake_case, with
+    ``attachment_type`` (``VPC``, or ``TR`` for an inter-region attachment) and account ids as strings."""
+    result = vpc_attachment_result(attachment)
+    result["attachment_type"] = attachment.get("ResourceType")
+    if "peer_transit_router_owner_id" in result:
+        result["peer_transit_router_owner_id"] = _owner(result["peer_transit_router_owner_id"])
+    return result
+
+
+def transit_router_attachment_info(session, params, check_mode):
+    """Core of alicloud.interconnect.transit_router_attachment_info: the VPC and inter-region attachments of
+    a transit router, or of a CEN (in a region)."""
+    router_id, cen_id, region = params.get("transit_router_id"), params.get("cen_id"), params.get("region")
+    for option, prefix in (("transit_router_id", "tr"), ("cen_id", "cen")):
+        if params.get(option) is not None and predicted(params[option], option, check_mode):
+            # A router or CEN an earlier task of this check-mode run would create has no attachments.
+            return dict(changed=False, attachments=[])
+        if params.get(option) is not None:
+            check_id(params[option], prefix, option)
+    for attachment_id in params.get("attachment_ids") or []:
+        if not str(attachment_id).startswith("tr-attach-"):
+            raise AlicloudError(None, "attachment_ids: %r is not a transit router attachment id (tr-attach-...)"
+                                % (attachment_id,))
+    if params.get("vpc_id") is not None:
+        check_id(params["vpc_id"], "vpc", "vpc_id")
+    types = [params["attachment_type"]] if params.get("attachment_type") else ["VPC", "TR"]
+    tags = [dict(t, Value=t["Value"] or None) for t in tags_to_list(params.get("tags"))] or None
+    if router_id:
+        routers = list_transit_routers(session, transit_router_id=router_id)
+        if not routers:
+            return dict(changed=False, attachments=[])
+        cen_id = routers[0]["CenId"]
+    found = []
+    if "VPC" in types:
+        found.extend(list_vpc_attachments(session, CenId=cen_id, TransitRouterId=router_id, RegionId=region,
+                                          VpcId=params.get("vpc_id"), Tag=tags))
+    if "TR" in types and not params.get("vpc_id"):
+        # The listing names attachments by their local router: those made from the other end are found by CEN.
+        found.extend(a for a in list_peer_attachments(session, CenId=cen_id, Tag=tags)
+                     if router_id in (None, a.get("TransitRouterId"), a.get("PeerTransitRouterId"))
+                     and region in (None, a.get("RegionId"), a.get("PeerTransitRouterRegionId")))
+    ids, name = params.get("attachment_ids"), params.get("name")
+    found = [a for a in found if (not ids or a["TransitRouterAttachmentId"] in ids)
+             and (name is None or a.get("TransitRouterAttachmentName") == name)]
+    return dict(changed=False, attachments=[attachment_result(a) for a in found])

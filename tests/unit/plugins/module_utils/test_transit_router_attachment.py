@@ -48,6 +48,7 @@ class Cloud(object):
                           dict(VSwitchId="vsw-k", VpcId="vpc-a", ZoneId="cn-hangzhou-k")]
         self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
         self.vpcs = ["vpc-a", "vpc-b"]  # the caller's VPCs
+        self.peers = []  # inter-region attachments
         self.granted = []  # vSwitches ListGrantVSwitchesToCen shows
         self.rules = []  # grant rules of the caller's instances (_id: the instance)
         self.associated_cens = []  # DescribeVpcAttribute's AssociatedCens
@@ -112,6 +113,11 @@ class Cloud(object):
     def ListTransitRouterVpcAttachments(self, fields):
         keys = ("TransitRouterId", "VpcId", "TransitRouterAttachmentId", "CenId")
         return self._page("TransitRouterAttachments", [a for a in self.attachments
+                                                       if all(fields.get(k) in (None, a[k]) for k in keys)])
+
+    def ListTransitRouterPeerAttachments(self, fields):
+        keys = ("CenId", "RegionId", "TransitRouterId")
+        return self._page("TransitRouterAttachments", [a for a in self.peers
                                                        if all(fields.get(k) in (None, a[k]) for k in keys)])
 
     def ListTransitRouterRouteTables(self, fields):
@@ -488,3 +494,54 @@ def test_revoke_is_refused_while_the_cen_has_the_instance_attached(session, clou
     result = tra.transit_router_grant(session, grant_params(state="absent", cen_owner_id=None), False)
     assert cloud.request("RevokeInstanceFromTransitRouter")["CenOwnerId"] == UID2
     assert result["grant"] == {} and result["results"][0]["action"] == "revoke"
+
+
+# -- transit_router_attachment_info -------------------------------------------------------------------------
+
+def info_params(**overrides):
+    base = dict(transit_router_id=None, cen_id="cen-a", region=None, attachment_type=None, attachment_ids=None,
+                vpc_id=None, name=None, tags=None)
+    base.update(overrides)
+    return base
+
+
+def peer(attachment_id, local, remote, local_region="cn-hangzhou", remote_region="cn-shanghai"):
+    return dict(TransitRouterAttachmentId=attachment_id, TransitRouterId=local, RegionId=local_region,
+                PeerTransitRouterId=remote, PeerTransitRouterRegionId=remote_region, PeerTransitRouterOwnerId=int(UID),
+                CenId="cen-a", ResourceType="TR", Status="Attached", TransitRouterAttachmentName=attachment_id,
+                BandwidthType="DataTransfer", Bandwidth=10, Tags=[])
+
+
+def test_info_lists_vpc_then_inter_region_attachments_with_their_kind(session, cloud):
+    cloud.attach()
+    cloud.peers = [peer("tr-attach-p", "tr-a", "tr-s")]
+    result = tra.transit_router_attachment_info(session, info_params(), False)
+    assert [(a["transit_router_attachment_id"], a["attachment_type"]) for a in result["attachments"]] == [
+        ("tr-attach-a", "VPC"), ("tr-attach-p", "TR")]
+    assert result["attachments"][0]["vpc_owner_id"] == UID
+    assert result["attachments"][1]["peer_transit_router_owner_id"] == UID
+    assert result["changed"] is False
+
+
+def test_a_router_sees_the_inter_region_attachments_made_from_the_other_end(session, cloud):
+    cloud.routers.append(dict(TransitRouterId="tr-s", CenId="cen-a", RegionId="cn-shanghai", Status="Active"))
+    cloud.peers = [peer("tr-attach-p", "tr-a", "tr-s"), peer("tr-attach-q", "tr-a", "tr-b", remote_region="cn-beijing")]
+    result = tra.transit_router_attachment_info(session, info_params(cen_id=None, transit_router_id="tr-s"), False)
+    assert [a["transit_router_attachment_id"] for a in result["attachments"]] == ["tr-attach-p"]
+    assert cloud.request("ListTransitRouterPeerAttachments")["CenId"] == "cen-a"
+    by_region = tra.transit_router_attachment_info(session, info_params(region="cn-beijing"), False)
+    assert [a["transit_router_attachment_id"] for a in by_region["attachments"]] == ["tr-attach-q"]
+
+
+def test_info_asks_only_for_the_kind_it_needs(session, cloud):
+    tra.transit_router_attachment_info(session, info_params(attachment_type="VPC"), False)
+    tra.transit_router_attachment_info(session, info_params(vpc_id="vpc-a"), False)
+    assert "ListTransitRouterPeerAttachments" not in [a for a, _f in cloud.calls]
+    tra.transit_router_attachment_info(session, info_params(attachment_type="TR"), False)
+    assert [a for a, _f in cloud.calls].count("ListTransitRouterVpcAttachments") == 2
+
+
+def test_info_of_a_predicted_cen_lists_nothing_without_a_call(session, cloud):
+    result = tra.transit_router_attachment_info(session, info_params(cen_id="cen-checkmode-1a2b3c4d"), True)
+    assert result == dict(changed=False, attachments=[])
+    assert cloud.calls == []
