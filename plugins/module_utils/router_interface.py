@@ -442,18 +442,18 @@ def _absent(session, region, current, params, check_mode):
         raise AlicloudError("DependencyViolation.RouterInterfaceReferedByRouteEntry", "router interface %s is the "
                             "next hop of route entries %s: delete those routes first (vpc_route_entry with "
                             "state=absent); nothing was changed" % (ri_id, describe_routes(routes)))
-    result = _result(True, ri_id, None, current)
-    if check_mode:
-        return result
-    if current["Status"] in SETTLES_TO:
-        if not params["wait"]:
-            raise _transitioning(current, "delete")
-        current = _wait(session, region, ri_id, _settled, "to settle before it is deleted")
-    if current["Status"] == "Active" and not params["wait"]:
+    if not params["wait"] and current["Status"] in SETTLES_TO:
+        raise _transitioning(current, "delete")
+    if not params["wait"] and current["Status"] == "Active":
         raise AlicloudError("IncorrectStatus.RouterInterface", "%s is Active: deleting it means deactivating the pair "
                             "and waiting until it is Inactive, and wait: false does not wait; run it with wait: true, "
                             "or with state=inactive first and state=absent once it is Inactive; nothing was changed"
                             % _describe(current))
+    result = _result(True, ri_id, None, current)
+    if check_mode:
+        return result
+    if current["Status"] in SETTLES_TO:
+        current = _wait(session, region, ri_id, _settled, "to settle before it is deleted")
     done = []
     try:
         if current["Status"] == "Active":
@@ -700,10 +700,10 @@ def ensure_router_interface(session, params, check_mode):
         current = _wait(session, region, current["RouterInterfaceId"], _settled, "to settle")
     plan = _plan(session, sides, current, params)
     _check_cloud(session, region, sides, current, plan)
+    if plan["writes"] and current is not None and current["Status"] in SETTLES_TO and not params["wait"]:
+        raise _transitioning(current, "change")
     if check_mode or not plan["changed"]:
         return _predict(current, plan, params)
-    if plan["writes"] and current is not None and current["Status"] in SETTLES_TO:
-        raise _transitioning(current, "change")
     return _apply(session, region, current, plan, params)
 
 

@@ -273,13 +273,13 @@ def _absent(session, current, params, check_mode):
             _wait(session, pcc_id, _gone, "to be deleted")
         return dict(changed=False, peer_connection_id=pcc_id, vpc_peer_connection={})
     _refuse_if_routed(session, current)
+    if current.get("Status") in TRANSITIONAL and not params["wait"]:
+        raise _transitioning(current, "delete")
     result = dict(changed=True, peer_connection_id=pcc_id, vpc_peer_connection={},
                   diff=make_diff(_summary(current), None))
     if check_mode:
         return result
     if current.get("Status") in TRANSITIONAL:
-        if not params["wait"]:
-            raise _transitioning(current, "delete")
         _wait(session, pcc_id, _settled, "to settle before it is deleted")
     session.call("vpcpeer", "DeleteVpcPeerConnection", ClientToken=session.client_token(), InstanceId=pcc_id)
     if params["wait"]:
@@ -366,10 +366,10 @@ def _update(session, current, params, check_mode, before=None, done=()):
     tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in tags_unset)
     tags.update(tags_set)
     predicted = dict(current, Tags=tags_to_list(tags), **changes)
+    if changes and current.get("Status") in TRANSITIONAL and not params["wait"]:
+        raise _transitioning(current, "change")
     if check_mode:
         return _result(True, predicted, before)
-    if changes and current.get("Status") in TRANSITIONAL:
-        raise _transitioning(current, "change")
     pcc_id, done = current["InstanceId"], list(done)
     try:
         if changes:
@@ -425,19 +425,19 @@ def _answer(session, current, params, check_mode):
                        flat["AcceptingVpcId"], list((current.get("AcceptingVpc") or {}).get("Ipv4Cidrs") or []))
     target = "Activated" if state == "accepted" else "Rejected"
     tags = compare_tags({}, params.get("tags"))[0] if state == "accepted" else {}
-    predicted = dict(current, Status=target)
+    changes = _modifications(current, params) if state == "accepted" else {}
+    predicted = dict(current, Status=target, **changes)
     if tags:
         predicted["Tags"] = tags_to_list(tags)
-    if check_mode:
-        return _result(True, predicted, current)
-    if current.get("Status") in TRANSITIONAL:
+    if current.get("Status") in TRANSITIONAL and not params["wait"]:
         raise _transitioning(current, "answer")
-    changes = _modifications(current, params) if state == "accepted" else {}
     if changes and not params["wait"]:
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s: %s can change only once the connection is Activated, and "
                             "wait: false does not wait after accepting it; run it with wait: true, or change them in "
                             "a later task; nothing was changed"
                             % (_describe(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
+    if check_mode:
+        return _result(True, predicted, current)
     operation = "AcceptVpcPeerConnection" if state == "accepted" else "RejectVpcPeerConnection"
     session.call("vpcpeer", operation, ClientToken=session.client_token(), InstanceId=pcc_id,
                  **(dict(Tag=tags_to_list(tags)) if tags else {}))

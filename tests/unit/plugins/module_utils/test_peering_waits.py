@@ -162,11 +162,15 @@ def test_wait_false_judges_a_transition_by_where_it_goes_and_writes_nothing_it_c
     assert pair.clock.sleeps == []
 
 
-def test_wait_false_refuses_to_delete_an_active_pair_and_deactivates_without_waiting(pair):
+@pytest.mark.parametrize("check_mode", [False, True])  # check mode predicts the refusal the run would meet
+def test_wait_false_refuses_to_delete_an_active_pair(pair, check_mode):
     with pytest.raises(AlicloudError) as exc:
-        ri_mod.ensure_router_interface(session(pair, 5), ri_params(wait=False, state="absent"), False)
+        ri_mod.ensure_router_interface(session(pair, 5), ri_params(wait=False, state="absent"), check_mode)
     assert "is Active: deleting it means deactivating the pair and waiting until it is Inactive" in str(exc.value)
     assert pair.writes() == []
+
+
+def test_wait_false_deactivates_without_waiting(pair):
     result = ri_mod.ensure_router_interface(session(pair, 5), ri_params(wait=False, state="inactive"), False)
     assert (result["changed"], result["router_interface"]["status"]) == (True, "Deactivating")
     assert pair.writes() == ["DeactivateRouterInterface"]
