@@ -3,10 +3,14 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Route tables of Enterprise Edition transit routers (CBN 2017-09-12).
 
-The core behind ``transit_router_route_table``: Create / Update / DeleteTransitRouterRouteTable of a
-custom table and, for any table of a router (its System table included), which attachments it is
-associated with (Associate / Replace / Dissociate) and which propagate their routes into it
-(Enable / Disable ...Propagation).
+The cores behind the modules:
+
+* ``transit_router_route_table``: Create / Update / DeleteTransitRouterRouteTable of a custom table
+  and, for any table of a router (its System table included), which attachments it is associated
+  with (Associate / Replace / Dissociate) and which propagate their routes into it (Enable /
+  Disable ...Propagation).
+* ``transit_router_route_table_info``: the tables of a router with their associations, propagations
+  and routes (static and learned).
 
 An attachment is associated with one table of its router: associating it with this table moves it
 from the other one (ReplaceTransitRouterRouteTableAssociation). It may propagate into several.
@@ -453,3 +457,39 @@ def _routes_left(session, table_id, error):
                                      "first (alicloud.interconnect.transit_router_route_entry with state: absent)"
                          % (table_id, ", ".join(found) or "see the table"),
                          request_id=error.request_id, action=error.action)
+
+
+# ---------------------------------------------------------------------------
+# transit_router_route_table_info
+# ---------------------------------------------------------------------------
+
+def routes_of_table(session, table_id):
+    """Every route of a table, static and learned, in every state (the API lists Active ones unless told)."""
+    return every_token_page(session, "cbn", "ListTransitRouterRouteEntries", "TransitRouterRouteEntries",
+                            MaxResults=LIST_PAGE_SIZE, TransitRouterRouteTableId=table_id,
+                            TransitRouterRouteEntryStatus="All")
+
+
+def transit_router_route_table_info(session, params, check_mode):
+    """Core of alicloud.interconnect.transit_router_route_table_info: the tables of a router (all, or those
+    with ``route_table_ids``, ``name``, ``type``), each with its associations, propagations and routes."""
+    router_id = params["transit_router_id"]
+    if predicted(router_id, "transit_router_id", check_mode):
+        return dict(changed=False, route_tables=[])  # a router check mode predicted has no tables yet
+    check_id(router_id, "tr", "transit_router_id")
+    table_ids = list(dict.fromkeys(params.get("route_table_ids") or []))
+    if len(table_ids) > 20:
+        raise AlicloudError(None, "route_table_ids: give at most 20 ids (the API's limit), not %d" % len(table_ids))
+    for table_id in table_ids:
+        check_id(table_id, "vtb", "route_table_ids")
+    tables = list_route_tables(session, router_id, table_type=params.get("type"), table_ids=table_ids or None)
+    if params.get("name") is not None:
+        tables = [t for t in tables if t.get("TransitRouterRouteTableName") == params["name"]]
+    found = []
+    for table in tables:
+        table_id = table["TransitRouterRouteTableId"]
+        result = route_table_result(table, associations_of_table(session, table_id),
+                                    propagations_of_table(session, table_id))
+        result["routes"] = [snake_dict(route) for route in routes_of_table(session, table_id)]
+        found.append(result)
+    return dict(changed=False, route_tables=found)

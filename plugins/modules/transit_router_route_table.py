@@ -189,9 +189,9 @@ route_table:
       type: str
       sample: cn-hangzhou
     route_table_options:
-      description: Its options (C(multi_region_e_c_m_p) or as the API names it).
+      description: Its options; C(multi_region_ecmp) is C(disable) or C(enable).
       type: dict
-      sample: {}
+      sample: {"multi_region_ecmp": "disable"}
     create_time:
       description: When it was created (UTC).
       type: str

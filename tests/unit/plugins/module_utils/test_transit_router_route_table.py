@@ -276,3 +276,41 @@ def test_bad_options_are_refused_before_any_call(session, cloud, overrides, text
         trt.transit_router_route_table(session, params(**overrides), False)
     assert text in err.value.message
     assert cloud.calls == []
+
+
+# -- transit_router_route_table_info ------------------------------------------------------------------
+
+def info_params(**overrides):
+    base = dict(transit_router_id="tr-a", route_table_ids=None, name=None, type=None)
+    base.update(overrides)
+    return base
+
+
+def test_info_lists_each_table_with_its_links_and_routes_of_every_state(session, cloud):
+    cloud.tables.append(cloud._table("vtb-c", "Custom", "blue"))
+    cloud.link("associations", "vtb-sys", "tr-attach-a")
+    cloud.link("propagations", "vtb-sys", "tr-attach-b")
+    cloud.entries = [dict(TransitRouterRouteEntryId="rte-1", TransitRouterRouteEntryDestinationCidrBlock="10.0.0.0/8")]
+    result = trt.transit_router_route_table_info(session, info_params(type="System"), False)
+    assert not result["changed"] and [t["transit_router_route_table_id"] for t in result["route_tables"]] == ["vtb-sys"]
+    table = result["route_tables"][0]
+    assert table["associations"] == ["tr-attach-a"] and table["propagations"] == ["tr-attach-b"]
+    assert table["routes"] == [dict(transit_router_route_entry_id="rte-1",
+                                    transit_router_route_entry_destination_cidr_block="10.0.0.0/8")]
+    routes = [f for a, f in cloud.calls if a == "ListTransitRouterRouteEntries"]
+    assert routes[0]["TransitRouterRouteEntryStatus"] == "All"
+    by_name = trt.transit_router_route_table_info(session, info_params(name="blue"), False)
+    assert [t["transit_router_route_table_id"] for t in by_name["route_tables"]] == ["vtb-c"]
+    assert cloud.writes() == []
+
+
+def test_info_of_a_predicted_router_reads_nothing(session, cloud):
+    result = trt.transit_router_route_table_info(session, info_params(transit_router_id="tr-checkmode-0123abcd"), True)
+    assert result == dict(changed=False, route_tables=[]) and cloud.calls == []
+
+
+def test_info_refuses_more_ids_than_the_api_takes(session, cloud):
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_table_info(session, info_params(route_table_ids=["vtb-%d" % i for i in range(21)]),
+                                            False)
+    assert "route_table_ids: give at most 20" in err.value.message and cloud.calls == []
