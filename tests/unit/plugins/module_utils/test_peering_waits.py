@@ -356,3 +356,22 @@ def test_info_modules_find_nothing_for_predicted_ids_in_check_mode(world):
     with pytest.raises(AlicloudError, match="router_interface_ids: ri-checkmode-0123abcd is an id predicted"):
         ri_mod.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
                                                              filters=None), False)
+
+
+def test_a_replaced_route_whose_new_route_is_refused_says_the_old_one_is_gone(world, sdk_error):
+    world.interfaces.append(interface("ri-new", "vrt-l"))
+    world.add_route("vtb-l", "10.1.0.0/16", "RouterInterface", "ri-old", "rte-old")
+
+    def delete(fields):
+        world.tables[0]["entries"] = []
+        return {}
+    world.on["DeleteRouteEntry"] = delete
+    world.errors["CreateRouteEntry"] = sdk_error.client("QuotaExceeded.RouteEntry", "too many routes")
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(session(world, 5), route_params(next_hop_type="RouterInterface",
+                                                                 next_hop_id="ri-new"), False)
+    assert exc.value.changed is True and exc.value.result == dict(route_table_id="vtb-l")
+    assert str(exc.value) == (
+        "QuotaExceeded.RouteEntry: deleted route entry rte-old (to 10.1.0.0/16, through RouterInterface ri-old), then "
+        "CreateRouteEntry failed: too many routes; a re-run creates the route to 10.1.0.0/16 through RouterInterface "
+        "ri-new (request id REQ-1)")
