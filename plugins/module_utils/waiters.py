@@ -38,6 +38,18 @@ class Deadline:
         return "wait_timeout (%g seconds for the whole task)" % self.seconds
 
 
+def _status(item):
+    """The status of a resource dict: ``Status``, ``status``, or its one ``*Status`` field
+    (``TransitRouterRouteTableStatus``); None when it has none."""
+    if not isinstance(item, dict):
+        return None
+    for key in ("Status", "status"):
+        if item.get(key) is not None:
+            return item[key]
+    named = [key for key in item if key.endswith("Status") and item[key] is not None]
+    return item[named[0]] if len(named) == 1 else None
+
+
 def describe_state(state):
     """A short text for the state a waiter last saw.
 
@@ -47,11 +59,11 @@ def describe_state(state):
     if state is None:
         return "not found"
     if isinstance(state, dict):
-        status = state.get("Status", state.get("status"))
+        status = _status(state)
         if status is not None:
             return "status %s" % status
-        if all(isinstance(item, dict) and "Status" in item for item in state.values()):
-            return ", ".join("%s %s" % (key, state[key]["Status"]) for key in sorted(state)) or "none"
+        if all(_status(item) is not None for item in state.values()):
+            return ", ".join("%s %s" % (key, _status(state[key])) for key in sorted(state)) or "none"
     return json.dumps(state, sort_keys=True, default=str)[:200]
 
 

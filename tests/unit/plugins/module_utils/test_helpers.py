@@ -104,6 +104,12 @@ def test_wait_timeout_for_snake_case_and_other_states(keys, clock):
         wait_for(task(keys, clock, 1), lambda: ["a", "b"], lambda s: False, "x")
 
 
+def test_wait_timeout_names_a_status_field_of_another_name(keys, clock):
+    table = {"TransitRouterRouteTableId": "vtb-1", "TransitRouterRouteTableStatus": "Creating", "Tags": []}
+    with pytest.raises(AlicloudError, match="last seen: status Creating$"):
+        wait_for(task(keys, clock, 1), lambda: table, lambda s: False, "x")
+
+
 def test_wait_timeout_for_a_batch_names_each_member_and_its_state(keys, clock):
     batch = {"vpc-2": {"Status": "Attached", "CenId": "cen-1"}, "vpc-1": {"Status": "Attaching", "CenId": "cen-1"}}
     with pytest.raises(AlicloudError, match="last seen: vpc-1 Attaching, vpc-2 Attached$"):
