@@ -202,6 +202,14 @@ CASES = [
      ["instance_id"]),
     ("transit_router_grant", dict(cen_id="{{ cen }}", cen_owner_id=MEMBER_UID, instance_id="vpc-memhz"),
      ["vpc-memhz"]),
+    ("transit_router_route_table", dict(transit_router_id="tr_1", name="bi-rt"), ["transit_router_id"]),
+    ("transit_router_route_table", dict(transit_router_id="{{ tr }}", route_table_id="vtb-notthere"),
+     ["route_table_id", "vtb-notthere"]),
+    ("transit_router_route_table", dict(transit_router_id="{{ tr }}", name="bi-rt",
+                                        propagations=["tr-attach-notthere"]), ["tr-attach-notthere"]),
+    ("transit_router_route_table", dict(transit_router_id="{{ tr }}", system=True, state="absent"), ["system"]),
+    ("transit_router_attachment_info", dict(), ["transit_router_id", "cen_id"]),
+    ("transit_router_attachment_info", dict(cen_id="{{ cen }}", attachment_ids=["attach-1"]), ["attachment_ids"]),
     ("vswitch_info", dict(vpc_id="vsw-trhzj"), ["vpc_id"]),
     ("vswitch_info", dict(zone_id="cn-shanghai-m"), ["zone_id"]),
     # -- roles ----------------------------------------------------------------------------------
@@ -328,9 +336,10 @@ def test_every_bad_input_fails_naming_the_option_or_code_without_writing(world, 
     harness.assert_converged(setup, world)
     before = world.settled_state()
     cens = dict((c["Name"], c["CenId"]) for c in before["tables"]["cen"].values())
+    routers = dict((r["TransitRouterName"], r["TransitRouterId"]) for r in before["tables"]["transit_router"].values())
 
     run = ansible.run(matrix_playbook(str(tmp_path / "matrix.yml")), "bad input",
-                      extra_vars=dict(cen=cens["bi-cen"], other=cens["bi-other"],
+                      extra_vars=dict(cen=cens["bi-cen"], other=cens["bi-other"], tr=routers["bi-tr"],
                                       credentials_file=credentials_file(tmp_path)))
     problems = []
     request_ids = {}
