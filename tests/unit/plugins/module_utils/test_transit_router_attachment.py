@@ -49,6 +49,7 @@ class Cloud(object):
         self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
         self.vpcs = ["vpc-a", "vpc-b"]  # the caller's VPCs
         self.peers = []  # inter-region attachments
+        self.vpc_routes = []  # route entries of vpc-a's route table vtb-vpca
         self.granted = []  # vSwitches ListGrantVSwitchesToCen shows
         self.rules = []  # grant rules of the caller's instances (_id: the instance)
         self.associated_cens = []  # DescribeVpcAttribute's AssociatedCens
@@ -149,6 +150,11 @@ class Cloud(object):
         found = [dict(VpcId=vpc_id, VRouterId="vrt-" + vpc_id[4:], RegionId="cn-hangzhou") for vpc_id in self.vpcs]
         found = [v for v in found if fields.get("VpcId") in (None, v["VpcId"])]
         return dict(Vpcs={"Vpc": found}, TotalCount=len(found))
+
+    def DescribeRouteTables(self, fields):
+        entries = [e for e in self.vpc_routes if fields["RouterId"] == "vrt-a"]
+        tables = [dict(RouteTableId="vtb-vpca", RouteEntrys={"RouteEntry": entries})]
+        return dict(RouteTables={"RouteTable": tables}, TotalCount=1)
 
     def ListGrantVSwitchesToCen(self, fields):
         return self._page("VSwitches", self.granted)
@@ -260,6 +266,21 @@ def test_create_looks_up_the_zones_then_associates_and_propagates_into_the_syste
     assert result["diff"]["before"] == {}
     assert result["diff"]["after"]["zone_mappings"] == [dict(zone_id="cn-hangzhou-j", vswitch_id="vsw-j"),
                                                         dict(zone_id="cn-hangzhou-k", vswitch_id="vsw-k")]
+
+
+def test_an_attachment_being_deleted_is_waited_for_then_made_anew(session, cloud):
+    cloud.attach(Status="Detaching")
+    listed = cloud.ListTransitRouterVpcAttachments
+
+    def gone_after_the_first_look(fields):
+        body = listed(fields)
+        if cloud.attachments and cloud.attachments[0]["Status"] == "Detaching":
+            cloud.attachments = []
+        return body
+    cloud.ListTransitRouterVpcAttachments = gone_after_the_first_look
+    result = tra.transit_router_vpc_attachment(session, params(route_table_id=False), False)
+    assert cloud.writes() == ["CreateTransitRouterVpcAttachment"]
+    assert result["transit_router_attachment_id"] == "tr-attach-new"
 
 
 @pytest.mark.parametrize("table", [False, "false"])
@@ -413,6 +434,18 @@ def test_delete_refused_for_static_routes_names_them(session, cloud):
     assert exc.value.code == "OperationFailed.RouteEntryExist"
     assert "rte-1 (10.9.0.0/16 in vtb-sys)" in str(exc.value)
     assert "transit_router_route_entry" in str(exc.value)
+
+
+def test_delete_refused_for_vpc_routes_names_them(session, cloud):
+    cloud.attach()
+    cloud.vpc_routes.append(dict(RouteEntryId="rte-v", RouteTableId="vtb-vpca", DestinationCidrBlock="10.8.0.0/16",
+                                 NextHops={"NextHop": [dict(NextHopType="Attachment", NextHopId="tr-attach-a")]}))
+    cloud.refuse["DeleteTransitRouterVpcAttachment"] = ("OperationFailed.AttachmentReferencedVpcRouteEntryExisted", "r")
+    with pytest.raises(AlicloudError) as exc:
+        tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+    assert "routes of VPC vpc-a point at it (rte-v (10.8.0.0/16 in vtb-vpca))" in str(exc.value)
+    assert "alicloud.interconnect.vpc_route_entry with state: absent" in str(exc.value)
+    assert not exc.value.changed
 
 
 def test_absent_is_no_change_without_the_attachment(session, cloud):
