@@ -74,7 +74,7 @@ _FAMILIES = (
     # ... and its route tables, the links they lose and its static routes.
     ("cbn", ("CreateTransitRouterRouteTable", "UpdateTransitRouterRouteTable", "DeleteTransitRouterRouteTable",
              "DissociateTransitRouterAttachmentFromRouteTable", "DisableTransitRouterRouteTablePropagation",
-             "CreateTransitRouterRouteEntry", "DeleteTransitRouterRouteEntry"),
+             "CreateTransitRouterRouteEntry", "UpdateTransitRouterRouteEntry", "DeleteTransitRouterRouteEntry"),
      ("Operation.Blocking", "IncorrectStatus.Status", "IncorrectStatus.TransitRouterInstance",
       "IncorrectStatus.TransitRouterRouteTable", "IncorrectStatus.AttachmentOrRouteTable")),
     # Transit-router grants of an instance in transition.

@@ -102,7 +102,10 @@ class Cloud(object):
         return self._page("TransitRouterPropagations", self._links(self.propagations, fields))
 
     def ListTransitRouterRouteEntries(self, fields):
-        return self._page("TransitRouterRouteEntries", self.entries)
+        dest = fields.get("TransitRouterRouteEntryDestinationCidrBlock")
+        return self._page("TransitRouterRouteEntries", [
+            e for e in self.entries if e.get("TransitRouterRouteTableId", fields["TransitRouterRouteTableId"])
+            == fields["TransitRouterRouteTableId"] and dest in (None, e["TransitRouterRouteEntryDestinationCidrBlock"])])
 
     # -- writes -------------------------------------------------------------------------------------
     def CreateTransitRouterRouteTable(self, fields):
@@ -142,6 +145,26 @@ class Cloud(object):
         return {}
 
     def TagResources(self, fields):
+        return {}
+
+    def CreateTransitRouterRouteEntry(self, fields):
+        entry_id = "rte-%d" % (len(self.entries) + 1)
+        self.entries.append(dict(
+            TransitRouterRouteEntryId=entry_id, TransitRouterRouteTableId=fields["TransitRouterRouteTableId"],
+            TransitRouterRouteEntryDestinationCidrBlock=fields["TransitRouterRouteEntryDestinationCidrBlock"],
+            TransitRouterRouteEntryNextHopType=fields["TransitRouterRouteEntryNextHopType"],
+            TransitRouterRouteEntryNextHopId=fields.get("TransitRouterRouteEntryNextHopId", ""),
+            TransitRouterRouteEntryName=fields.get("TransitRouterRouteEntryName", ""),
+            TransitRouterRouteEntryDescription="", TransitRouterRouteEntryType="Static",
+            TransitRouterRouteEntryStatus="Active"))
+        return dict(TransitRouterRouteEntryId=entry_id)
+
+    def UpdateTransitRouterRouteEntry(self, fields):
+        self.entries[0]["TransitRouterRouteEntryName"] = fields["TransitRouterRouteEntryName"]
+        return {}
+
+    def DeleteTransitRouterRouteEntry(self, fields):
+        self.entries = [e for e in self.entries if e["TransitRouterRouteEntryId"] != fields["TransitRouterRouteEntryId"]]
         return {}
 
 
@@ -248,11 +271,10 @@ def test_delete_refused_while_links_remain_names_them(session, cloud):
 def test_delete_refused_for_static_routes_names_them(session, cloud):
     cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
     cloud.entries = [dict(TransitRouterRouteEntryId="rte-1", TransitRouterRouteEntryDestinationCidrBlock="10.0.0.0/8")]
-    cloud.refuse["DeleteTransitRouterRouteTable"] = ("OperationFailed.RouteEntryExist", "routes")
     with pytest.raises(AlicloudError) as err:
         trt.transit_router_route_table(session, params(state="absent"), False)
-    assert err.value.code == "OperationFailed.RouteEntryExist"
     assert "rte-1 (10.0.0.0/8)" in err.value.message and "transit_router_route_entry" in err.value.message
+    assert cloud.writes() == []
 
 
 def test_delete_waits_until_gone_and_absent_is_no_change(session, cloud):
@@ -314,3 +336,84 @@ def test_info_refuses_more_ids_than_the_api_takes(session, cloud):
         trt.transit_router_route_table_info(session, info_params(route_table_ids=["vtb-%d" % i for i in range(21)]),
                                             False)
     assert "route_table_ids: give at most 20" in err.value.message and cloud.calls == []
+
+
+# -- transit_router_route_entry -----------------------------------------------------------------------
+
+def route_params(**overrides):
+    base = dict(route_table_id=None, transit_router_id="tr-a", destination_cidr="10.50.0.0/16",
+                next_hop_type="Attachment", next_hop_id="tr-attach-a", name=None, description=None, state="present",
+                wait=True, wait_timeout=300)
+    base.update(overrides)
+    return base
+
+
+def test_a_route_goes_into_the_system_table_and_a_rerun_writes_nothing(session, cloud):
+    result = trt.transit_router_route_entry(session, route_params(name="to-app"), False)
+    create = [f for a, f in cloud.calls if a == "CreateTransitRouterRouteEntry"]
+    assert cloud.writes() == ["CreateTransitRouterRouteEntry"]
+    assert create[0]["TransitRouterRouteTableId"] == "vtb-sys" and create[0]["ClientToken"]
+    assert create[0]["TransitRouterRouteEntryNextHopId"] == "tr-attach-a"
+    assert result["changed"] and result["route_entry_id"] == "rte-1"
+    assert result["diff"]["after"]["next_hop_id"] == "tr-attach-a"
+    again = trt.transit_router_route_entry(session, route_params(name="to-app"), False)
+    assert not again["changed"] and cloud.writes() == ["CreateTransitRouterRouteEntry"]
+
+
+def test_a_name_changes_in_place(session, cloud):
+    trt.transit_router_route_entry(session, route_params(), False)
+    result = trt.transit_router_route_entry(session, route_params(name="renamed"), False)
+    assert cloud.writes()[1:] == ["UpdateTransitRouterRouteEntry"]
+    assert result["diff"]["after"]["name"] == "renamed" and result["route_entry_id"] == "rte-1"
+
+
+def test_another_next_hop_replaces_the_route(session, cloud):
+    trt.transit_router_route_entry(session, route_params(), False)
+    result = trt.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
+    assert cloud.writes()[1:] == ["DeleteTransitRouterRouteEntry", "CreateTransitRouterRouteEntry"]
+    assert "TransitRouterRouteEntryNextHopId" not in [f for a, f in cloud.calls
+                                                      if a == "CreateTransitRouterRouteEntry"][-1]
+    assert result["diff"]["before"]["next_hop_type"] == "Attachment"
+    assert result["diff"]["after"]["next_hop_type"] == "BlackHole" and result["diff"]["after"]["next_hop_id"] is None
+
+
+def test_a_failure_after_the_delete_of_a_replaced_route_says_so(session, cloud):
+    trt.transit_router_route_entry(session, route_params(), False)
+    cloud.refuse["CreateTransitRouterRouteEntry"] = ("QuotaExceeded.TransitRouterRoutEntry", "quota")
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
+    assert err.value.changed and err.value.code == "QuotaExceeded.TransitRouterRoutEntry"
+    assert "deleted the route rte-1 to 10.50.0.0/16" in err.value.message
+
+
+def test_a_next_hop_of_another_router_is_refused_before_any_write(session, cloud):
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-x"), False)
+    assert "next_hop_id: tr-attach-x is not an attachment of transit router tr-a" in err.value.message
+    assert cloud.writes() == []
+
+
+def test_delete_only_for_the_next_hop_given(session, cloud):
+    trt.transit_router_route_entry(session, route_params(), False)
+    kept = trt.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-b", state="absent"), False)
+    assert not kept["changed"] and cloud.writes() == ["CreateTransitRouterRouteEntry"]
+    deleted = trt.transit_router_route_entry(session, route_params(state="absent"), False)
+    assert deleted["changed"] and deleted["route_entry_id"] == "rte-1" and cloud.entries == []
+
+
+def test_check_mode_predicts_the_route_without_writing(session, cloud):
+    result = trt.transit_router_route_entry(session, route_params(), True)
+    assert result["changed"] and result["route_entry_id"].startswith("rte-checkmode-") and cloud.writes() == []
+
+
+@pytest.mark.parametrize("overrides, text", [
+    (dict(destination_cidr="10.50.0.1/16"), "destination_cidr: '10.50.0.1/16' is not a CIDR block"),
+    (dict(next_hop_type="BlackHole"), "a BlackHole route has no next hop"),
+    (dict(next_hop_id=None), "next_hop_id: required"),
+    (dict(next_hop_id="attach-1"), "next_hop_id: 'attach-1' is not a transit-router attachment id"),
+    (dict(name=""), "name: give a non-empty name, or leave name out to keep the route's name"),
+])
+def test_bad_route_options_are_refused_before_any_call(session, cloud, overrides, text):
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_entry(session, route_params(**overrides), False)
+    assert text in err.value.message and cloud.calls == []
