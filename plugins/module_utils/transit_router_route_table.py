@@ -87,12 +87,13 @@ def associations_of_attachment(session, attachment_id):
 
 
 def _links_settled(session, table_id):
-    """True when no association or propagation of the table is in transition."""
+    """True when no association or propagation of the table is in transition (a dissociated one may be
+    listed as Deleted for a while)."""
     for operation, key in (("ListTransitRouterRouteTableAssociations", "TransitRouterAssociations"),
                            ("ListTransitRouterRouteTablePropagations", "TransitRouterPropagations")):
         links = every_token_page(session, "cbn", operation, key, MaxResults=LIST_PAGE_SIZE,
                                  TransitRouterRouteTableId=table_id)
-        if any(link.get("Status") != "Active" for link in links):
+        if any(link.get("Status") not in ("Active", "Deleted") for link in links):
             return False
     return True
 
@@ -188,9 +189,9 @@ def _find_table(session, params):
     tables = [t for t in list_route_tables(session, router_id, table_type="Custom")
               if t.get("TransitRouterRouteTableName") == params["name"]]
     if len(tables) > 1:
+        ids = ", ".join(t["TransitRouterRouteTableId"] for t in tables)
         raise AlicloudError(None, "name: %d custom route tables of transit router %s are named %r (%s); give "
-                                  "route_table_id instead" % (len(tables), router_id, params["name"],
-                                                              ", ".join(t["TransitRouterRouteTableId"] for t in tables)))
+                                  "route_table_id instead" % (len(tables), router_id, params["name"], ids))
     return tables[0] if tables else None
 
 
@@ -363,8 +364,8 @@ def _create(session, params, check_mode, router_id, tags, want_assoc, want_prop,
                         TransitRouterId=router_id, TransitRouterRouteTableName=params["name"],
                         TransitRouterRouteTableDescription=params.get("description"), Tag=tags_to_list(tags) or None)
     table_id = body["TransitRouterRouteTableId"]
-    links = _link_steps(session, dict(TransitRouterRouteTableId=table_id, TransitRouterId=router_id), [], want_assoc, [], want_prop,
-                        False, False)
+    table = dict(TransitRouterRouteTableId=table_id, TransitRouterId=router_id)
+    links = _link_steps(session, table, [], want_assoc, [], want_prop, False, False)
     _run(session, params, table_id, _link_calls(session, table_id, links), settled=False,
          done=["created route table %s" % table_id])
     return _final(session, table_id, None)
@@ -596,9 +597,8 @@ def transit_router_route_entry(session, params, check_mode):
     current = _static_route(session, table_id, destination)
     if params["state"] == "absent":
         return _entry_absent(session, params, check_mode, table_id, destination, current)
-    same_hop = current is not None and (current.get("TransitRouterRouteEntryNextHopType"),
-                                        current.get("TransitRouterRouteEntryNextHopId") or "") == (hop_type, hop_id or "")
-    if current is not None and same_hop:
+    if current is not None and (current.get("TransitRouterRouteEntryNextHopType"),
+                                current.get("TransitRouterRouteEntryNextHopId") or "") == (hop_type, hop_id or ""):
         return _entry_update(session, params, check_mode, table_id, destination, current)
     if hop_id and not is_predicted(hop_id):
         _check_attachments(session, table["TransitRouterId"], [hop_id], "next_hop_id")

@@ -103,9 +103,10 @@ class Cloud(object):
 
     def ListTransitRouterRouteEntries(self, fields):
         dest = fields.get("TransitRouterRouteEntryDestinationCidrBlock")
+        table_id = fields["TransitRouterRouteTableId"]
         return self._page("TransitRouterRouteEntries", [
-            e for e in self.entries if e.get("TransitRouterRouteTableId", fields["TransitRouterRouteTableId"])
-            == fields["TransitRouterRouteTableId"] and dest in (None, e["TransitRouterRouteEntryDestinationCidrBlock"])])
+            e for e in self.entries if e.get("TransitRouterRouteTableId", table_id) == table_id
+            and dest in (None, e["TransitRouterRouteEntryDestinationCidrBlock"])])
 
     # -- writes -------------------------------------------------------------------------------------
     def CreateTransitRouterRouteTable(self, fields):
@@ -164,7 +165,8 @@ class Cloud(object):
         return {}
 
     def DeleteTransitRouterRouteEntry(self, fields):
-        self.entries = [e for e in self.entries if e["TransitRouterRouteEntryId"] != fields["TransitRouterRouteEntryId"]]
+        self.entries = [e for e in self.entries
+                        if e["TransitRouterRouteEntryId"] != fields["TransitRouterRouteEntryId"]]
         return {}
 
 
