@@ -1,15 +1,16 @@
 """Case 6: a transition that never settles fails within wait_timeout, naming the resource and its state.
 
 One playbook walks every module that waits: create a CEN, attach a VPC, set an
-inter-region limit, peer two VPCs (VpcPeer), route through the peering, connect a
-pair of router interfaces, create a transit router, attach a VPC to it, join it to
-the router of another region, give it a route table, delete a CEN. Before each
-waiting step the playbook makes that resource kind ``stuck`` in the emulator (its
-transitions never settle) and runs the step with ``wait_timeout: 2``; the step must
-fail with a WaitTimeout message that names the resource and the state it is stuck in,
-after at least 2 s and well before a stuck wait could hang a run. Then the playbook lifts the fault and runs the step
-again, which converges. The final state must equal the same playbook's run without
-faults: a timeout leaves nothing half-built that a re-run does not finish.
+inter-region limit, peer two VPCs (VpcPeer), route through the peering, connect a pair
+of router interfaces, create a transit router, attach a VPC to it, join it to the
+router of another region, give it a route table and a static route, delete a CEN.
+Before each waiting step the playbook makes that resource kind ``stuck`` in the
+emulator (its transitions never settle) and runs the step with ``wait_timeout: 2``;
+the step must fail with a WaitTimeout message that names the resource and the state it
+is stuck in, after at least 2 s and well before a stuck wait could hang a run. Then
+the playbook lifts the fault and runs the step again, which converges. The final state
+must equal the same playbook's run without faults: a timeout leaves nothing half-built
+that a re-run does not finish.
 """
 
 import os
@@ -48,12 +49,16 @@ STEPS = [
     ("attach a VPC to the transit router", "transit_router_vpc_attachment",
      dict(transit_router_id="{{ tr.transit_router_id }}", vpc_id="vpc-trhz", name="wt-trhz",
           zone_mappings=[dict(vswitch_id="vsw-trhzj"), dict(vswitch_id="vsw-trhzk")]),
-     "tr_attachment", "Attaching", None),
+     "tr_attachment", "Attaching", "trhz"),
     ("join two transit routers", "transit_router_peer_attachment",
      dict(transit_router_id="{{ tr.transit_router_id }}", peer_region="cn-shanghai", name="wt-hz-sh"),
      "tr_attachment", "Attaching", None),
     ("create a route table", "transit_router_route_table",
      dict(transit_router_id="{{ tr.transit_router_id }}", name="wt-rt"), "tr_route_table", "Creating", None),
+    ("route through the transit router", "transit_router_route_entry",
+     dict(transit_router_id="{{ tr.transit_router_id }}", destination_cidr="10.60.0.0/16",
+          next_hop_id="{{ trhz.transit_router_attachment_id }}", name="wt-route"),
+     "tr_route_entry", "Creating", None),
     ("delete a CEN", "cen_instance", dict(name="wt-doomed", state="absent"), "cen", "Deleting", None),
 ]
 
@@ -153,6 +158,7 @@ def _resource_words(kind):
         "transit_router": ["transit router tr-"],
         "tr_attachment": ["attachment tr-attach-"],  # a VPC or an inter-region attachment
         "tr_route_table": ["route table vtb-"],
+        "tr_route_entry": ["route to 10.60.0.0/16 in vtb-"],
     }[kind]
 
 
