@@ -91,10 +91,16 @@ def list_route_tables(session, router_id, table_type=None, table_ids=None):
                             TransitRouterRouteTableType=table_type, TransitRouterRouteTableIds=table_ids)
 
 
+def associations_of(session, attachment_id, table_id=None):
+    """The associations of an attachment (with ``table_id`` only, when given): one per router it is on."""
+    return every_token_page(session, "cbn", "ListTransitRouterRouteTableAssociations", "TransitRouterAssociations",
+                            MaxResults=LIST_PAGE_SIZE, TransitRouterRouteTableId=table_id,
+                            TransitRouterAttachmentId=attachment_id)
+
+
 def association_of(session, attachment_id):
     """The association of an attachment (with one table of its router), or None."""
-    found = every_token_page(session, "cbn", "ListTransitRouterRouteTableAssociations", "TransitRouterAssociations",
-                             MaxResults=LIST_PAGE_SIZE, TransitRouterAttachmentId=attachment_id)
+    found = associations_of(session, attachment_id)
     return found[0] if found else None
 
 
@@ -358,18 +364,21 @@ def _wait_attachment(session, attachment_id, gone=False):
                     "VPC attachment %s to become Attached" % attachment_id)
 
 
-def _link_steps(session, attachment_id, table_id, association, propagation):
-    """The steps that associate the attachment with ``table_id`` and make it propagate there:
-    ``[(what, call, settle)]`` (see _run_steps)."""
+def link_steps(session, attachment_id, table_id, association, propagation, router_id=None):
+    """The steps ``[(what, call, settle)]`` (see run_steps) that associate the attachment with ``table_id``
+    and make it propagate there, given its ``association`` and ``propagation`` (None: there is none).
+    ``router_id``: the router the table is on, named in the steps (an inter-region attachment has two)."""
     steps = []
+    of_router = " of %s" % router_id if router_id else ""
+    on_router = " on %s" % router_id if router_id else ""
 
     def link_call(operation):
         return lambda: session.call("cbn", operation, ClientToken=session.client_token(),
                                     TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id)
 
     def associated():
-        wait_for(session, lambda: association_of(session, attachment_id),
-                 lambda a: a is not None and a["TransitRouterRouteTableId"] == table_id and a["Status"] == "Active",
+        wait_for(session, lambda: associations_of(session, attachment_id, table_id),
+                 lambda found: bool(found) and found[0]["Status"] == "Active",
                  "the association of %s with %s to become Active" % (attachment_id, table_id))
 
     def propagating():
@@ -378,20 +387,20 @@ def _link_steps(session, attachment_id, table_id, association, propagation):
                  "the propagation of %s into %s to become Active" % (attachment_id, table_id))
 
     if association is None:
-        steps.append(("associated it with route table %s" % table_id,
+        steps.append(("associated it with route table %s%s" % (table_id, of_router),
                       link_call("AssociateTransitRouterAttachmentWithRouteTable"), associated))
     elif association["TransitRouterRouteTableId"] != table_id:
-        steps.append(("moved its association from route table %s to %s"
-                      % (association["TransitRouterRouteTableId"], table_id),
+        steps.append(("moved its association%s from route table %s to %s"
+                      % (on_router, association["TransitRouterRouteTableId"], table_id),
                       link_call("ReplaceTransitRouterRouteTableAssociation"), associated))
     if propagation is None:
-        steps.append(("enabled its propagation into route table %s" % table_id,
+        steps.append(("enabled its propagation into route table %s%s" % (table_id, of_router),
                       link_call("EnableTransitRouterRouteTablePropagation"), propagating))
     return steps
 
 
-def _run_steps(session, params, attachment_id, steps, settle=None, done=()):
-    """Run the writes ``steps`` ``[(what, call, settle)]`` one after the other.
+def run_steps(params, kind, attachment_id, steps, settle=None, done=()):
+    """Run the writes ``steps`` ``[(what, call, settle)]`` of the ``kind`` attachment one after the other.
 
     The router takes one operation at a time, so each step first waits (reading) until the previous
     change settled (``settle``: the one before the first step); the last change is waited for only
@@ -411,7 +420,7 @@ def _run_steps(session, params, attachment_id, steps, settle=None, done=()):
     except AlicloudError as exc:
         if not done:
             raise
-        raise after_write(exc, "VPC attachment %s: %s" % (attachment_id, ", ".join(done)),
+        raise after_write(exc, "%s %s: %s" % (kind, attachment_id, ", ".join(done)),
                           "a re-run does what is left", transit_router_attachment_id=attachment_id)
 
 
@@ -433,8 +442,9 @@ def _vpc_attachment_create(session, params, check_mode, router, region, owner, z
     except AlicloudError as exc:
         raise _create_refused(session, params, router, owner, exc)
     attachment_id = body["TransitRouterAttachmentId"]
-    steps = _link_steps(session, attachment_id, table_id, None, None) if table_id else []
-    _run_steps(session, params, attachment_id, steps, lambda: _wait_attachment(session, attachment_id), ["created"])
+    steps = link_steps(session, attachment_id, table_id, None, None) if table_id else []
+    run_steps(params, "VPC attachment", attachment_id, steps, lambda: _wait_attachment(session, attachment_id),
+              ["created"])
     after = _describe(session, attachment_id)
     return dict(changed=True, transit_router_attachment_id=attachment_id,
                 attachment=vpc_attachment_result(after, links), diff=make_diff(None, _view(after, links)))
@@ -470,8 +480,8 @@ def _vpc_attachment_update(session, params, check_mode, current, zones, to_set, 
         association = association_of(session, attachment_id)
         propagation = propagation_of(session, attachment_id, table_id)
     before_links = _links(table_id, association, propagation)
-    link_steps = _link_steps(session, attachment_id, table_id, association, propagation) if table_id else []
-    if not (changes or add or remove or to_set or to_unset or link_steps):
+    linking = link_steps(session, attachment_id, table_id, association, propagation) if table_id else []
+    if not (changes or add or remove or to_set or to_unset or linking):
         if params["wait"] and current.get("Status") != "Attached" and not check_mode:
             current = _wait_attachment(session, attachment_id)
         return dict(changed=False, transit_router_attachment_id=attachment_id,
@@ -504,8 +514,8 @@ def _vpc_attachment_update(session, params, check_mode, current, zones, to_set, 
         steps.append(("changed its tags",
                       lambda: apply_tags(session, TAG_RESOURCE_TYPE, attachment_id, to_set, to_unset), None))
     # A transition of an earlier task settles first.
-    _run_steps(session, params, attachment_id, steps + link_steps,
-               settled if current.get("Status") != "Attached" else None)
+    run_steps(params, "VPC attachment", attachment_id, steps + linking,
+              settled if current.get("Status") != "Attached" else None)
     after = _describe(session, attachment_id)
     return dict(changed=True, transit_router_attachment_id=attachment_id,
                 attachment=vpc_attachment_result(after, after_links),

@@ -42,8 +42,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     NAME_MAX,
     DESCRIPTION_MAX,
     ROUTER_ROUTES_CODE,
+    associations_of,
+    link_steps,
     list_peer_attachments,
     list_route_tables,
+    propagation_of,
+    run_steps,
     _router,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
@@ -179,22 +183,6 @@ def _wait_attachment(session, attachment_id, gone=False):
                     "inter-region attachment %s to become Attached" % attachment_id)
 
 
-def _links_of(session, operation, list_key, attachment_id, table_id):
-    return every_token_page(session, "cbn", operation, list_key, MaxResults=LIST_PAGE_SIZE,
-                            TransitRouterRouteTableId=table_id, TransitRouterAttachmentId=attachment_id)
-
-
-def _associations(session, attachment_id, table_id=None):
-    return _links_of(session, "ListTransitRouterRouteTableAssociations", "TransitRouterAssociations",
-                     attachment_id, table_id)
-
-
-def _propagation(session, attachment_id, table_id):
-    found = _links_of(session, "ListTransitRouterRouteTablePropagations", "TransitRouterPropagations",
-                      attachment_id, table_id)
-    return found[0] if found else None
-
-
 class _End(object):
     """One end of the attachment: a router, its route tables, and the table the task manages there."""
 
@@ -232,7 +220,7 @@ class _End(object):
 def _end_state(session, end, attachment_id, associations):
     """``(association on this end's router or None, propagation into the task's table or None)``."""
     association = next((a for a in associations if a["TransitRouterRouteTableId"] in end.tables), None)
-    propagation = _propagation(session, attachment_id, end.table_id) if end.table_id else None
+    propagation = propagation_of(session, attachment_id, end.table_id) if end.table_id else None
     return association, propagation
 
 
@@ -241,54 +229,7 @@ def _end_steps(session, end, attachment_id, association, propagation):
     propagate there."""
     if end.table_id is None:
         return []
-    table_id, steps = end.table_id, []
-
-    def link_call(operation):
-        return lambda: session.call("cbn", operation, ClientToken=session.client_token(),
-                                    TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id)
-
-    def associated():
-        wait_for(session, lambda: _associations(session, attachment_id, table_id),
-                 lambda found: bool(found) and found[0]["Status"] == "Active",
-                 "the association of %s with %s to become Active" % (attachment_id, table_id))
-
-    def propagating():
-        wait_for(session, lambda: _propagation(session, attachment_id, table_id),
-                 lambda p: p is not None and p["Status"] == "Active",
-                 "the propagation of %s into %s to become Active" % (attachment_id, table_id))
-
-    if association is None:
-        steps.append(("associated it with route table %s of %s" % (table_id, end.router_id),
-                      link_call("AssociateTransitRouterAttachmentWithRouteTable"), associated))
-    elif association["TransitRouterRouteTableId"] != table_id:
-        steps.append(("moved its association on %s from route table %s to %s"
-                      % (end.router_id, association["TransitRouterRouteTableId"], table_id),
-                      link_call("ReplaceTransitRouterRouteTableAssociation"), associated))
-    if propagation is None:
-        steps.append(("enabled its propagation into route table %s of %s" % (table_id, end.router_id),
-                      link_call("EnableTransitRouterRouteTablePropagation"), propagating))
-    return steps
-
-
-def _run_steps(params, attachment_id, steps, settle=None, done=()):
-    """Run the writes ``steps`` one after the other, each after the previous change settled (``settle``
-    before the first); the last one is waited for only with ``wait``. A failure after a write says what
-    was done (after_write)."""
-    done = list(done)
-    try:
-        for what, call, step_settle in steps:
-            if settle is not None:
-                settle()
-            call()
-            done.append(what)
-            settle = step_settle
-        if settle is not None and params["wait"]:
-            settle()
-    except AlicloudError as exc:
-        if not done:
-            raise
-        raise after_write(exc, "inter-region attachment %s: %s" % (attachment_id, ", ".join(done)),
-                          "a re-run does what is left", transit_router_attachment_id=attachment_id)
+    return link_steps(session, attachment_id, end.table_id, association, propagation, end.router_id)
 
 
 # ---------------------------------------------------------------------------
@@ -405,7 +346,8 @@ def _create(session, params, check_mode, router, peer, ends, bandwidth, tags):
         raise
     attachment_id = body["TransitRouterAttachmentId"]
     steps = [s for end in ends for s in _end_steps(session, end, attachment_id, None, None)]
-    _run_steps(params, attachment_id, steps, lambda: _wait_attachment(session, attachment_id), ["created"])
+    run_steps(params, "inter-region attachment", attachment_id, steps,
+              lambda: _wait_attachment(session, attachment_id), ["created"])
     after = _describe(session, attachment_id)
     return dict(changed=True, transit_router_attachment_id=attachment_id,
                 attachment=peer_attachment_result(after, links),
@@ -420,14 +362,14 @@ def _update(session, params, check_mode, router, peer, ends, current, bandwidth,
     if wanted["BandwidthType"] == "DataTransfer" and current.get("BandwidthType") != "DataTransfer":
         wanted["CenBandwidthPackageId"] = None  # the API drops the package with the type
     changes = changed_fields(current, wanted)
-    associations = _associations(session, attachment_id) if any(end.table_id for end in ends) else []
-    before_links, after_links, link_steps = {}, {}, []
+    associations = associations_of(session, attachment_id) if any(end.table_id for end in ends) else []
+    before_links, after_links, linking = {}, {}, []
     for end in ends:
         association, propagation = _end_state(session, end, attachment_id, associations)
         before_links.update(end.links(association, propagation))
         after_links.update(end.linked())
-        link_steps.extend(_end_steps(session, end, attachment_id, association, propagation))
-    if not (changes or to_set or to_unset or link_steps):
+        linking.extend(_end_steps(session, end, attachment_id, association, propagation))
+    if not (changes or to_set or to_unset or linking):
         if params["wait"] and current.get("Status") != "Attached" and not check_mode:
             current = _wait_attachment(session, attachment_id)
         return dict(changed=False, transit_router_attachment_id=attachment_id,
@@ -454,7 +396,8 @@ def _update(session, params, check_mode, router, peer, ends, current, bandwidth,
         steps.append(("changed its tags",
                       lambda: apply_tags(session, TAG_RESOURCE_TYPE, attachment_id, to_set, to_unset), None))
     # A transition of an earlier task settles first.
-    _run_steps(params, attachment_id, steps + link_steps, settled if current.get("Status") != "Attached" else None)
+    run_steps(params, "inter-region attachment", attachment_id, steps + linking,
+              settled if current.get("Status") != "Attached" else None)
     after = _describe(session, attachment_id)
     return dict(changed=True, transit_router_attachment_id=attachment_id,
                 attachment=peer_attachment_result(after, after_links),
@@ -471,7 +414,7 @@ def _absent(session, params, check_mode, router, peer, current, table_option, pe
             _wait_attachment(session, attachment_id, gone=True)
         return dict(changed=False, transit_router_attachment_id=attachment_id, attachment={})
     ends = (_End(session, router, table_option, ""), _End(session, peer, peer_table_option, "peer_"))
-    associations = _associations(session, attachment_id)
+    associations = associations_of(session, attachment_id)
     own, others, before_links = 0, [], {}
     for end in ends:
         association, propagation = _end_state(session, end, attachment_id, associations)
@@ -484,7 +427,7 @@ def _absent(session, params, check_mode, router, peer, current, table_option, pe
                               % (association["TransitRouterRouteTableId"], end.router_id))
         own += propagation is not None
         for table_id in end.tables:
-            if table_id != end.table_id and _propagation(session, attachment_id, table_id) is not None:
+            if table_id != end.table_id and propagation_of(session, attachment_id, table_id) is not None:
                 others.append("propagating into route table %s of %s" % (table_id, end.router_id))
     if others and not params.get("force"):
         raise AlicloudError(None, "nothing was deleted: the inter-region attachment %s is still %s; remove %s first "
