@@ -86,16 +86,19 @@ def associations_of_attachment(session, attachment_id):
                                         TransitRouterAttachmentId=attachment_id) if a.get("Status") not in LEAVING]
 
 
-def _links_settled(session, table_id):
-    """True when no association or propagation of the table is in transition (a dissociated one may be
-    listed as Deleted for a while)."""
-    for operation, key in (("ListTransitRouterRouteTableAssociations", "TransitRouterAssociations"),
-                           ("ListTransitRouterRouteTablePropagations", "TransitRouterPropagations")):
-        links = every_token_page(session, "cbn", operation, key, MaxResults=LIST_PAGE_SIZE,
-                                 TransitRouterRouteTableId=table_id)
-        if any(link.get("Status") not in ("Active", "Deleted") for link in links):
-            return False
-    return True
+def _unsettled_links(session, table_id):
+    """The table's associations and propagations in transition, keyed ``association <attachment id>``
+    or ``propagation <attachment id>``; empty when all have settled (a dissociated link may be listed
+    as Deleted for a while)."""
+    unsettled = {}
+    for kind, operation, key in (
+            ("association", "ListTransitRouterRouteTableAssociations", "TransitRouterAssociations"),
+            ("propagation", "ListTransitRouterRouteTablePropagations", "TransitRouterPropagations")):
+        for link in every_token_page(session, "cbn", operation, key, MaxResults=LIST_PAGE_SIZE,
+                                     TransitRouterRouteTableId=table_id):
+            if link.get("Status") not in ("Active", "Deleted"):
+                unsettled["%s %s" % (kind, link.get("TransitRouterAttachmentId"))] = link
+    return unsettled
 
 
 def _describe(session, table_id):
@@ -347,7 +350,7 @@ def _present(session, params, check_mode, table, want_assoc, want_prop):
         steps.append(("changed the tags of route table %s" % table_id,
                       lambda: apply_tags(session, TAG_RESOURCE_TYPE, table_id, to_set, to_unset)))
     _run(session, params, table_id, steps + _link_calls(session, table_id, links),
-         settled=table.get("TransitRouterRouteTableStatus") == "Active" and _links_settled(session, table_id))
+         settled=table.get("TransitRouterRouteTableStatus") == "Active" and not _unsettled_links(session, table_id))
     return _final(session, table_id, diff_before)
 
 
@@ -387,7 +390,7 @@ def _run(session, params, table_id, steps, settled, done=()):
 
     def settle():
         _wait_table(session, table_id)
-        wait_for(session, lambda: _links_settled(session, table_id), bool,
+        wait_for(session, lambda: _unsettled_links(session, table_id), lambda unsettled: not unsettled,
                  "the associations and propagations of route table %s to settle" % table_id)
 
     try:

@@ -201,6 +201,18 @@ def test_create_then_associate_and_propagate_one_write_each(session, cloud):
     assert result["diff"]["before"] == {} and result["diff"]["after"]["name"] == "isolated"
 
 
+def test_a_link_that_never_settles_times_out_naming_it_and_its_status(session, cloud):
+    cloud.tables.append(cloud._table("vtb-new", "Custom", "isolated"))
+    cloud.link("propagations", "vtb-new", "tr-attach-b")
+    cloud.propagations[-1]["Status"] = "Enabling"
+    with pytest.raises(AlicloudError) as failure:
+        trt.transit_router_route_table(session, params(route_table_id="vtb-new", associations=["tr-attach-a"],
+                                                       propagations=["tr-attach-b"], wait_timeout=30), False)
+    assert failure.value.code == "WaitTimeout"
+    assert "propagation tr-attach-b Enabling" in failure.value.message
+    assert cloud.writes() == []
+
+
 def test_an_unchanged_table_writes_nothing(session, cloud):
     cloud.tables.append(cloud._table("vtb-c", "Custom", "isolated"))
     cloud.link("associations", "vtb-c", "tr-attach-a")
