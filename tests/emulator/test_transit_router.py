@@ -833,12 +833,10 @@ def test_link_refusals(env, hz):
             "InvalidRouteTableId.NotFound",
             404,
         )
-    assert env.error(
-        UID1,
-        "DissociateTransitRouterAttachmentFromRouteTable",
-        TransitRouterAttachmentId=att_id,
-        TransitRouterRouteTableId=env.system_table(tr_id),
-    ) == ("InvalidParameter", 400)
+    for action in ("DissociateTransitRouterAttachmentFromRouteTable", "DisableTransitRouterRouteTablePropagation"):
+        assert env.error(
+            UID1, action, TransitRouterAttachmentId=att_id, TransitRouterRouteTableId=env.system_table(tr_id)
+        ) == ("InvalidParameter", 400)
     assert env.tables() == before
 
 

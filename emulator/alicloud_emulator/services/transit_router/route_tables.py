@@ -229,18 +229,6 @@ def _new_link(ctx, kind, att, table, busy, settled):
     transition(ctx.world, kind, key, link, busy, settled)
 
 
-def _own_link(world, kind, att, table, what):
-    link = world.get(kind, link_key(att["TransitRouterAttachmentId"], table["TransitRouterRouteTableId"]))
-    if link is None:
-        raise ApiError(
-            "InvalidParameter",
-            "The attachment %s has no %s with route table %s."
-            % (att["TransitRouterAttachmentId"], what, table["TransitRouterRouteTableId"]),
-            400,
-        )
-    return link
-
-
 @action("cbn", "AssociateTransitRouterAttachmentWithRouteTable", write=True)
 def associate_transit_router_attachment_with_route_table(ctx, p):
     att, table = _link_target(ctx, p)
@@ -280,20 +268,26 @@ def replace_transit_router_route_table_association(ctx, p):
     return {}
 
 
+def _remove_link(ctx, p, kind, what, status):
+    """Take away the attachment's link of ``kind`` (``what`` in errors) with the table, through ``status``."""
+    att, table = _link_target(ctx, p)
+    key = link_key(att["TransitRouterAttachmentId"], table["TransitRouterRouteTableId"])
+    link = ctx.world.get(kind, key)
+    if link is None:
+        raise ApiError(
+            "InvalidParameter",
+            "The attachment %s has no %s with route table %s."
+            % (att["TransitRouterAttachmentId"], what, table["TransitRouterRouteTableId"]),
+            400,
+        )
+    dry_run(p)
+    transition(ctx.world, kind, key, link, status, delete=True)
+    return {}
+
+
 @action("cbn", "DissociateTransitRouterAttachmentFromRouteTable", write=True)
 def dissociate_transit_router_attachment_from_route_table(ctx, p):
-    att, table = _link_target(ctx, p)
-    link = _own_link(ctx.world, ASSOCIATION, att, table, "association")
-    dry_run(p)
-    transition(
-        ctx.world,
-        ASSOCIATION,
-        link_key(att["TransitRouterAttachmentId"], table["TransitRouterRouteTableId"]),
-        link,
-        "Dissociating",
-        delete=True,
-    )
-    return {}
+    return _remove_link(ctx, p, ASSOCIATION, "association", "Dissociating")
 
 
 @action("cbn", "EnableTransitRouterRouteTablePropagation", write=True)
@@ -314,18 +308,7 @@ def enable_transit_router_route_table_propagation(ctx, p):
 
 @action("cbn", "DisableTransitRouterRouteTablePropagation", write=True)
 def disable_transit_router_route_table_propagation(ctx, p):
-    att, table = _link_target(ctx, p)
-    link = _own_link(ctx.world, PROPAGATION, att, table, "propagation")
-    dry_run(p)
-    transition(
-        ctx.world,
-        PROPAGATION,
-        link_key(att["TransitRouterAttachmentId"], table["TransitRouterRouteTableId"]),
-        link,
-        "Disabling",
-        delete=True,
-    )
-    return {}
+    return _remove_link(ctx, p, PROPAGATION, "propagation", "Disabling")
 
 
 def _link_view(world, link):
