@@ -14,6 +14,8 @@ Stubs live only *below* module_utils:
   request. Used where the code under test builds its own Session (the doors).
 * ``peering``: the cloud of the peering cores (VPCs, router interfaces, route tables, VpcPeer
   connections) answered from lists, with a handler per write operation.
+* ``transit_api``: the transit-router API answered from lists through ``fake_api`` (TransitApi), which
+  the transit-router cores' test files extend with their records and actions.
 * ``clock``: a fake monotonic clock whose sleep advances it.
 * ``sdk_error``: real SDK exceptions as the SDK raises them.
 """
@@ -26,6 +28,8 @@ import copy
 import json
 import re
 import threading
+
+from urllib.parse import parse_qs
 
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -445,6 +449,87 @@ def fake_api(monkeypatch):
     api = FakeApi()
     yield api
     api.close()
+
+
+class TransitApi(object):
+    """The transit-router API answered from lists through ``fake_api``: what the unit tests of the
+    transit-router cores share. A test file's ``Cloud`` class adds its records and the handlers of its
+    actions (a method named like the action, taking the request's fields, returning the body); the
+    ``transit_api`` fixture makes a ``Cloud`` on top of this class, whose ``__init__`` Cloud's calls first.
+
+    ``refuse[action] = (code, message)``, or a callable(fields) returning that or None, refuses an action;
+    ``calls`` logs ``(action, fields)``; ``associations`` and ``propagations`` are the route-table links.
+    """
+
+    READS = ("List", "Describe", "Get")
+
+    def __init__(self, fake_api):
+        self.associations, self.propagations = [], []
+        self.refuse, self.calls = {}, []
+        fake_api.identity({"AKID": UID1})
+        for action in [name for name in dir(self) if name[0].isupper()]:
+            fake_api.script[action] = self._answer(action)
+
+    def _answer(self, action):
+        def answer(request):
+            fields = dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
+            self.calls.append((action, fields))
+            refusal = self.refuse.get(action)
+            if callable(refusal):
+                refusal = refusal(fields)
+            if refusal:
+                return 400, dict(Code=refusal[0], Message=refusal[1])
+            return 200, getattr(self, action)(fields)
+        return answer
+
+    def writes(self):
+        return [action for action, _fields in self.calls if not action.startswith(self.READS)]
+
+    def requests(self, action):
+        """The fields of each call of ``action``, in order."""
+        return [fields for name, fields in self.calls if name == action]
+
+    def link(self, kind, table_id, attachment_id):
+        """An Active link of ``kind`` (``"associations"`` or ``"propagations"``)."""
+        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
+                                        Status="Active"))
+
+    @staticmethod
+    def page(key, items):
+        return {key: items, "TotalCount": len(items)}
+
+    @staticmethod
+    def match(items, fields, keys):
+        """The items whose value of each of ``keys`` is the one ``fields`` gives, if it gives one."""
+        return [i for i in items if all(fields.get(k) in (None, i.get(k)) for k in keys)]
+
+    def ListTransitRouterRouteTableAssociations(self, fields):
+        return self.page("TransitRouterAssociations", self.match(
+            self.associations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
+
+    def ListTransitRouterRouteTablePropagations(self, fields):
+        return self.page("TransitRouterPropagations", self.match(
+            self.propagations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
+
+    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
+        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def EnableTransitRouterRouteTablePropagation(self, fields):
+        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
+        return {}
+
+    def TagResources(self, fields):
+        return {}
+
+    def UntagResources(self, fields):
+        return {}
+
+
+@pytest.fixture
+def transit_api(fake_api):
+    """``transit_api(Cloud)``: a ``Cloud`` of the test file on top of TransitApi, answering through fake_api."""
+    return lambda cloud_class: type(cloud_class.__name__, (cloud_class, TransitApi), {})(fake_api)
 
 
 @pytest.fixture

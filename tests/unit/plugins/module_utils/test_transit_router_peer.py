@@ -11,11 +11,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-try:
-    from urllib.parse import parse_qs
-except ImportError:  # pragma: no cover
-    from urlparse import parse_qs
-
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_peer as trp
@@ -23,19 +18,14 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.errors impor
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 UID = "1000000000000001"
-READS = ("List", "Describe", "Get")
-
-
-def fields_of(request):
-    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
 
 
 class Cloud(object):
-    """CEN cen-a with routers tr-a (cn-hangzhou; tables vtb-sys, vtb-custom) and tr-b (cn-shanghai; vtb-sysb),
-    and tr-c of CEN cen-other in cn-beijing. Writes settle at once; ``refuse[action] = (code, message)`` refuses
-    one; ``calls`` logs ``(action, fields)``."""
+    """On top of conftest's TransitApi: CEN cen-a with routers tr-a (cn-hangzhou; tables vtb-sys, vtb-custom)
+    and tr-b (cn-shanghai; vtb-sysb), and tr-c of CEN cen-other in cn-beijing. Writes settle at once."""
 
     def __init__(self, fake_api):
+        super(Cloud, self).__init__(fake_api)
         self.routers = [dict(TransitRouterId="tr-a", CenId="cen-a", RegionId="cn-hangzhou", Status="Active"),
                         dict(TransitRouterId="tr-b", CenId="cen-a", RegionId="cn-shanghai", Status="Active"),
                         dict(TransitRouterId="tr-c", CenId="cen-other", RegionId="cn-beijing", Status="Active")]
@@ -45,27 +35,7 @@ class Cloud(object):
                             TransitRouterRouteTableType="Custom"),
                        dict(TransitRouterRouteTableId="vtb-sysb", TransitRouterId="tr-b",
                             TransitRouterRouteTableType="System")]
-        self.attachments, self.associations, self.propagations, self.entries = [], [], [], []
-        self.refuse = {}
-        self.calls = []
-        fake_api.identity({"AKID": UID})
-        for action in [name for name in dir(self) if name[0].isupper()]:
-            fake_api.script[action] = self._answer(action)
-
-    def _answer(self, action):
-        def answer(request):
-            fields = fields_of(request)
-            self.calls.append((action, fields))
-            if action in self.refuse:
-                return 400, dict(Code=self.refuse[action][0], Message=self.refuse[action][1])
-            return 200, getattr(self, action)(fields)
-        return answer
-
-    def writes(self):
-        return [action for action, _fields in self.calls if not action.startswith(READS)]
-
-    def request(self, action):
-        return [fields for name, fields in self.calls if name == action]
+        self.attachments, self.entries = [], []
 
     def attach(self, **fields):
         att = dict(TransitRouterAttachmentId="tr-attach-p", TransitRouterId="tr-a", RegionId="cn-hangzhou",
@@ -77,45 +47,25 @@ class Cloud(object):
         self.attachments.append(att)
         return att
 
-    def link(self, kind, table_id, attachment_id="tr-attach-p"):
-        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
-                                        Status="Active"))
-
     def linked(self):
         for table_id in ("vtb-sys", "vtb-sysb"):
-            self.link("associations", table_id)
-            self.link("propagations", table_id)
-
-    @staticmethod
-    def _page(key, items):
-        return {key: items, "TotalCount": len(items)}
-
-    @staticmethod
-    def _match(items, fields, keys):
-        return [i for i in items if all(fields.get(k) in (None, i[k]) for k in keys)]
+            self.link("associations", table_id, "tr-attach-p")
+            self.link("propagations", table_id, "tr-attach-p")
 
     # -- reads --------------------------------------------------------------------------------------
     def ListTransitRouters(self, fields):
-        return self._page("TransitRouters", self._match(self.routers, fields, ("CenId", "RegionId", "TransitRouterId")))
+        return self.page("TransitRouters", self.match(self.routers, fields, ("CenId", "RegionId", "TransitRouterId")))
 
     def ListTransitRouterPeerAttachments(self, fields):
-        return self._page("TransitRouterAttachments", self._match(
+        return self.page("TransitRouterAttachments", self.match(
             self.attachments, fields, ("CenId", "TransitRouterId", "TransitRouterAttachmentId")))
 
     def ListTransitRouterRouteTables(self, fields):
-        return self._page("TransitRouterRouteTables",
-                          self._match(self.tables, fields, ("TransitRouterId", "TransitRouterRouteTableType")))
-
-    def ListTransitRouterRouteTableAssociations(self, fields):
-        return self._page("TransitRouterAssociations", self._match(
-            self.associations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
-
-    def ListTransitRouterRouteTablePropagations(self, fields):
-        return self._page("TransitRouterPropagations", self._match(
-            self.propagations, fields, ("TransitRouterAttachmentId", "TransitRouterRouteTableId")))
+        return self.page("TransitRouterRouteTables",
+                         self.match(self.tables, fields, ("TransitRouterId", "TransitRouterRouteTableType")))
 
     def ListTransitRouterRouteEntries(self, fields):
-        return self._page("TransitRouterRouteEntries", self._match(
+        return self.page("TransitRouterRouteEntries", self.match(
             self.entries, fields, ("TransitRouterRouteTableId", "TransitRouterRouteEntryNextHopId")))
 
     # -- writes -------------------------------------------------------------------------------------
@@ -128,25 +78,14 @@ class Cloud(object):
         self.attachments[0]["Bandwidth"] = int(fields.get("Bandwidth", self.attachments[0]["Bandwidth"]))
         return {}
 
-    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
-        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
-        return {}
-
-    def EnableTransitRouterRouteTablePropagation(self, fields):
-        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
-        return {}
-
     def DeleteTransitRouterPeerAttachment(self, fields):
         self.attachments = []
         return {}
 
-    def TagResources(self, fields):
-        return {}
-
 
 @pytest.fixture
-def cloud(fake_api):
-    return Cloud(fake_api)
+def cloud(transit_api):
+    return transit_api(Cloud)
 
 
 @pytest.fixture
@@ -169,12 +108,12 @@ LINK_WRITES = ["AssociateTransitRouterAttachmentWithRouteTable", "EnableTransitR
 def test_create_links_both_system_tables(session, cloud):
     result = trp.transit_router_peer_attachment(session, params(tags=dict(env="test")), False)
     assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES
-    create = cloud.request("CreateTransitRouterPeerAttachment")[0]
+    create = cloud.requests("CreateTransitRouterPeerAttachment")[0]
     assert create["ClientToken"] and (create["TransitRouterId"], create["PeerTransitRouterId"]) == ("tr-a", "tr-b")
     assert (create["BandwidthType"], create["Bandwidth"], create["PeerTransitRouterRegionId"]) == \
         ("DataTransfer", "100", "cn-shanghai")
     assert "CenBandwidthPackageId" not in create and (create["Tag.1.Key"], create["Tag.1.Value"]) == ("env", "test")
-    tables = [f["TransitRouterRouteTableId"] for f in cloud.request("AssociateTransitRouterAttachmentWithRouteTable")]
+    tables = [f["TransitRouterRouteTableId"] for f in cloud.requests("AssociateTransitRouterAttachmentWithRouteTable")]
     assert tables == ["vtb-sys", "vtb-sysb"]
     attachment = result["attachment"]
     assert result["changed"] and result["transit_router_attachment_id"] == "tr-attach-new"
@@ -200,7 +139,7 @@ def test_bandwidth_changes_in_place(session, cloud):
     cloud.linked()
     result = trp.transit_router_peer_attachment(session, params(bandwidth=200), False)
     assert cloud.writes() == ["UpdateTransitRouterPeerAttachmentAttribute"]
-    update = cloud.request("UpdateTransitRouterPeerAttachmentAttribute")[0]
+    update = cloud.requests("UpdateTransitRouterPeerAttachmentAttribute")[0]
     assert (update["TransitRouterAttachmentId"], update["Bandwidth"]) == ("tr-attach-p", "200")
     assert "BandwidthType" not in update and "TransitRouterAttachmentName" not in update
     assert (result["diff"]["before"]["bandwidth"], result["diff"]["after"]["bandwidth"]) == (100, 200)
@@ -265,13 +204,13 @@ def test_delete_takes_its_own_links_with_it(session, cloud):
     cloud.linked()
     result = trp.transit_router_peer_attachment(session, params(state="absent"), False)
     assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
-    assert cloud.request("DeleteTransitRouterPeerAttachment")[0]["Force"] == "True"
+    assert cloud.requests("DeleteTransitRouterPeerAttachment")[0]["Force"] == "True"
     assert result["changed"] and result["diff"]["after"] == {} and result["diff"]["before"]["peer_associated"]
 
 
 def test_delete_refuses_links_it_does_not_manage_unless_forced(session, cloud):
     cloud.attach()
-    cloud.link("propagations", "vtb-custom")
+    cloud.link("propagations", "vtb-custom", "tr-attach-p")
     with pytest.raises(AlicloudError, match="still propagating into route table vtb-custom of tr-a; .*force: true"):
         trp.transit_router_peer_attachment(session, params(state="absent"), False)
     assert cloud.writes() == []

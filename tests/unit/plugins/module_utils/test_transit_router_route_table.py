@@ -11,11 +11,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-try:
-    from urllib.parse import parse_qs
-except ImportError:  # pragma: no cover
-    from urlparse import parse_qs
-
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_route_table as trt
@@ -23,28 +18,19 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.errors impor
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
 UID = "1000000000000001"
-READS = ("List", "Describe", "Get")
-
-
-def fields_of(request):
-    return dict((k, v[0]) for k, v in parse_qs(request["query"]).items())
 
 
 class Cloud(object):
-    """Router tr-a with its System table vtb-sys; VPC attachments tr-attach-a and tr-attach-b of tr-a, and
-    tr-attach-x of another router. Writes settle at once; ``refuse[action] = (code, message)`` refuses one;
-    ``calls`` logs ``(action, fields)``."""
+    """On top of conftest's TransitApi: router tr-a with its System table vtb-sys; VPC attachments tr-attach-a
+    and tr-attach-b of tr-a, and tr-attach-x of another router. Writes settle at once."""
 
     def __init__(self, fake_api):
+        super(Cloud, self).__init__(fake_api)
         self.routers = [dict(TransitRouterId="tr-a", Status="Active")]
         self.tables = [self._table("vtb-sys", "System", "")]
         self.attachments = [dict(TransitRouterAttachmentId=a, TransitRouterId=r)
                             for a, r in (("tr-attach-a", "tr-a"), ("tr-attach-b", "tr-a"), ("tr-attach-x", "tr-b"))]
-        self.associations, self.propagations, self.entries = [], [], []
-        self.refuse, self.calls = {}, []
-        fake_api.identity({"AKID": UID})
-        for action in [name for name in dir(self) if name[0].isupper()]:
-            fake_api.script[action] = self._answer(action)
+        self.entries = []
 
     @staticmethod
     def _table(table_id, kind, name):
@@ -52,59 +38,27 @@ class Cloud(object):
                     TransitRouterRouteTableName=name, TransitRouterRouteTableDescription="",
                     TransitRouterRouteTableStatus="Active", Tags=[])
 
-    def _answer(self, action):
-        def answer(request):
-            fields = fields_of(request)
-            self.calls.append((action, fields))
-            if action in self.refuse:
-                return 400, dict(Code=self.refuse[action][0], Message=self.refuse[action][1])
-            return 200, getattr(self, action)(fields)
-        return answer
-
-    def writes(self):
-        return [action for action, _fields in self.calls if not action.startswith(READS)]
-
-    def link(self, kind, table_id, attachment_id):
-        getattr(self, kind).append(dict(TransitRouterAttachmentId=attachment_id, TransitRouterRouteTableId=table_id,
-                                        Status="Active"))
-
-    @staticmethod
-    def _page(key, items):
-        return {key: items, "TotalCount": len(items)}
-
     # -- reads --------------------------------------------------------------------------------------
     def ListTransitRouters(self, fields):
-        return self._page("TransitRouters", [r for r in self.routers
-                                             if fields.get("TransitRouterId") in (None, r["TransitRouterId"])])
+        return self.page("TransitRouters", self.match(self.routers, fields, ("TransitRouterId",)))
 
     def ListTransitRouterVpcAttachments(self, fields):
-        return self._page("TransitRouterAttachments", [
-            a for a in self.attachments
-            if fields.get("TransitRouterAttachmentId") in (None, a["TransitRouterAttachmentId"])])
+        return self.page("TransitRouterAttachments",
+                         self.match(self.attachments, fields, ("TransitRouterAttachmentId",)))
 
     def ListTransitRouterPeerAttachments(self, fields):
-        return self._page("TransitRouterAttachments", [])
+        return self.page("TransitRouterAttachments", [])
 
     def ListTransitRouterRouteTables(self, fields):
         found = [t for t in self.tables if fields.get("TransitRouterId") in (None, t["TransitRouterId"])
                  and fields.get("TransitRouterRouteTableType") in (None, t["TransitRouterRouteTableType"])
                  and fields.get("TransitRouterRouteTableIds.1") in (None, t["TransitRouterRouteTableId"])]
-        return self._page("TransitRouterRouteTables", found)
-
-    def _links(self, items, fields):
-        keys = ("TransitRouterAttachmentId", "TransitRouterRouteTableId")
-        return [link for link in items if all(fields.get(k) in (None, link[k]) for k in keys)]
-
-    def ListTransitRouterRouteTableAssociations(self, fields):
-        return self._page("TransitRouterAssociations", self._links(self.associations, fields))
-
-    def ListTransitRouterRouteTablePropagations(self, fields):
-        return self._page("TransitRouterPropagations", self._links(self.propagations, fields))
+        return self.page("TransitRouterRouteTables", found)
 
     def ListTransitRouterRouteEntries(self, fields):
         dest = fields.get("TransitRouterRouteEntryDestinationCidrBlock")
         table_id = fields["TransitRouterRouteTableId"]
-        return self._page("TransitRouterRouteEntries", [
+        return self.page("TransitRouterRouteEntries", [
             e for e in self.entries if e.get("TransitRouterRouteTableId", table_id) == table_id
             and dest in (None, e["TransitRouterRouteEntryDestinationCidrBlock"])])
 
@@ -121,10 +75,6 @@ class Cloud(object):
         self.tables = [t for t in self.tables if t["TransitRouterRouteTableId"] != fields["TransitRouterRouteTableId"]]
         return {}
 
-    def AssociateTransitRouterAttachmentWithRouteTable(self, fields):
-        self.link("associations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
-        return {}
-
     def ReplaceTransitRouterRouteTableAssociation(self, fields):
         self.associations = [a for a in self.associations
                              if a["TransitRouterAttachmentId"] != fields["TransitRouterAttachmentId"]]
@@ -135,17 +85,10 @@ class Cloud(object):
                              if a["TransitRouterAttachmentId"] != fields["TransitRouterAttachmentId"]]
         return {}
 
-    def EnableTransitRouterRouteTablePropagation(self, fields):
-        self.link("propagations", fields["TransitRouterRouteTableId"], fields["TransitRouterAttachmentId"])
-        return {}
-
     def DisableTransitRouterRouteTablePropagation(self, fields):
         self.propagations = [p for p in self.propagations
                              if (p["TransitRouterAttachmentId"], p["TransitRouterRouteTableId"])
                              != (fields["TransitRouterAttachmentId"], fields["TransitRouterRouteTableId"])]
-        return {}
-
-    def TagResources(self, fields):
         return {}
 
     def CreateTransitRouterRouteEntry(self, fields):
@@ -171,8 +114,8 @@ class Cloud(object):
 
 
 @pytest.fixture
-def cloud(fake_api):
-    return Cloud(fake_api)
+def cloud(transit_api):
+    return transit_api(Cloud)
 
 
 @pytest.fixture
