@@ -6,6 +6,9 @@ For every task result on every host it records the task's name, its resolved act
 the host, the status, how many loop items ran (each item is one invocation) and the
 seconds from the task's start to that result. At the end of the playbook it writes
 them as JSON to the file named by BENCH_TIMER_OUT.
+
+With BENCH_EMULATOR_URL set, each record also has ``calls_after``: the sequence number of the
+emulator's last call when the task started, so the calls of a task can be told from the call log.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,6 +18,7 @@ __metaclass__ = type
 import json
 import os
 import time
+import urllib.request
 
 from ansible.plugins.callback import CallbackBase
 
@@ -30,8 +34,22 @@ class CallbackModule(CallbackBase):
         self._started = {}
         self._items = {}
         self._records = []
+        self._emulator = os.environ.get("BENCH_EMULATOR_URL")
+        self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        self._last_seq = 0
+        self._calls_after = {}
+
+    def _emulator_last_seq(self):
+        url = "%s/_emulator/calls?since=%d" % (self._emulator, self._last_seq)
+        with self._opener.open(url, timeout=60) as response:
+            calls = json.loads(response.read().decode("utf-8"))["calls"]
+        if calls:
+            self._last_seq = calls[-1]["seq"]
+        return self._last_seq
 
     def v2_playbook_on_task_start(self, task, is_conditional):
+        if self._emulator:
+            self._calls_after[task._uuid] = self._emulator_last_seq()
         self._started[task._uuid] = time.perf_counter()
 
     v2_playbook_on_handler_task_start = v2_playbook_on_task_start
@@ -68,6 +86,8 @@ class CallbackModule(CallbackBase):
             invocations=invocations,
             seconds=now - self._started.get(task._uuid, now),
         ))
+        if self._emulator:
+            self._records[-1]["calls_after"] = self._calls_after[task._uuid]
 
     def v2_runner_on_ok(self, result):
         self._record(result, "ok")

@@ -11,6 +11,10 @@
 * The scale rollout (figure 3): N VPCs in A accounts and R regions as an inventory
   for playbooks/rollout.yml (one host per VPC), with the accounts' credentials as
   extra vars. ``python benchmarks/bench.py --write-scale DIR`` writes it out.
+* The Enterprise reference topology (tests/perf/test_api_economy_enterprise.py): transit
+  routers in two regions, VPCs of two accounts attached through vSwitches in two zones,
+  an inter-region attachment, a custom route table and a static route, for
+  benchmarks/enterprise.yml.
 
 Everything is derived from the counts, so the same arguments give the same files.
 """
@@ -163,3 +167,48 @@ class Scale:
                 handle.write("---\n")
                 yaml.safe_dump(doc, handle, sort_keys=False, default_flow_style=False)
         return paths
+
+
+# Two zones of each region where Enterprise Edition transit routers are available (the emulator's geography)
+ENTERPRISE_ZONES = {
+    "cn-hangzhou": ("cn-hangzhou-h", "cn-hangzhou-i"),
+    "cn-shanghai": ("cn-shanghai-b", "cn-shanghai-c"),
+}
+
+
+class Enterprise:
+    """The Enterprise reference topology: what to seed, and the variables of benchmarks/enterprise.yml.
+
+    Two accounts; in the first region a VPC of each account, in the second one of the first account, each
+    with a vSwitch in two transit-router zones. The first account owns the CEN; the first VPC is the routed
+    one (custom route table), the second the granted one.
+    """
+
+    def __init__(self, regions=("cn-hangzhou", "cn-shanghai")):
+        self.accounts = [account(1), account(2)]
+        self.regions = tuple(regions)
+        cells = [(self.accounts[0], regions[0]), (self.accounts[1], regions[0]), (self.accounts[0], regions[1])]
+        self.vpcs = [("%s-%s-1" % (a["label"], r), a, r, vpc_cidr(i)) for i, (a, r) in enumerate(cells)]
+
+    @staticmethod
+    def vswitch_ids(vpc):
+        return ["vsw-%s%d" % (vpc[0].replace("-", ""), n) for n in (1, 2)]
+
+    def seed(self):
+        doc = seed(self.accounts, self.vpcs)
+        doc["vswitches"] = [dict(id=vsw, vpc="vpc-" + vpc[0].replace("-", ""), zone=zone,
+                                 cidr=vpc[3].replace(".0/24", ".%d/26" % (64 * n)))
+                            for vpc in self.vpcs
+                            for n, (vsw, zone) in enumerate(zip(self.vswitch_ids(vpc), ENTERPRISE_ZONES[vpc[2]]))]
+        return doc
+
+    def playbook_vars(self):
+        return dict(
+            enterprise_cen_name="bench-enterprise",
+            enterprise_regions=list(self.regions),
+            enterprise_owner=credentials(self.accounts[0]),
+            enterprise_attachments=[dict(vpc_id="vpc-" + vpc[0].replace("-", ""), region=vpc[2], cidr=vpc[3],
+                                         account=credentials(vpc[1]),
+                                         zone_mappings=[dict(vswitch_id=v) for v in self.vswitch_ids(vpc)])
+                                    for vpc in self.vpcs],
+        )

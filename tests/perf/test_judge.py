@@ -2,8 +2,10 @@
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """The counting rules of benchmarks/harness/economy.py fail when a run breaks them (no playbook runs here)."""
 
+from collections import Counter
+
 from harness import topology
-from harness.economy import Phase, judge
+from harness.economy import Phase, expected_writes, judge, reads_by_task
 
 SEEDED = {"vpc": {"vpc-a": {}, "vpc-b": {}}, "route_entry": {"rte-sys": {}}}
 
@@ -88,3 +90,25 @@ def test_topologies_are_spread_over_every_account_and_region_with_peerings_apart
     assert len(scale.vpcs) == 200 and len(set(v[3] for v in scale.vpcs)) == 200
     hosts = [h for group in scale.inventory()["cen_members"]["children"].values() for h in group["hosts"]]
     assert sorted(hosts) == sorted(v[0] for v in scale.vpcs)
+
+
+def test_transit_router_records_are_counted_by_the_write_that_made_them():
+    made = {"transit_router": [{}], "tr_route_table": [{"TransitRouterRouteTableType": "System"},
+                                                       {"TransitRouterRouteTableType": "Custom"}],
+            "tr_attachment": [{"ResourceType": "VPC"}, {"ResourceType": "TR"}],
+            "grant": [{"OrderType": "PayByCenOwner"}, {}], "tr_association": [{}], "tr_propagation": [{}]}
+    assert expected_writes(made) == Counter({
+        "CreateTransitRouter": 1, "CreateTransitRouterRouteTable": 1, "CreateTransitRouterVpcAttachment": 1,
+        "CreateTransitRouterPeerAttachment": 1, "GrantInstanceToTransitRouter": 1, "GrantInstanceToCen": 1,
+        "AssociateTransitRouterAttachmentWithRouteTable": 1, "EnableTransitRouterRouteTablePropagation": 1})
+
+
+class FakeRun:
+    def __init__(self, records):
+        self.records = records
+
+
+def test_reads_are_given_to_the_task_that_was_running():
+    calls = [dict(call("DescribeCens", write=False), seq=s) for s in (3, 4, 6)] + [dict(call("CreateCen"), seq=5)]
+    run = FakeRun([{"task": "first", "calls_after": 2}, {"task": "second", "calls_after": 4}])
+    assert reads_by_task(Phase("rerun", run, calls, BUILT, BUILT)) == Counter({"first": 2, "second": 1})
