@@ -41,6 +41,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
     apply_tags,
     compare_tags,
+    tags_after,
     tags_to_list,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
@@ -440,9 +441,7 @@ def _package_update(session, opts, current, check_mode, to_set, to_unset):
         after["CenIds"] = {"CenId": [join] if join else []}
         after["Status"] = "InUse" if join else "Idle"
     if to_set or to_unset:
-        tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
-        tags.update(to_set)
-        after["Tags"] = tags_to_list(tags)
+        after["Tags"] = tags_after(current.get("Tags"), to_set, to_unset)
     changed = bool(attributes or resize or leave or join or to_set or to_unset)
     if check_mode or not changed:
         return _result(changed, package_id, current, after)

@@ -44,6 +44,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
     apply_tags,
     compare_tags,
+    tags_after,
     tags_to_list,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
@@ -226,9 +227,7 @@ def _cen_update(session, params, check_mode, current, to_set, to_unset):
             current = _wait_cen(session, cen_id)
         return dict(changed=False, cen_id=cen_id, cen=cen_result(current))
     predicted_cen = dict(current, **changes)
-    tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
-    tags.update(to_set)
-    predicted_cen["Tags"] = tags_to_list(tags)
+    predicted_cen["Tags"] = tags_after(current.get("Tags"), to_set, to_unset)
     if check_mode:
         return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen),
                     diff=make_diff(_cen_view(current), _cen_view(predicted_cen)))

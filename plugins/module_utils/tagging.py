@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import tags_to_dict
 
 RESERVED_TAG_PREFIXES = ("aliyun", "acs:")
 
@@ -45,6 +46,13 @@ def compare_tags(current, desired, purge=True):
                   if k not in current or _tag_value(current[k]) != _tag_value(v))
     to_unset = sorted(k for k in current if k not in desired and not is_reserved_tag(k)) if purge else []
     return to_set, to_unset
+
+
+def tags_after(current, to_set, to_unset):
+    """The API's tag list ``current`` once compare_tags()'s ``to_set`` and ``to_unset`` are applied."""
+    tags = dict((k, v) for k, v in tags_to_dict(current).items() if k not in to_unset)
+    tags.update(to_set)
+    return tags_to_list(tags)
 
 
 def apply_tags(session, resource_type, resource_id, to_set, to_unset):

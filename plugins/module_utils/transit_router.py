@@ -34,7 +34,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
     tags_to_dict,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_after,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
@@ -244,9 +249,7 @@ def _router_update(session, params, check_mode, current, to_set, to_unset):
             current = _wait_router(session, router_id)
         return dict(changed=False, transit_router_id=router_id, transit_router=router_result(current))
     predicted_router = dict(current, **changes)
-    tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
-    tags.update(to_set)
-    predicted_router["Tags"] = tags_to_list(tags)
+    predicted_router["Tags"] = tags_after(current.get("Tags"), to_set, to_unset)
     if check_mode:
         return dict(changed=True, transit_router_id=router_id, transit_router=router_result(predicted_router),
                     diff=make_diff(_router_view(current), _router_view(predicted_router)))

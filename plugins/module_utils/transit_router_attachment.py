@@ -40,7 +40,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     unwrap,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import describe_routes, routes_via
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_after,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import (
     SERVICE_CLOSED_CODE,
     find_transit_router,
@@ -488,10 +493,8 @@ def _vpc_attachment_update(session, params, check_mode, current, zones, to_set, 
                     attachment=vpc_attachment_result(current, before_links))
     after_links = dict(route_table_id=table_id, associated=True, propagating=True) if table_id else {}
     if check_mode:
-        tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
-        tags.update(to_set)
         predicted_attachment = dict(current, ZoneMappings=zones if zones is not None else have,
-                                    Tags=tags_to_list(tags), **changes)
+                                    Tags=tags_after(current.get("Tags"), to_set, to_unset), **changes)
         return dict(changed=True, transit_router_attachment_id=attachment_id,
                     attachment=vpc_attachment_result(predicted_attachment, after_links),
                     diff=make_diff(_view(current, before_links), _view(predicted_attachment, after_links)))

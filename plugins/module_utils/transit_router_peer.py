@@ -29,7 +29,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
     tags_to_dict,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_after,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import (
     SERVICE_CLOSED_CODE,
     find_transit_router,
@@ -375,9 +380,7 @@ def _update(session, params, check_mode, router, peer, ends, current, bandwidth,
         return dict(changed=False, transit_router_attachment_id=attachment_id,
                     attachment=peer_attachment_result(current, before_links))
     if check_mode:
-        tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in to_unset)
-        tags.update(to_set)
-        predicted_attachment = dict(current, Tags=tags_to_list(tags), **changes)
+        predicted_attachment = dict(current, Tags=tags_after(current.get("Tags"), to_set, to_unset), **changes)
         return dict(changed=True, transit_router_attachment_id=attachment_id,
                     attachment=peer_attachment_result(predicted_attachment, after_links),
                     diff=make_diff(_view(current, router_id, peer_id, before_links),

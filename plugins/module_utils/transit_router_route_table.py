@@ -41,7 +41,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
     tags_to_dict,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import apply_tags, compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
+    apply_tags,
+    compare_tags,
+    tags_after,
+    tags_to_list,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import list_transit_routers
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_attachment import (
     list_peer_attachments,
@@ -332,9 +337,7 @@ def _present(session, params, check_mode, table, want_assoc, want_prop):
             table = _wait_table(session, table_id)
         return dict(changed=False, route_table_id=table_id,
                     route_table=route_table_result(table, have_assoc, have_prop))
-    tags = dict((k, v) for k, v in tags_to_dict(table.get("Tags")).items() if k not in to_unset)
-    tags.update(to_set)
-    after = dict(table, Tags=tags_to_list(tags), **changes)
+    after = dict(table, Tags=tags_after(table.get("Tags"), to_set, to_unset), **changes)
     diff_before = _view(table, have_assoc, have_prop)
     if check_mode:
         return dict(changed=True, route_table_id=table_id,

@@ -27,7 +27,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     unwrap,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
-from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
+from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_after, tags_to_list
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
 
@@ -217,6 +217,13 @@ def test_compare_tags_sets_changed_and_new_and_purges_the_rest():
 
 def test_compare_tags_without_purge_keeps_extra_tags():
     assert compare_tags({"drop": "x"}, {"add": "1"}, purge=False) == ({"add": "1"}, [])
+
+
+def test_tags_after_applies_what_compare_tags_says_to_the_api_list():
+    current = tags_to_list({"keep": "1", "change": "old", "drop": "x"})
+    to_set, to_unset = compare_tags(tags_to_dict(current), {"keep": "1", "change": "new", "add": 5})
+    assert tags_after(current, to_set, to_unset) == tags_to_list({"keep": "1", "change": "new", "add": "5"})
+    assert tags_after(None, {}, []) == []
 
 
 def test_compare_tags_none_means_leave_alone():
