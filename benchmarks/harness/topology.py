@@ -202,8 +202,9 @@ class Enterprise:
                             for n, (vsw, zone) in enumerate(zip(self.vswitch_ids(vpc), ENTERPRISE_ZONES[vpc[2]]))]
         return doc
 
-    def playbook_vars(self):
+    def playbook_vars(self, state="present"):
         return dict(
+            enterprise_state=state,
             enterprise_cen_name="bench-enterprise",
             enterprise_regions=list(self.regions),
             enterprise_owner=credentials(self.accounts[0]),

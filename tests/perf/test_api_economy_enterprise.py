@@ -11,9 +11,11 @@ with one association and one propagation, and a static route in it. Counted from
   propagation is a record of its own made by a write of its own, so it counts as a resource; a router's
   System route table comes with the router and is no resource of its own;
 * re-run: no write, and at most 2 reads per resource for every task (the bench_timer callback notes where
-  each task's calls start), not only on average.
+  each task's calls start), not only on average;
+* teardown: every table as it was before the converge, with one delete per resource that does not go with
+  another (the System links of an attachment go with it), none refused.
 
-No teardown yet (the playbook only converges). Times are never asserted.
+Times are never asserted.
 """
 
 import collections
@@ -42,8 +44,9 @@ RESOURCES = {
 def test_enterprise_topology_writes_once_per_resource_and_rereads_at_most_twice_per_resource(tmp_path):
     world = topology.Enterprise()
     with Emulator(world.seed(), str(tmp_path / "emulator"), transition_seconds=0.1) as emulator:
-        converge, rerun = economy.run_phases(emulator, ENTERPRISE, str(tmp_path), [
-            ("converge", world.playbook_vars()), ("rerun", world.playbook_vars())], calls_by_task=True)
+        converge, rerun, teardown = economy.run_phases(emulator, ENTERPRISE, str(tmp_path), [
+            ("converge", world.playbook_vars()), ("rerun", world.playbook_vars()),
+            ("teardown", world.playbook_vars("absent"))], calls_by_task=True)
 
     made = economy.created(converge.before, converge.after)
     assert dict((kind, len(records)) for kind, records in made.items()) == {
@@ -62,11 +65,23 @@ def test_enterprise_topology_writes_once_per_resource_and_rereads_at_most_twice_
         "EnableTransitRouterRouteTablePropagation": 5,
         "CreateTransitRouterRouteEntry": 1,
     })
-    first, second, third, managed = economy.judge(converge, rerun, None)
+    first, second, third, managed = economy.judge(converge, rerun, teardown)
     assert managed == sum(RESOURCES.values()) == 20
     assert first == (True, "20 writes for 20 resources + 0 steps"), first
     assert second[0], "re-run: " + second[1]
-    assert third is None
+    assert third == (True, "0 left"), third
+    assert teardown.writes == collections.Counter({
+        "DeleteTransitRouterRouteEntry": 1,
+        # the routed VPC's links with the custom table; the other links go with their attachments
+        "DissociateTransitRouterAttachmentFromRouteTable": 1,
+        "DisableTransitRouterRouteTablePropagation": 1,
+        "DeleteTransitRouterRouteTable": 1,
+        "DeleteTransitRouterPeerAttachment": 1,
+        "DeleteTransitRouterVpcAttachment": 3,
+        "RevokeInstanceFromTransitRouter": 1,
+        "DeleteTransitRouter": 2,
+        "DeleteCen": 1,
+    })
 
     reads = economy.reads_by_task(rerun)
     assert set(reads) == set(RESOURCES)
