@@ -35,7 +35,8 @@ RESOURCES = {
     "The VPC attachments, the routed one's links left to its custom table": 3 + 2 + 2,
     # the attachment, associated with and propagating into the System table of each end
     "The routers joined across the regions": 1 + 2 + 2,
-    # the table, its association and its propagation
+    # the table, its association and its propagation: 3 reads, one list each (the API lists a table's
+    # associations and its propagations separately, so a table with both links cannot be read in fewer)
     "The custom route table of the routed VPC": 1 + 1 + 1,
     "Its static route towards the granted VPC": 1,
 }
