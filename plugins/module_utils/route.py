@@ -204,11 +204,18 @@ def _gone(entry):
 
 
 def check_next_hop(session, region, hop_type, hop_id):
-    """Refuse a router interface or VpcPeer next hop that does not exist, before anything is written.
+    """Refuse a router interface or VpcPeer next hop that does not exist, or an Attachment next hop that is not
+    an attachment id, before anything is written.
 
-    CreateRouteEntry would refuse it too, but a route being replaced is deleted first, and
-    check mode would predict a change that cannot happen. Other next-hop types are left to the API.
+    CreateRouteEntry would refuse them too, but a route being replaced is deleted first, and
+    check mode would predict a change that cannot happen. Other next-hop types are left to the API
+    (so is whether an attachment exists: it belongs to the CEN's account, which may not be the VPC's).
     """
+    if hop_type == "Attachment" and not (hop_id or "").startswith("tr-attach-"):
+        raise AlicloudError(None, "next_hop_id: %r is not a transit-router attachment id (tr-attach-...); with "
+                                  "next_hop_type Attachment, give the VPC's attachment to a transit router "
+                                  "(transit_router_attachment_id of alicloud.interconnect.transit_router_vpc_attachment)"
+                            % (hop_id,))
     # Imported here: both modules import this one.
     from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import get_router_interface
     from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import get_peer_connection

@@ -17,6 +17,10 @@ description:
   - A peering carries no traffic until each VPC routes the other's CIDR block through its side of the peering,
     a router interface (M(alicloud.interconnect.router_interface), O(next_hop_type=RouterInterface)) or a VPC peering
     connection (M(alicloud.interconnect.vpc_peer_connection), O(next_hop_type=VpcPeer)).
+  - A VPC attached to a transit router of a CEN (M(alicloud.interconnect.transit_router_vpc_attachment)) reaches
+    the other networks of the CEN through a route whose next hop is its attachment (O(next_hop_type=Attachment)),
+    unless the router publishes its routes into the VPC (O(alicloud.interconnect.transit_router_vpc_attachment#module:auto_publish_route)).
+    Run the task with the VPC owner's credentials; the attachment may belong to the CEN's account.
   - The route is found by its table and destination. When the destination already goes to another next hop, the
     route is replaced (deleted, then created), since a route's next hop cannot be edited.
   - O(destination_cidr) is checked before any call.
@@ -56,7 +60,8 @@ options:
     default: RouterInterface
   next_hop_id:
     description:
-      - The next hop, for example a router interface C(ri-...) or a VPC peering connection C(pcc-...).
+      - The next hop, for example a router interface C(ri-...), a VPC peering connection C(pcc-...) or a
+        transit-router attachment of the VPC C(tr-attach-...).
       - Required with O(state=present). With O(state=absent), the route is deleted only if it goes to this next hop.
     type: str
   name:
@@ -104,6 +109,14 @@ EXAMPLES = r"""
     destination_cidr: 10.3.0.0/16
     next_hop_type: VpcPeer
     next_hop_id: "{{ peering.peer_connection_id }}"
+
+- name: Send 10.4.0.0/16 to the transit router the VPC is attached to
+  alicloud.interconnect.vpc_route_entry:
+    alicloud_region: cn-hangzhou
+    vpc_id: vpc-hz
+    destination_cidr: 10.4.0.0/16
+    next_hop_type: Attachment
+    next_hop_id: "{{ attached.transit_router_attachment_id }}"
 
 - name: Remove the route
   alicloud.interconnect.vpc_route_entry:
