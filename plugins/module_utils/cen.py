@@ -48,7 +48,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging impo
     tags_to_list,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for, wait_settled
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     check_id,
     find_vpcs,
@@ -139,11 +139,7 @@ def _cen_view(cen):
 
 
 def _wait_cen(session, cen_id, gone=False):
-    if gone:
-        return wait_for(session, lambda: describe_cen(session, cen_id), lambda c: c is None,
-                        "CEN %s to be deleted" % cen_id)
-    return wait_for(session, lambda: describe_cen(session, cen_id),
-                    lambda c: c is not None and c.get("Status") == "Active", "CEN %s to become Active" % cen_id)
+    return wait_settled(session, lambda: describe_cen(session, cen_id), "CEN %s" % cen_id, gone)
 
 
 def _settled_cen(session, params, cen_id, done, rerun):

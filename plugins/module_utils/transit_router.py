@@ -41,7 +41,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging impo
     tags_to_list,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_settled
 
 SERVICE_CLOSED_CODE = "Forbbiden.TransitRouterServiceNotOpen"  # sic: the API spells it so
 SERVICE_OPENED_CODE = "Order.Opened"  # OpenTransitRouterService on an account that has it already
@@ -148,12 +148,7 @@ def _describe_router(session, router_id):
 
 
 def _wait_router(session, router_id, gone=False):
-    if gone:
-        return wait_for(session, lambda: _describe_router(session, router_id), lambda r: r is None,
-                        "transit router %s to be deleted" % router_id)
-    return wait_for(session, lambda: _describe_router(session, router_id),
-                    lambda r: r is not None and r.get("Status") == "Active",
-                    "transit router %s to become Active" % router_id)
+    return wait_settled(session, lambda: _describe_router(session, router_id), "transit router %s" % router_id, gone)
 
 
 def _settled_router(session, params, router_id, done, rerun):

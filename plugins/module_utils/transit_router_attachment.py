@@ -54,7 +54,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, get_vbr, get_vpc, get_vpc_attribute
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vswitch import find_vswitches
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for, wait_settled
 
 LIST_PAGE_SIZE = 50
 NAME_MAX, DESCRIPTION_MAX = 128, 256
@@ -361,12 +361,8 @@ def _vpc_attachment_predicted(params, region, owner, table_option):
 
 
 def _wait_attachment(session, attachment_id, gone=False):
-    if gone:
-        return wait_for(session, lambda: _describe(session, attachment_id), lambda a: a is None,
-                        "VPC attachment %s to be deleted" % attachment_id)
-    return wait_for(session, lambda: _describe(session, attachment_id),
-                    lambda a: a is not None and a.get("Status") == "Attached",
-                    "VPC attachment %s to become Attached" % attachment_id)
+    return wait_settled(session, lambda: _describe(session, attachment_id), "VPC attachment %s" % attachment_id,
+                        gone, "Attached")
 
 
 def link_steps(session, attachment_id, table_id, association, propagation, router_id=None):

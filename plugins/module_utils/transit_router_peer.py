@@ -56,7 +56,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     _router,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_settled
 
 TAG_RESOURCE_TYPE = "TransitRouterPeerAttachment"
 _OPTION_OF = dict(TransitRouterAttachmentName="name", TransitRouterAttachmentDescription="description",
@@ -180,12 +180,8 @@ def _describe(session, attachment_id):
 
 
 def _wait_attachment(session, attachment_id, gone=False):
-    if gone:
-        return wait_for(session, lambda: _describe(session, attachment_id), lambda a: a is None,
-                        "inter-region attachment %s to be deleted" % attachment_id)
-    return wait_for(session, lambda: _describe(session, attachment_id),
-                    lambda a: a is not None and a.get("Status") == "Attached",
-                    "inter-region attachment %s to become Attached" % attachment_id)
+    return wait_settled(session, lambda: _describe(session, attachment_id),
+                        "inter-region attachment %s" % attachment_id, gone, "Attached")
 
 
 class _End(object):

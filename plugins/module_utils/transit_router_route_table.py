@@ -54,7 +54,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     list_vpc_attachments,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, parse_cidr
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for, wait_settled
 
 LIST_PAGE_SIZE = 50
 NAME_MAX, DESCRIPTION_MAX = 128, 256
@@ -261,12 +261,8 @@ def _predicted_result(params, associations, propagations):
 
 
 def _wait_table(session, table_id, gone=False):
-    if gone:
-        return wait_for(session, lambda: _describe(session, table_id), lambda t: t is None,
-                        "route table %s to be deleted" % table_id)
-    return wait_for(session, lambda: _describe(session, table_id),
-                    lambda t: t is not None and t.get("TransitRouterRouteTableStatus") == "Active",
-                    "route table %s to become Active" % table_id)
+    return wait_settled(session, lambda: _describe(session, table_id), "route table %s" % table_id, gone,
+                        field="TransitRouterRouteTableStatus")
 
 
 def _link_steps(session, table, have_assoc, want_assoc, have_prop, want_prop, purge_assoc, purge_prop):
@@ -556,13 +552,8 @@ def _entry_table(session, params):
 
 
 def _wait_entry(session, table_id, destination, gone=False):
-    if gone:
-        return wait_for(session, lambda: _static_route(session, table_id, destination, deleting=True),
-                        lambda e: e is None,
-                        "the route to %s in %s to be deleted" % (destination, table_id))
-    return wait_for(session, lambda: _static_route(session, table_id, destination),
-                    lambda e: e is not None and e.get("TransitRouterRouteEntryStatus") == "Active",
-                    "the route to %s in %s to become Active" % (destination, table_id))
+    return wait_settled(session, lambda: _static_route(session, table_id, destination, deleting=gone),
+                        "the route to %s in %s" % (destination, table_id), gone, field="TransitRouterRouteEntryStatus")
 
 
 def transit_router_route_entry(session, params, check_mode):

@@ -86,3 +86,12 @@ def wait_for(session, fetch, ready, what, delay=5):
                                 % (deadline.text(), what, describe_state(state)))
         session.sleep(min(interval, remaining))
         interval = min(interval * 2, delay)
+
+
+def wait_settled(session, fetch, what, gone=False, status="Active", field="Status"):
+    """Wait (wait_for) until the resource ``fetch()`` reads is gone (``gone``), or else its ``field`` is
+    ``status``; ``what`` names it, like ``"CEN cen-1"``. Returns what ``fetch()`` read last."""
+    if gone:
+        return wait_for(session, fetch, lambda r: r is None, "%s to be deleted" % what)
+    return wait_for(session, fetch, lambda r: r is not None and r.get(field) == status,
+                    "%s to become %s" % (what, status))

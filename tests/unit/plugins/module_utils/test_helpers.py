@@ -28,7 +28,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_after, tags_to_list
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for, wait_settled
 
 
 # -- wait_for: the task's deadline ---------------------------------------------------------
@@ -70,6 +70,18 @@ def test_wait_times_out_naming_the_resource_and_last_state(keys, clock):
     assert str(exc.value) == "WaitTimeout: wait_timeout (30 seconds for the whole task) ran out waiting for vpc-1 " \
                              "to be attached to cen-1; last seen: status Attaching"
     assert sum(clock.sleeps) == 30          # never sleeps past the deadline
+
+
+def test_wait_settled_waits_for_the_status_in_its_field_or_for_the_resource_to_go(keys, clock):
+    fetch = states({"TableStatus": "Creating"}, {"TableStatus": "Active"})
+    assert wait_settled(task(keys, clock), fetch, "route table vtb-1", field="TableStatus") == {"TableStatus": "Active"}
+    assert wait_settled(task(keys, clock), states({"Status": "Deleting"}, None), "CEN cen-1", gone=True) is None
+    with pytest.raises(AlicloudError) as exc:
+        wait_settled(task(keys, clock, 5), lambda: {"Status": "Attaching"}, "VPC attachment a-1", status="Attached")
+    assert "waiting for VPC attachment a-1 to become Attached; last seen: status Attaching" in str(exc.value)
+    with pytest.raises(AlicloudError) as exc:
+        wait_settled(task(keys, clock, 5), lambda: {"Status": "Deleting"}, "CEN cen-1", gone=True)
+    assert "waiting for CEN cen-1 to be deleted; last seen: status Deleting" in str(exc.value)
 
 
 def test_waits_of_one_task_share_its_deadline(keys, clock):
