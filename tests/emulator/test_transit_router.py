@@ -141,6 +141,18 @@ class TrEnv(Env):
             self.settle()
         return att_id
 
+    def grant_vpc(self, who, vpc_id, cen_id):
+        """``who`` grants CEN ``cen_id`` of UID1 its VPC ``vpc_id`` (in Hangzhou)."""
+        self.call(
+            who,
+            "GrantInstanceToTransitRouter",
+            CenId=cen_id,
+            CenOwnerId=int(UID1),
+            InstanceId=vpc_id,
+            InstanceType="VPC",
+            RegionId=HZ,
+        )
+
     def grant_vswitches(self, who=UID1, **params):
         """ListGrantVSwitchesToCen (whose SDK method name Env's snake-casing does not find)."""
         request = cbn_models.ListGrantVSwitchesToCenRequest().from_map(params)
@@ -200,15 +212,7 @@ def test_an_account_without_the_service_creates_nothing_until_it_opens_it(env):
 
 def test_a_vpc_whose_owner_has_not_opened_the_service_cannot_attach(env, hz):
     cen_id, tr_id, _zones = hz
-    env.call(
-        AK3,
-        "GrantInstanceToTransitRouter",
-        CenId=cen_id,
-        CenOwnerId=int(UID1),
-        InstanceId="vpc-c1",
-        InstanceType="VPC",
-        RegionId=HZ,
-    )
+    env.grant_vpc(AK3, "vpc-c1", cen_id)
     request = dict(
         TransitRouterId=tr_id,
         VpcId="vpc-c1",
@@ -941,15 +945,7 @@ def test_delete_cen_takes_its_idle_routers_and_refuses_busy_ones(env, hz):
 
 def test_a_vpc_attached_to_a_router_is_attached_for_the_vpc_service(env, hz):
     cen_id, tr_id, _zones = hz
-    env.call(
-        UID2,
-        "GrantInstanceToTransitRouter",
-        CenId=cen_id,
-        CenOwnerId=int(UID1),
-        InstanceId="vpc-b1",
-        InstanceType="VPC",
-        RegionId=HZ,
-    )
+    env.grant_vpc(UID2, "vpc-b1", cen_id)
     env.vpc_attach(tr_id, "vpc-b1", [("cn-hangzhou-h", "vsw-b1h")], VpcOwnerId=int(UID2))
     (vpc,) = env.vpc_call(UID2, "DescribeVpcs", RegionId=HZ, VpcId="vpc-b1")["Vpcs"]["Vpc"]
     assert vpc["CenStatus"] == "Attached"

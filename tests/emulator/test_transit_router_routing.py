@@ -392,15 +392,7 @@ def test_vpc_routes_to_an_attachment_hold_the_attachment(env, hz):
 
 def test_the_vpc_owner_routes_to_an_attachment_of_another_accounts_router(env, hz):
     cen_id, tr_id, _zones = hz
-    env.call(
-        UID2,
-        "GrantInstanceToTransitRouter",
-        CenId=cen_id,
-        CenOwnerId=int(UID1),
-        InstanceId="vpc-b1",
-        InstanceType="VPC",
-        RegionId=HZ,
-    )
+    env.grant_vpc(UID2, "vpc-b1", cen_id)
     att_id = env.vpc_attach(tr_id, "vpc-b1", [("cn-hangzhou-h", "vsw-b1h")], VpcOwnerId=int(UID2))
     vpc_route(env, "vpc-b1", "10.0.0.0/16", att_id, who=UID2)
     env.settle()
