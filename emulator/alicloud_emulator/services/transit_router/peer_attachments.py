@@ -18,13 +18,14 @@ names the attachments whose local router (``TransitRouterId``) is the caller's f
 from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
-from alicloud_emulator.services.common import check_tags, check_text, iso_time, public, tags_match
+from alicloud_emulator.services.common import check_tags, check_text, iso_time, public
 from alicloud_emulator.services.cbn.bandwidth_packages import package_used
 from alicloud_emulator.services.cbn.shared import TAGS, package_span, stamp
 from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
     detach,
     dry_run,
+    matching,
     named_router,
     own_attachment,
     own_router,
@@ -213,17 +214,6 @@ def delete_transit_router_peer_attachment(ctx, p):
 
 @action("cbn", "ListTransitRouterPeerAttachments")
 def list_transit_router_peer_attachments(ctx, p):
-    found = []
-    for att in ctx.world.records(ATTACHMENT, account=ctx.account):
-        if att["ResourceType"] != "TR":
-            continue
-        if any(
-            p.get(key) and att[key] != p[key]
-            for key in ("CenId", "RegionId", "TransitRouterId", "TransitRouterAttachmentId")
-        ):
-            continue
-        if not tags_match(att.get("_tags"), p.get("Tag")):
-            continue
-        found.append(att)
-    found.sort(key=lambda a: a["_order"])
+    keys = ("CenId", "RegionId", "TransitRouterId", "TransitRouterAttachmentId")
+    found = matching(ctx, ATTACHMENT, p, keys, keep=lambda att: att["ResourceType"] == "TR")
     return token_list(found, p, "TransitRouterAttachments", peer_attachment_view)

@@ -17,7 +17,7 @@
 
 from alicloud_emulator.errors import ApiError, invalid
 from alicloud_emulator.registry import action
-from alicloud_emulator.services.common import check_tags, check_text, iso_time, owned, public, tags_match
+from alicloud_emulator.services.common import check_tags, check_text, iso_time, owned, public
 from alicloud_emulator.services.cbn.shared import TAGS, stamp
 from alicloud_emulator.services.transit_router.shared import (
     ASSOCIATION,
@@ -29,6 +29,7 @@ from alicloud_emulator.services.transit_router.shared import (
     link_key,
     links_of_attachment,
     links_of_table,
+    matching,
     own_router,
     own_table,
     require_idle,
@@ -140,36 +141,17 @@ def list_transit_router_route_tables(ctx, p):
         if len(p.get(key) or []) > 20:
             raise invalid(key, "holds at most 20 values")
     ecmp = _ecmp(p.get("RouteTableOptions"))
-    found = []
-    for table in ctx.world.records(TABLE, account=ctx.account):
-        if p.get("TransitRouterId") and table["TransitRouterId"] != p["TransitRouterId"]:
-            continue
-        if (
-            p.get("TransitRouterRouteTableIds")
-            and table["TransitRouterRouteTableId"] not in p["TransitRouterRouteTableIds"]
-        ):
-            continue
-        if (
-            p.get("TransitRouterRouteTableNames")
-            and table["TransitRouterRouteTableName"] not in p["TransitRouterRouteTableNames"]
-        ):
-            continue
-        if (
-            p.get("TransitRouterRouteTableType")
-            and table["TransitRouterRouteTableType"] != p["TransitRouterRouteTableType"]
-        ):
-            continue
-        if (
-            p.get("TransitRouterRouteTableStatus")
-            and table["TransitRouterRouteTableStatus"] != p["TransitRouterRouteTableStatus"]
-        ):
-            continue
-        if ecmp and table["RouteTableOptions"]["MultiRegionECMP"] != ecmp:
-            continue
-        if not tags_match(table.get("_tags"), p.get("Tag")):
-            continue
-        found.append(table)
-    found.sort(key=lambda t: t["_order"])
+    def keep(table):
+        return (
+            not (p.get("TransitRouterRouteTableIds")
+                 and table["TransitRouterRouteTableId"] not in p["TransitRouterRouteTableIds"])
+            and not (p.get("TransitRouterRouteTableNames")
+                     and table["TransitRouterRouteTableName"] not in p["TransitRouterRouteTableNames"])
+            and not (ecmp and table["RouteTableOptions"]["MultiRegionECMP"] != ecmp)
+        )
+
+    keys = ("TransitRouterId", "TransitRouterRouteTableType", "TransitRouterRouteTableStatus")
+    found = matching(ctx, TABLE, p, keys, keep)
     return token_list(found, p, "TransitRouterRouteTables", table_view)
 
 

@@ -12,7 +12,7 @@ import ipaddress
 
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
-from alicloud_emulator.services.common import check_tags, check_text, iso_time, page_numbers, public, tags_match
+from alicloud_emulator.services.common import check_tags, check_text, iso_time, page_numbers, public
 from alicloud_emulator.services.cbn.shared import TAGS, minute, stamp
 from alicloud_emulator.services.transit_router.shared import (
     ROUTER,
@@ -21,6 +21,7 @@ from alicloud_emulator.services.transit_router.shared import (
     check_region,
     dry_run,
     entries_of_table,
+    matching,
     own_active_cen,
     own_router,
     require_idle,
@@ -222,19 +223,8 @@ def delete_transit_router(ctx, p):
 
 @action("cbn", "ListTransitRouters")
 def list_transit_routers(ctx, p):
-    found = []
-    for tr in ctx.world.records(ROUTER, account=ctx.account):
-        if any(
-            p.get(key) and tr[key] != p[key]
-            for key in ("CenId", "RegionId", "TransitRouterId", "TransitRouterName", "Status", "Type")
-        ):
-            continue
-        if not tags_match(tr.get("_tags"), p.get("Tag")):
-            continue
-        if not _features_match(tr, p.get("FeatureFilter")):
-            continue
-        found.append(tr)
-    found.sort(key=lambda tr: tr["_order"])
+    keys = ("CenId", "RegionId", "TransitRouterId", "TransitRouterName", "Status", "Type")
+    found = matching(ctx, ROUTER, p, keys, keep=lambda tr: _features_match(tr, p.get("FeatureFilter")))
     number, size = page_numbers(p)
     return {
         "TransitRouters": [router_view(tr) for tr in found[(number - 1) * size : number * size]],

@@ -4,7 +4,7 @@ rule, the state transitions and the listing helpers.
 
 from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, busy
-from alicloud_emulator.services.common import dry_run_passed, owned, tag_list, token_page
+from alicloud_emulator.services.common import dry_run_passed, owned, tag_list, tags_match, token_page
 from alicloud_emulator.services.vpc.shared import entries_pointing_to
 
 # world tables of the transit-router family
@@ -245,6 +245,19 @@ def dry_run(p):
 
 
 # ---------------------------------------------------------------------------- listings
+def matching(ctx, kind, p, keys, keep=lambda record: True):
+    """The caller's records of ``kind`` that ``keep`` keeps, whose value of each of ``keys`` is the one ``p``
+    gives (when it gives one) and whose tags match ``p``'s Tag, in creation order (a List action's filter)."""
+    found = [
+        record
+        for record in ctx.world.records(kind, account=ctx.account)
+        if keep(record)
+        and not any(p.get(key) and record[key] != p[key] for key in keys)
+        and tags_match(record.get("_tags"), p.get("Tag"))
+    ]
+    return sorted(found, key=lambda record: record["_order"])
+
+
 def token_list(items, p, member, view, default=20, maximum=100):
     """A MaxResults/NextToken answer as the transit-router lists give it: a plain array."""
     page = token_page(items, p, default, maximum)

@@ -15,13 +15,14 @@ a static transit-router route or a VPC route entry points at it.
 from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError, invalid
 from alicloud_emulator.registry import action
-from alicloud_emulator.services.common import check_tags, check_text, iso_time, public, tags_match
+from alicloud_emulator.services.common import check_tags, check_text, iso_time, public
 from alicloud_emulator.services.cbn.shared import TAGS, stamp
 from alicloud_emulator.services.transit_router.routers import build_router
 from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
     detach,
     dry_run,
+    matching,
     named_router,
     own_attachment,
     own_router,
@@ -262,17 +263,10 @@ def delete_transit_router_vpc_attachment(ctx, p):
 
 @action("cbn", "ListTransitRouterVpcAttachments")
 def list_transit_router_vpc_attachments(ctx, p):
-    found = []
-    for att in ctx.world.records(ATTACHMENT, account=ctx.account):
-        if att["ResourceType"] != "VPC":
-            continue
-        if p.get("RegionId") and att["VpcRegionId"] != p["RegionId"]:
-            continue
-        keys = ("CenId", "TransitRouterId", "TransitRouterAttachmentId", "VpcId", "Status", "OrderType")
-        if any(p.get(key) and att[key] != p[key] for key in keys):
-            continue
-        if not tags_match(att.get("_tags"), p.get("Tag")):
-            continue
-        found.append(att)
-    found.sort(key=lambda a: a["_order"])
+    def keep(att):
+        # RegionId names the VPC's region.
+        return att["ResourceType"] == "VPC" and not (p.get("RegionId") and att["VpcRegionId"] != p["RegionId"])
+
+    keys = ("CenId", "TransitRouterId", "TransitRouterAttachmentId", "VpcId", "Status", "OrderType")
+    found = matching(ctx, ATTACHMENT, p, keys, keep)
     return token_list(found, p, "TransitRouterAttachments", vpc_attachment_view)
