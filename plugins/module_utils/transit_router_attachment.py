@@ -117,8 +117,11 @@ def propagation_of(session, attachment_id, table_id):
     return found[0] if found else None
 
 
-def _router(session, params, region):
-    """The transit router the task names (transit_router_id, or cen_id + region); fails clearly without it."""
+def task_router(session, params, region):
+    """The transit router the task names (transit_router_id, or cen_id + region); fails clearly without it.
+
+    Also used by transit_router_peer.py: its task names the local router the same way.
+    """
     router_id, cen_id = params.get("transit_router_id"), params.get("cen_id")
     if router_id:
         routers = list_transit_routers(session, transit_router_id=router_id)
@@ -298,7 +301,7 @@ def transit_router_vpc_attachment(session, params, check_mode):
             or predicted(params.get("cen_id"), "cen_id", check_mode):
         # The router is to be created by an earlier task of this check-mode run: it has no attachment yet.
         return _vpc_attachment_predicted(params, region, owner, table_option)
-    router = _router(session, params, region)
+    router = task_router(session, params, region)
     router_id = router["TransitRouterId"]
     if region is not None and region != router["RegionId"]:
         raise AlicloudError(None, "region: the transit router %s is in %s, not %s; the VPC must be in the router's "

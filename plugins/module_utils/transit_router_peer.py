@@ -53,7 +53,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     list_route_tables,
     propagation_of,
     run_steps,
-    _router,
+    task_router,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_settled
@@ -286,7 +286,7 @@ def transit_router_peer_attachment(session, params, check_mode):
     if any(predicted(params.get(o), o, check_mode) for o in ("transit_router_id", "cen_id", "peer_transit_router_id")):
         # A router is to be created by an earlier task of this check-mode run: it has no attachment yet.
         return _predicted(params, region, table_option, peer_table_option)
-    router = _router(session, params, region)
+    router = task_router(session, params, region)
     if region is not None and region != router["RegionId"]:
         raise AlicloudError(None, "region: the transit router %s is in %s, not %s"
                             % (router["TransitRouterId"], router["RegionId"], region))

@@ -267,7 +267,7 @@ diff:
   sample: {"before": {}, "after": {"vpc-bp18sth14qii3pnvx0a1": {"instance_type": "VPC", "status": "Attached"}}}
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_attachment
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_attachments import cen_attachment
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 

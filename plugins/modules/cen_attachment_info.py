@@ -101,7 +101,7 @@ attachments:
       sample: Attached
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_attachment_info
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_attachments import cen_attachment_info
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 ARGUMENT_SPEC = dict(

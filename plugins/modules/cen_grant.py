@@ -222,7 +222,7 @@ diff:
   sample: {"before": {}, "after": {"vpc-uf6o8d1dj8sjwxi6o0b2": {"cen_id": "cen-7qthudw0ll6jmc7fhb"}}}
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import cen_grant
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_grants import cen_grant
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 
 INSTANCE_TYPES = ["VPC", "VBR", "CCN"]

@@ -16,7 +16,7 @@ import harness
 
 HUB = dict(alicloud_access_key="RELHUBKEY", alicloud_secret_key="rel-hub-secret-7f3a")
 MEMBERS = [("vpc-busy%02d" % n, "cn-hangzhou" if n <= 10 else "cn-shanghai") for n in range(1, 21)]
-MIN_PAUSE = 0.1  # seconds: the shortest pause cen.py takes between two attempts on a busy CEN (0.2 s x 0.5 jitter)
+MIN_PAUSE = 0.1  # seconds: the shortest pause retries.busy_pause takes between two attempts on a busy CEN (0.2 s x 0.5 jitter)
 
 
 def defaults():

@@ -1,9 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""module_utils/cen.py through the real SDK against a scripted HTTP API: the paths the emulator does
-not reach (long listings, filters of more than five values, busy answers until the deadline, answers
-that race with another client, a failure in the middle of a batch) and the requests each core sends.
+"""module_utils/cen.py, cen_attachments.py and cen_grants.py through the real SDK against a scripted
+HTTP API: the paths the emulator does not reach (long listings, filters of more than five values, busy
+answers until the deadline, answers that race with another client, a failure in the middle of a batch)
+and the requests each core sends.
 
 The lifecycle of every module against the emulator is in tests/integration/targets/cen_*.
 """
@@ -22,7 +23,7 @@ except ImportError:  # pragma: no cover
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils import cen
+from ansible_collections.alicloud.interconnect.plugins.module_utils import cen, cen_attachments, cen_grants
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import is_predicted
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
@@ -160,11 +161,11 @@ def test_list_attachments_pages_and_a_missing_cen(session, fake_api):
     requests = []
     items = [attachment("vpc-%03d" % i) for i in range(75)]
     fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", items, requests)
-    assert len(cen.list_attachments(session, "cen-a", "VPC", "cn-shanghai")) == 75
+    assert len(cen_attachments.list_attachments(session, "cen-a", "VPC", "cn-shanghai")) == 75
     assert [(r["PageNumber"], r["ChildInstanceType"], r["ChildInstanceRegionId"]) for r in requests] == \
         [("1", "VPC", "cn-shanghai"), ("2", "VPC", "cn-shanghai")]
     fake_api.script["DescribeCenAttachedChildInstances"] = error("ParameterCenInstanceId")
-    assert cen.list_attachments(session, "cen-x") is None
+    assert cen_attachments.list_attachments(session, "cen-x") is None
 
 
 def test_grant_rules_follow_next_token(session, fake_api):
@@ -177,7 +178,7 @@ def test_grant_rules_follow_next_token(session, fake_api):
             return 200, {"GrantRules": {"GrantRule": [{"ChildInstanceId": "vpc-1"}]}, "NextToken": "1"}
         return 200, {"GrantRules": {"GrantRule": [{"ChildInstanceId": "vpc-2"}]}, "NextToken": ""}
     fake_api.script["DescribeGrantRulesToCen"] = answer
-    rules = cen.list_cen_grants(session, "cen-a", "VPC")
+    rules = cen_grants.list_cen_grants(session, "cen-a", "VPC")
     assert [r["ChildInstanceId"] for r in rules] == ["vpc-1", "vpc-2"]
     assert tokens == [None, "1"]
 
@@ -349,7 +350,7 @@ def test_batch_attaches_only_the_missing_ones(session, fake_api):
     fake_api.script["AttachCenChildInstance"] = attach
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = lambda request: (
         200, attachment(fields_of(request)["ChildInstanceId"]))
-    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2", "vpc-3")), False)
+    result = cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2", "vpc-3")), False)
     assert result["changed"] is True
     assert [(r["instance_id"], r["action"], r["status"]) for r in result["results"]] == \
         [("vpc-1", "none", "Attached"), ("vpc-2", "attach", "Attached"), ("vpc-3", "attach", "Attached")]
@@ -370,7 +371,7 @@ def test_a_batch_attach_waits_while_the_last_one_is_attaching(session, fake_api)
         (200, attachment("vpc-1", status="Attaching")), (200, attachment("vpc-1", status="Attaching")),
         (200, attachment("vpc-1")))
     with pytest.raises(AlicloudError):  # the final listing is scripted empty: the wait for it runs out
-        cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
+        cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
     assert actions(fake_api, ["AttachCenChildInstance", "DescribeCenAttachedChildInstanceAttribute"]) == \
         ["AttachCenChildInstance"] + ["DescribeCenAttachedChildInstanceAttribute"] * 3 + ["AttachCenChildInstance"]
 
@@ -392,7 +393,7 @@ def test_a_batch_stops_at_the_first_failure_and_says_what_was_done(session, fake
         return 200, {}
     fake_api.script["AttachCenChildInstance"] = attach
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instances=members(*ids)), False)
+        cen_attachments.cen_attachment(session, attach_params(instances=members(*ids)), False)
     assert exc.value.code == "InvalidOperation.ChildInstanceAlreadyAttached"
     assert "attach vpc-01: AttachCenChildInstance failed: InvalidOperation.ChildInstanceAlreadyAttached" \
         in str(exc.value)
@@ -410,7 +411,7 @@ def test_a_batch_names_the_member_it_was_waiting_for_when_the_wait_fails(session
     fake_api.script["AttachCenChildInstance"] = (200, {})
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = (200, attachment("vpc-1", status="Attaching"))
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
+        cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2"), wait_timeout=1), False)
     assert exc.value.code == "WaitTimeout"
     assert str(exc.value).startswith("WaitTimeout: on CEN cen-a: attached vpc-1, then the task failed: "
                                      "before attach vpc-2: ")
@@ -428,7 +429,7 @@ def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api
     detached = []
     fake_api.script["DetachCenChildInstance"] = recording(detached)
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = error("ParameterInstanceId")
-    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1"), purge_instances=True), False)
+    result = cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1"), purge_instances=True), False)
     assert sorted(d["ChildInstanceId"] for d in detached) == ["vbr-1", "vpc-2"]
     vbr = [d for d in detached if d["ChildInstanceId"] == "vbr-1"][0]
     assert (vbr["ChildInstanceType"], vbr["ChildInstanceOwnerId"]) == ("VBR", CEN_OWNER)
@@ -438,7 +439,7 @@ def test_purge_detaches_the_unlisted_and_skips_those_detaching(session, fake_api
 
 def test_purge_needs_instances(session, fake_api):
     with pytest.raises(AlicloudError, match="^purge_instances: only valid with instances"):
-        cen.cen_attachment(session, attach_params(instance_id="vpc-1", purge_instances=True), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1", purge_instances=True), False)
     assert fake_api.requests == []
 
 
@@ -446,7 +447,7 @@ def test_detach_answered_as_already_gone_is_done(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
         (200, attachment("vpc-1")), error("ParameterInstanceId"))
     fake_api.script["DetachCenChildInstance"] = error("Bid.NotFound", 404)
-    result = cen.cen_attachment(session, attach_params(instance_id="vpc-1", state="absent"), False)
+    result = cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1", state="absent"), False)
     assert result["changed"] is True
     assert result["attachment"] == {}
 
@@ -454,7 +455,7 @@ def test_detach_answered_as_already_gone_is_done(session, fake_api):
 def test_an_attaching_instance_is_awaited_not_attached_again(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
         (200, attachment("vpc-1", status="Attaching")), (200, attachment("vpc-1")))
-    result = cen.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
+    result = cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
     assert result["changed"] is False
     assert result["attachment"]["status"] == "Attached"
     assert "AttachCenChildInstance" not in actions(fake_api)
@@ -463,14 +464,14 @@ def test_an_attaching_instance_is_awaited_not_attached_again(session, fake_api):
 def test_instance_types_and_regions_are_checked_before_any_call(keys, fake_api):
     session = Session(keys, endpoint=fake_api.url)
     with pytest.raises(AlicloudError, match=r"^instances\[1\]\.instance_id: 'vpc-2' is not a valid VBR id"):
-        cen.cen_attachment(session, attach_params(instances=[
+        cen_attachments.cen_attachment(session, attach_params(instances=[
             dict(instance_id="vpc-1", instance_type="VPC", instance_region="cn-hangzhou", instance_owner_id=None),
             dict(instance_id="vpc-2", instance_type="VBR", instance_region="cn-hangzhou", instance_owner_id=None)]),
             False)
     with pytest.raises(AlicloudError, match=r"^instance_region: set it \(or instance_region, or alicloud_region\) for vpc-1"):
-        cen.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1"), False)
     with pytest.raises(AlicloudError, match=r"^instance_type must be one of CCN, VBR, VPC, not 'VPN'"):
-        cen.cen_attachment(session, attach_params(instance_id="vpn-1", instance_type="VPN"), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="vpn-1", instance_type="VPN"), False)
     assert fake_api.requests == []
 
 
@@ -481,7 +482,7 @@ def test_a_grant_for_another_region_is_reported(session, fake_api):
         dict(ChildInstanceId="vpc-m", ChildInstanceOwnerId=int(MEMBER), ChildInstanceRegionId="cn-shanghai")]},
         "NextToken": ""})
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instance_id="vpc-m", instance_owner_id=MEMBER), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-m", instance_owner_id=MEMBER), False)
     assert str(exc.value) == "nothing was attached: vpc-m: instance_region is cn-hangzhou but the grant is for cn-shanghai"
     assert "AttachCenChildInstance" not in actions(fake_api)
 
@@ -496,7 +497,7 @@ def test_an_instance_attached_to_another_cen_of_the_account_is_found_by_listing_
         return 200, {"ChildInstances": {"ChildInstance": items}, "TotalCount": len(items)}
     fake_api.script["DescribeCenAttachedChildInstances"] = listing
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN", state="absent"), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN", state="absent"), False)
     assert str(exc.value) == ("nothing was detached: ccn-1 is attached to CEN cen-b, not to cen_id cen-a; "
                               "set cen_id to the CEN it is attached to")
     assert "DetachCenChildInstance" not in actions(fake_api)
@@ -508,23 +509,23 @@ def test_a_ccn_in_a_region_cen_does_not_serve_is_refused(session, fake_api):
     fake_api.script["DescribeChildInstanceRegions"] = recording(
         requests, (200, {"Regions": {"Region": [{"RegionId": "cn-hangzhou"}, {"RegionId": "cn-shanghai"}]}}))
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
-                                                  instance_region="cn-nowhere"), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
+                                                              instance_region="cn-nowhere"), False)
     assert str(exc.value) == ("nothing was attached: ccn-1: instance_region cn-nowhere is not a region where CEN "
                               "attaches CCN instances")
     assert requests[0]["ProductType"] == "CCN"
     fake_api.script["AttachCenChildInstance"] = (200, {})
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = sequence(
         error("ParameterInstanceId"), (200, attachment("ccn-1", itype="CCN", region="cn-shanghai")))
-    result = cen.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
-                                                       instance_region="cn-shanghai"), False)
+    result = cen_attachments.cen_attachment(session, attach_params(instance_id="ccn-1", instance_type="CCN",
+                                                                   instance_region="cn-shanghai"), False)
     assert result["attachment"]["child_instance_type"] == "CCN"
 
 
 def test_check_mode_attach_makes_no_write(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance", [])
     own_vpcs(fake_api, "vpc-1", "vpc-2")
-    result = cen.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2")), True)
+    result = cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1", "vpc-2")), True)
     assert [r["action"] for r in result["results"]] == ["attach", "attach"]
     assert sorted(result["diff"]["after"]) == ["vpc-1", "vpc-2"]
     assert set(actions(fake_api)) == {"DescribeCenAttachedChildInstances", "DescribeVpcs"}
@@ -532,8 +533,8 @@ def test_check_mode_attach_makes_no_write(session, fake_api):
 
 def test_check_mode_with_a_predicted_cen_predicts_every_attach_and_reads_only_the_instances(session, fake_api):
     own_vpcs(fake_api, "vpc-1")
-    result = cen.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
-                                                       instance_region="cn-hangzhou"), True)
+    result = cen_attachments.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
+                                                                   instance_region="cn-hangzhou"), True)
     assert result["changed"] is True
     assert result["attachment"]["cen_id"] == "cen-checkmode-0a1b2c3d"
     assert [a["child_instance_id"] for a in result["attachments"]] == ["vpc-1"]
@@ -543,8 +544,8 @@ def test_check_mode_with_a_predicted_cen_predicts_every_attach_and_reads_only_th
 
 def test_a_predicted_cen_id_outside_check_mode_is_refused_before_any_call(session, fake_api):
     with pytest.raises(AlicloudError, match="^cen_id: cen-checkmode-0a1b2c3d is an id predicted by check mode"):
-        cen.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
-                                                  instance_region="cn-hangzhou"), False)
+        cen_attachments.cen_attachment(session, attach_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1",
+                                                              instance_region="cn-hangzhou"), False)
     assert fake_api.requests == []
 
 
@@ -552,8 +553,8 @@ def test_one_instance_and_a_batch_return_the_same_keys(session, fake_api):
     fake_api.script["DescribeCenAttachedChildInstanceAttribute"] = (200, attachment("vpc-1"))
     fake_api.script["DescribeCenAttachedChildInstances"] = pages("ChildInstances", "ChildInstance",
                                                                  [attachment("vpc-1")])
-    single = cen.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
-    batch = cen.cen_attachment(session, attach_params(instances=members("vpc-1")), False)
+    single = cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
+    batch = cen_attachments.cen_attachment(session, attach_params(instances=members("vpc-1")), False)
     assert set(single) == set(batch) | {"instance_id", "attachment"}
     assert single["attachments"] == batch["attachments"] == [single["attachment"]]
     assert single["results"] == batch["results"]
@@ -565,7 +566,7 @@ def test_a_missing_vpc_names_the_account_and_what_to_try(session, fake_api):
     fake_api.script["DescribeVpcs"] = pages("Vpcs", "Vpc", [])
     fake_api.identity({"AKID": CEN_OWNER})
     with pytest.raises(AlicloudError) as exc:
-        cen.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
+        cen_attachments.cen_attachment(session, attach_params(instance_id="vpc-1", instance_region="cn-hangzhou"), False)
     assert str(exc.value) == ("nothing was attached: vpc-1: no such VPC in instance_region cn-hangzhou for account "
                               "%s (the account these credentials act as); if it belongs to another account, set "
                               "instance_owner_id (and grant it with cen_grant in that account), else check "
@@ -586,7 +587,7 @@ def test_grant_sends_a_client_token_and_the_owner_as_a_number(session, fake_api)
     own_vpcs(fake_api, "vpc-1")
     grants = []
     fake_api.script["GrantInstanceToCen"] = recording(grants)
-    result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
+    result = cen_grants.cen_grant(session, grant_params(instance_id="vpc-1"), False)
     assert result["changed"] is True
     assert result["grant"]["cen_owner_id"] == CEN_OWNER
     assert (grants[0]["CenId"], grants[0]["CenOwnerId"], grants[0]["InstanceType"], grants[0]["RegionId"]) == \
@@ -598,7 +599,7 @@ def test_a_revoke_answered_as_already_gone_is_done(session, fake_api):
     fake_api.script["DescribeGrantRulesToCen"] = rules("cen-a")
     fake_api.script["DescribeVpcAttribute"] = (200, dict(VpcId="vpc-1", AssociatedCens={"AssociatedCen": []}))
     fake_api.script["RevokeInstanceFromCen"] = error("InvalidInstanceId.NotFound", 404)
-    result = cen.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
+    result = cen_grants.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
     assert result["changed"] is True
     assert result["grant"] == {}
 
@@ -608,7 +609,7 @@ def test_revoke_uses_the_owner_of_the_grant(session, fake_api):
     fake_api.script["DescribeVpcAttribute"] = (200, dict(VpcId="vpc-1", AssociatedCens={"AssociatedCen": []}))
     revokes = []
     fake_api.script["RevokeInstanceFromCen"] = recording(revokes)
-    cen.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
+    cen_grants.cen_grant(session, grant_params(instance_id="vpc-1", state="absent", cen_owner_id=None), False)
     assert revokes[0]["CenOwnerId"] == "1000000000000009"
 
 
@@ -616,7 +617,7 @@ def test_grant_busy_answers_are_retried(session, fake_api):
     fake_api.script["DescribeGrantRulesToCen"] = sequence(rules(), rules("cen-a"))
     own_vpcs(fake_api, "vpc-1")
     fake_api.script["GrantInstanceToCen"] = sequence(error("TaskConflict"), (200, {}))
-    assert cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)["changed"] is True
+    assert cen_grants.cen_grant(session, grant_params(instance_id="vpc-1"), False)["changed"] is True
     assert actions(fake_api, ["GrantInstanceToCen"]) == ["GrantInstanceToCen"] * 2
 
 
@@ -625,7 +626,7 @@ def test_every_instance_grant_page_is_read(session, fake_api):
     items = [dict(CenInstanceId="cen-%02d" % i, CenOwnerId=int(CEN_OWNER)) for i in range(60)] + \
         [dict(CenInstanceId="cen-a", CenOwnerId=int(CEN_OWNER), CreationTime="t")]
     fake_api.script["DescribeGrantRulesToCen"] = pages("CenGrantRules", "CbnGrantRule", items, requests)
-    result = cen.cen_grant(session, grant_params(instance_id="vpc-1"), False)
+    result = cen_grants.cen_grant(session, grant_params(instance_id="vpc-1"), False)
     assert result["changed"] is False
     assert [r["PageNumber"] for r in requests] == ["1", "2"]
 
@@ -638,12 +639,12 @@ def test_instances_take_the_task_instance_region_unless_they_give_their_own(sess
         seen.append(fields_of(request)["RegionId"])
         return rules("cen-a")
     fake_api.script["DescribeGrantRulesToCen"] = listing
-    result = cen.cen_grant(session, grant_params(instance_region="cn-shanghai", instances=[
+    result = cen_grants.cen_grant(session, grant_params(instance_region="cn-shanghai", instances=[
         dict(instance_id="vpc-1", instance_type="VPC", instance_region=None),
         dict(instance_id="vpc-2", instance_type="VPC", instance_region="cn-beijing")]), False)
     assert sorted(seen) == ["cn-beijing", "cn-shanghai"]
     assert [r["instance_region"] for r in result["results"]] == ["cn-shanghai", "cn-beijing"]
-    single = cen.cen_grant(session, grant_params(instance_id="vpc-1", instance_region="cn-shanghai"), False)
+    single = cen_grants.cen_grant(session, grant_params(instance_id="vpc-1", instance_region="cn-shanghai"), False)
     assert single["grant"]["instance_region"] == "cn-shanghai"
     assert single["grants"] == [single["grant"]] and single["results"][0]["action"] == "none"
 
@@ -651,6 +652,6 @@ def test_instances_take_the_task_instance_region_unless_they_give_their_own(sess
 def test_check_mode_grants_to_a_predicted_cen(session, fake_api):
     fake_api.script["DescribeGrantRulesToCen"] = rules()
     own_vpcs(fake_api, "vpc-1")
-    result = cen.cen_grant(session, grant_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1"), True)
+    result = cen_grants.cen_grant(session, grant_params(cen_id="cen-checkmode-0a1b2c3d", instance_id="vpc-1"), True)
     assert result["changed"] is True and result["grant"]["cen_id"] == "cen-checkmode-0a1b2c3d"
     assert actions(fake_api) == ["DescribeGrantRulesToCen", "DescribeVpcs"]
