@@ -145,7 +145,8 @@ def _result(changed, ri_id, ri, before=None):
     return result
 
 
-def _describe(ri):
+def _label(ri):
+    """How messages name the router interface: its id, then its role/status and where it is."""
     return "%s (%s, %s, on %s)" % (ri.get("RouterInterfaceId"), ROLE_NAMES.get(ri.get("Role"), ri.get("Role")),
                                    ri.get("Status"), ri.get("RouterId"))
 
@@ -337,7 +338,7 @@ def _find(session, region, sides, params):
                if ri.get("Status") not in GONE and (role is None or ri.get("Role") == ROLES[role])]
     if len(matches) > 1:
         raise AlicloudError("InvalidParameter", "%d router interfaces join %s to %s (%s): give router_interface_id"
-                            % (len(matches), router_id, opposite["router_id"], ", ".join(_describe(m) for m in matches)))
+                            % (len(matches), router_id, opposite["router_id"], ", ".join(_label(m) for m in matches)))
     return matches[0] if matches else None
 
 
@@ -349,7 +350,7 @@ def _refuse_second_pair(session, region, router_id, opposite_router_id, own_id):
     if others:
         raise AlicloudError("Forbidden.OnlyOneConnection", "routers %s and %s are already joined by the connected "
                             "router interface %s; only one connected pair may join two routers"
-                            % (router_id, opposite_router_id, ", ".join(_describe(ri) for ri in others)))
+                            % (router_id, opposite_router_id, ", ".join(_label(ri) for ri in others)))
 
 
 def _refuse_full_router(session, region, router_id):
@@ -421,7 +422,7 @@ def _transitioning(ri, action):
     return AlicloudError("IncorrectStatus.RouterInterface", "%s is %s (on its way to %s): the API takes no %s until it "
                          "settles, and wait: false does not wait for that; run the task again once it is %s, or with "
                          "wait: true, which waits for it; nothing was changed"
-                         % (_describe(ri), ri["Status"], SETTLES_TO[ri["Status"]], action, SETTLES_TO[ri["Status"]]))
+                         % (_label(ri), ri["Status"], SETTLES_TO[ri["Status"]], action, SETTLES_TO[ri["Status"]]))
 
 
 # ---------------------------------------------------------------------------
@@ -448,7 +449,7 @@ def _absent(session, region, current, params, check_mode):
         raise AlicloudError("IncorrectStatus.RouterInterface", "%s is Active: deleting it means deactivating the pair "
                             "and waiting until it is Inactive, and wait: false does not wait; run it with wait: true, "
                             "or with state=inactive first and state=absent once it is Inactive; nothing was changed"
-                            % _describe(current))
+                            % _label(current))
     result = _result(True, ri_id, None, current)
     if check_mode:
         return result
@@ -533,7 +534,7 @@ def _plan(session, sides, current, params):
     if opposite_changes and status != "Idle":
         raise AlicloudError("IncorrectStatus.RouterInterface", "%s is %s: its opposite (%s) cannot change while it "
                             "is connected; delete it (state=absent) and create another"
-                            % (_describe(current), status, ", ".join(opposite_changes)))
+                            % (_label(current), status, ", ".join(opposite_changes)))
     opposite_interface = (opposite or {}).get("interface_id") or (current or {}).get("OppositeInterfaceId")
     connect = role == "initiator" and status == "Idle" and bool(opposite_interface)
     activate = state == "active" and status == "Inactive"
@@ -541,22 +542,22 @@ def _plan(session, sides, current, params):
     if state == "active" and role == "acceptor" and status == "Idle":
         raise AlicloudError("IncorrectRole.NotInitiatingSide", "%s is an acceptor: only the initiator connects a "
                             "pair; use state=present for the acceptor and connect from the initiator's task"
-                            % (_describe(current) if current else "the router interface"))
+                            % (_label(current) if current else "the router interface"))
     if state == "active" and role == "initiator" and status == "Idle" and not opposite_interface:
         raise AlicloudError("MissingParameter", "state=active: give opposite_interface_id (the acceptor) so that the "
                             "initiator can connect")
     if state == "inactive" and status == "Idle":
         raise AlicloudError("IncorrectStatus", "%s was never connected (Idle): there is nothing to deactivate"
-                            % _describe(current))
+                            % _label(current))
     final_status = "Active" if (connect or activate) else ("Inactive" if deactivate else status)
     change_spec = role == "initiator" and current is not None and bool(spec) and spec != current["Spec"]
     if change_spec and final_status != "Active":
         raise AlicloudError("InvalidInstance.StatusError", "spec: the bandwidth of %s can change only while it is "
-                            "Active (it would be %s)" % (_describe(current), final_status))
+                            "Active (it would be %s)" % (_label(current), final_status))
     if change_spec and (connect or activate) and not params["wait"]:
         raise AlicloudError("InvalidInstance.StatusError", "spec: %s must be Active before its spec changes, and "
                             "wait: false does not wait for the pair to become Active; run it with wait: true, or "
-                            "change spec in a later task; nothing was changed" % _describe(current))
+                            "change spec in a later task; nothing was changed" % _label(current))
     tags_set, tags_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                         params["purge_tags"])
     writes = bool(attributes) or connect or activate or deactivate or change_spec  # those the API takes only settled

@@ -213,10 +213,11 @@ def _transitioning(pcc, action):
     return AlicloudError("IncorrectStatus.VpcPeer", "%s is on its way to %s: the API takes no %s until it settles, and "
                          "wait: false does not wait for that; run the task again once it is %s, or with wait: true, "
                          "which waits for it; nothing was changed"
-                         % (_describe(pcc), _heading(pcc), action, _heading(pcc)))
+                         % (_label(pcc), _heading(pcc), action, _heading(pcc)))
 
 
-def _describe(pcc):
+def _label(pcc):
+    """How messages name the VpcPeer connection: its id, then its role/status and where it is."""
     flat = flatten(pcc)
     return "%s (%s, %s in %s to %s in %s)" % tuple(flat.get(key) for key in (
         "InstanceId", "Status", "VpcId", "RegionId", "AcceptingVpcId", "AcceptingRegionId"))
@@ -362,7 +363,7 @@ def _update(session, current, params, check_mode, before=None, done=()):
         _refuse_inter_region_options(params, current.get("RegionId"))
     if changes and _heading(current) != "Activated":
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s: %s can change only once the connection is Activated"
-                            % (_describe(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
+                            % (_label(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
     tags = dict((k, v) for k, v in tags_to_dict(current.get("Tags")).items() if k not in tags_unset)
     tags.update(tags_set)
     predicted = dict(current, Tags=tags_to_list(tags), **changes)
@@ -409,16 +410,16 @@ def _answer(session, current, params, check_mode):
             return _result(False, current)
         if status != "Accepting":
             raise AlicloudError("IncorrectStatus.VpcPeer", "%s cannot be rejected: only a connection waiting in "
-                                "Accepting can; to end it, delete it (state=absent)" % _describe(current))
+                                "Accepting can; to end it, delete it (state=absent)" % _label(current))
     elif status in ENDED:
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s cannot be accepted any more: ask the requester to delete it "
-                            "and create it again" % _describe(current))
+                            "and create it again" % _label(current))
     elif status == "Activated":
         return _update(session, current, params, check_mode)
     own_account = session.account_id()
     if str(current.get("AcceptingOwnerUid")) != own_account:
         raise AlicloudError("Forbidden.NotAccepter", "%s waits for account %s to answer it; these credentials act as "
-                            "account %s" % (_describe(current), current.get("AcceptingOwnerUid"), own_account))
+                            "account %s" % (_label(current), current.get("AcceptingOwnerUid"), own_account))
     flat = flatten(current)
     if state == "accepted":
         refuse_overlap(flat["VpcId"], list((current.get("Vpc") or {}).get("Ipv4Cidrs") or []),
@@ -435,7 +436,7 @@ def _answer(session, current, params, check_mode):
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s: %s can change only once the connection is Activated, and "
                             "wait: false does not wait after accepting it; run it with wait: true, or change them in "
                             "a later task; nothing was changed"
-                            % (_describe(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
+                            % (_label(current), ", ".join(option for option, wire in MODIFIABLE if wire in changes)))
     if check_mode:
         return _result(True, predicted, current)
     operation = "AcceptVpcPeerConnection" if state == "accepted" else "RejectVpcPeerConnection"
@@ -493,7 +494,7 @@ def ensure_vpc_peer_connection(session, params, check_mode):
         return _create(session, region, params, check_mode)
     if current.get("Status") in ENDED:
         raise AlicloudError("IncorrectStatus.VpcPeer", "%s was %s by the accepter: delete it (state=absent) and run "
-                            "this task again to ask again" % (_describe(current), current["Status"].lower()))
+                            "this task again to ask again" % (_label(current), current["Status"].lower()))
     return _update(session, current, params, check_mode)
 
 
