@@ -31,6 +31,7 @@ from alicloud_emulator import protocol, registry, seed
 from alicloud_emulator.auth import Authenticator
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.faults import FaultError, Faults
+from alicloud_emulator.services.transit_router.route_entries import derived_routes
 from alicloud_emulator.world import World
 
 CALL_LOG_SIZE = 100000
@@ -183,7 +184,7 @@ class Emulator(object):
 
     # ------------------------------------------------------------ admin API
     def state(self):
-        """Every table, tags and pending transitions, without secrets."""
+        """Every table, the routes derived from them, tags and pending transitions, without secrets."""
         world = self.world
         with world.lock:
             world.tick()
@@ -198,6 +199,7 @@ class Emulator(object):
             return json.loads(json.dumps({
                 "accounts": accounts,
                 "tables": world.tables,
+                "derived_routes": derived_routes(world),
                 "pending": [dict(p, due=_iso(p["due"])) for p in world.pending],
                 "frozen": sorted(world.frozen),
                 "transition_seconds": world.transition_seconds,

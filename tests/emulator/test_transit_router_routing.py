@@ -423,6 +423,29 @@ def test_auto_publish_puts_the_routers_routes_in_the_vpc(env, hz):
     assert vpc_routes(env, "vpc-a1", RouteEntryType="CEN") == []
 
 
+def test_the_admin_state_shows_the_derived_routes(env, hz):
+    _cen_id, tr_id, zones = hz
+    table_id = env.system_table(tr_id)
+    att_a1 = env.vpc_attach(tr_id, "vpc-a1", zones, AutoPublishRouteEnabled=True)
+    att_a4 = env.vpc_attach(tr_id, "vpc-a4", [("cn-hangzhou-h", "vsw-a4h")])
+    link(env, att_a1, table_id)
+    link(env, att_a4, table_id)
+    derived = env.running.admin("GET", "/_emulator/state")[1]["derived_routes"]
+    learned = derived["tr_route_table"][table_id]
+    hops = sorted((r["TransitRouterRouteEntryDestinationCidrBlock"], r["TransitRouterRouteEntryNextHopId"]) for r in learned)
+    assert hops == [
+        ("10.0.0.0/16", att_a1),
+        ("10.4.0.0/16", att_a4),
+    ]
+    (published,) = derived["route_table"][env.world.get("vpc", "vpc-a1")["RouteTableId"]]
+    assert (published["DestinationCidrBlock"], published["NextHopType"], published["InstanceId"]) == (
+        "10.4.0.0/16",
+        "Attachment",
+        att_a1,
+    )
+    assert env.world.get("vpc", "vpc-a4")["RouteTableId"] not in derived["route_table"]
+
+
 def test_a_package_serving_a_peer_attachment_counts_it(env, two):
     cen_id, tr_hz, tr_sh = two
     bwp_id = china_package(env, cen_id, bandwidth=10)

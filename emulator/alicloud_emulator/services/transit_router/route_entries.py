@@ -173,6 +173,19 @@ def routes_of(world, table):
     return static + learned_routes(world, table)
 
 
+def derived_routes(world):
+    """The routes that are derived, never stored, for the admin state: per transit-router route
+    table its learned routes, per VPC route table the routes transit routers publish into it
+    (only tables that have some)."""
+    tables = world.tables  # read only: world.table() would add the kinds a world lacks
+    learned = ((table_id, learned_routes(world, table)) for table_id, table in tables.get(TABLE, {}).items())
+    published = ((table_id, published_routes(world, table)) for table_id, table in tables.get("route_table", {}).items())
+    return {
+        "tr_route_table": {table_id: routes for table_id, routes in learned if routes},
+        "route_table": {table_id: routes for table_id, routes in published if routes},
+    }
+
+
 # ---------------------------------------------------------------------------- static routes
 def _destination(text):
     try:
