@@ -4,7 +4,9 @@
 
 Usage: python ci/demo_report.py COMMAND URL [ARGS]
 
-  summary URL              what the playbooks built, per CEN and peering, then per account and region
+  summary URL              what the playbooks built, per CEN (Basic: members, packages, limits; Enterprise:
+                           transit routers, their attachments and System tables' routes, the links between
+                           regions) and peering, then per account and region
   snapshot URL FILE        save the ids of every resource (right after the emulator starts)
   leftovers URL FILE       list what exists now and did not at the snapshot; exit 1 when anything does
   seq URL                  the sequence number of the last API call in the log (0 when none)
@@ -43,13 +45,75 @@ def _vpc_label(state, vpc_id):
     return "%s (%s)" % (vpc.get("VpcName"), vpc_id) if vpc.get("VpcName") else vpc_id or "?"
 
 
+def _edition(tables, cen_id):
+    """Enterprise when the CEN has transit routers, else Basic (the CEN record itself has no edition)."""
+    routers = [tr for tr in tables.get("transit_router", {}).values() if tr["CenId"] == cen_id]
+    return ", ".join(sorted(set(tr["Type"] for tr in routers))) if routers else "Basic"
+
+
+def _hop_label(state, attachment_id):
+    """What a route's next hop attachment leads to: a member VPC, or the link to another region."""
+    att = state["tables"].get("tr_attachment", {}).get(attachment_id) or {}
+    if att.get("ResourceType") == "VPC":
+        return "%s, attachment of %s" % (attachment_id, _vpc_label(state, att["VpcId"]))
+    if att.get("ResourceType") == "TR":
+        return "%s, link %s <-> %s" % (attachment_id, att["RegionId"], att["PeerTransitRouterRegionId"])
+    return attachment_id or "?"
+
+
+def _router_lines(state, cen):
+    """Enterprise edition: each transit router with its VPC attachments and its System table's routes,
+    then the links between regions (inter-region attachments)."""
+    tables = state["tables"]
+    attachments = [a for a in tables.get("tr_attachment", {}).values() if a["CenId"] == cen["CenId"]]
+    published = state.get("derived_routes", {}).get("route_table", {})
+    lines = []
+    routers = [tr for tr in tables.get("transit_router", {}).values() if tr["CenId"] == cen["CenId"]]
+    for router in sorted(routers, key=lambda tr: tr["RegionId"]):
+        tr_id = router["TransitRouterId"]
+        lines.append("  router   %-12s %s (%s), %s" % (router["RegionId"], router["TransitRouterName"], tr_id,
+                                                         router["Status"]))
+        vpcs = [a for a in attachments if a["TransitRouterId"] == tr_id and a["ResourceType"] == "VPC"]
+        for att in sorted(vpcs, key=lambda a: (str(a["VpcOwnerId"]), a["VpcId"])):
+            granted = "" if str(att["VpcOwnerId"]) == str(cen["_account"]) else ", granted by its owner"
+            lines.append("    vpc    %-36s %-26s %s %s%s" % (
+                _vpc_label(state, att["VpcId"]), account_name(state, att["VpcOwnerId"]),
+                att["TransitRouterAttachmentId"], att["Status"], granted))
+            vpc_table = (tables.get("vpc", {}).get(att["VpcId"]) or {}).get("RouteTableId")
+            routes = sorted(r["DestinationCidrBlock"] for r in published.get(vpc_table, [])
+                            if r["InstanceId"] == att["TransitRouterAttachmentId"])
+            lines.append("           zones %s; the VPC routes %s to the router" % (
+                ", ".join(z["ZoneId"] for z in att["ZoneMappings"]), ", ".join(routes) or "nothing"))
+        system = [t for t in tables.get("tr_route_table", {}).values()
+                  if t["TransitRouterId"] == tr_id and t["TransitRouterRouteTableType"] == "System"]
+        for table in system:
+            table_id = table["TransitRouterRouteTableId"]
+            learned = state.get("derived_routes", {}).get("tr_route_table", {}).get(table_id, [])
+            static = [e for e in tables.get("tr_route_entry", {}).values()
+                      if e["TransitRouterRouteTableId"] == table_id]
+            lines.append("    System table %s%s" % (table_id, "" if learned or static else ": no routes"))
+            for route in sorted(learned + static, key=lambda r: r["TransitRouterRouteEntryDestinationCidrBlock"]):
+                lines.append("      %-16s -> %s (%s)" % (
+                    route["TransitRouterRouteEntryDestinationCidrBlock"],
+                    _hop_label(state, route.get("TransitRouterRouteEntryNextHopId")),
+                    route.get("TransitRouterRouteEntryType", "Static")))
+    links = [a for a in attachments if a["ResourceType"] == "TR"]
+    for att in sorted(links, key=lambda a: (a["RegionId"], a["PeerTransitRouterRegionId"])):
+        pair = "%s <-> %s" % (att["RegionId"], att["PeerTransitRouterRegionId"])
+        package = " (%s)" % att["CenBandwidthPackageId"] if att.get("CenBandwidthPackageId") else ""
+        lines.append("  link     %-36s %s Mbit/s %s%s, %s %s" % (pair, att["Bandwidth"], att["BandwidthType"], package,
+                                                                att["TransitRouterAttachmentId"], att["Status"]))
+    return lines
+
+
 def _cen_lines(state):
     tables = state["tables"]
     lines = []
     for cen in sorted(tables.get("cen", {}).values(), key=lambda c: c["Name"]):
         cen_id = cen["CenId"]
-        lines.append("CEN %s (%s), owner %s, %s" % (cen["Name"], cen_id, account_name(state, cen["_account"]),
-                                                    cen.get("Status")))
+        lines.append("CEN %s (%s), owner %s, %s, %s edition" % (
+            cen["Name"], cen_id, account_name(state, cen["_account"]), cen.get("Status"), _edition(tables, cen_id)))
+        lines.extend(_router_lines(state, cen))
         attachments = [a for a in tables.get("cen_attachment", {}).values() if a["CenId"] == cen_id]
         for att in sorted(attachments, key=lambda a: (a["ChildInstanceOwnerId"], a["ChildInstanceRegionId"],
                                                       a["ChildInstanceId"])):
@@ -114,6 +178,10 @@ def _matrix_lines(state):
     for att in tables.get("cen_attachment", {}).values():
         cen = cens.get(att["CenId"]) or {}
         joined.setdefault(att["ChildInstanceId"], []).append("CEN %s" % cen.get("Name", att["CenId"]))
+    for att in tables.get("tr_attachment", {}).values():
+        if att["ResourceType"] == "VPC":
+            cen = cens.get(att["CenId"]) or {}
+            joined.setdefault(att["VpcId"], []).append("CEN %s, transit router" % cen.get("Name", att["CenId"]))
     interfaces = tables.get("router_interface", {})
     for ri in interfaces.values():
         opposite = interfaces.get(ri.get("OppositeInterfaceId")) or {}
