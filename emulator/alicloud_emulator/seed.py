@@ -13,6 +13,8 @@ vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 vswitches:                                     # name optional; the account is the VPC's
   - {id: vsw-a1, vpc: vpc-a, zone: cn-hangzhou-j, cidr: 10.0.1.0/24, name: a-j}
+regions:                                       # optional: where this world departs from geography
+  - {id: cn-wuhan-lr, transit_router_zones: []}   # the zones with transit routers (here none)
 ```
 
 Resource ids follow the cloud's rule, the one the collection's modules check too:
@@ -73,7 +75,7 @@ def validate(doc):
     """Check the structure of a seed document; raise :class:`SeedError`."""
     if not isinstance(doc, dict):
         raise SeedError("the seed must be a mapping with accounts, vpcs and vbrs")
-    unknown = set(doc) - {"accounts", "vpcs", "vbrs", "vswitches"}
+    unknown = set(doc) - {"accounts", "vpcs", "vbrs", "vswitches", "regions"}
     if unknown:
         raise SeedError("unknown seed keys: %s" % ", ".join(sorted(unknown)))
     uids = set()
@@ -128,6 +130,7 @@ def validate(doc):
                 except ApiError:
                     raise SeedError("%s: %r is not a usable VPC CIDR block" % (where, entry["cidr"]))
     _validate_vswitches(doc, ids)
+    _validate_regions(doc)
 
 
 def _validate_vswitches(doc, ids):
@@ -162,6 +165,27 @@ def _validate_vswitches(doc, ids):
             )
 
 
+def _validate_regions(doc):
+    seen = set()
+    for index, entry in enumerate(_entries(doc, "regions")):
+        where = "regions[%d]" % index
+        extra = set(entry) - {"id", "transit_router_zones"}
+        if extra:
+            raise SeedError("%s: unknown keys %s" % (where, ", ".join(sorted(extra))))
+        region = entry.get("id")
+        if not geography.is_known_region(region):
+            raise SeedError("%s: unknown region %r" % (where, region))
+        if region in seen:
+            raise SeedError("%s: region %s is given twice" % (where, region))
+        seen.add(region)
+        zones = entry.get("transit_router_zones")
+        if not isinstance(zones, list) or any(zone not in geography.zones_of(region) for zone in zones):
+            raise SeedError(
+                "%s: transit_router_zones must be a list of zones of %s (its zones: %s)"
+                % (where, region, ", ".join(geography.zones_of(region)))
+            )
+
+
 def apply(world, doc):
     """Validate ``doc`` and load it into an empty ``world``; remember it for reset."""
     validate(doc)
@@ -187,6 +211,8 @@ def apply(world, doc):
     for entry in doc.get("vswitches") or []:
         vpc = world.get("vpc", entry["vpc"])
         build_vswitch(world, vpc, entry["id"], entry["zone"], entry["cidr"], name=entry.get("name") or "")
+    for entry in doc.get("regions") or []:
+        world.transit_router_zones[entry["id"]] = list(entry["transit_router_zones"])
 
 
 def reset(world):

@@ -43,6 +43,7 @@ class World(object):
         self.client_tokens = {}  # "uid|product|action|token" -> {"digest", "response"}
         self.counter = 0
         self.frozen = set()  # kinds whose transitions never settle (fault: stuck)
+        self.transit_router_zones = {}  # region -> its zones with transit routers, where the seed overrides geography
 
     def clear(self):
         """Forget everything (accounts, keys, resources, transitions, tokens)."""
@@ -136,6 +137,7 @@ class World(object):
             "client_tokens": self.client_tokens,
             "counter": self.counter,
             "frozen": sorted(self.frozen),
+            "transit_router_zones": self.transit_router_zones,
         }
 
     def load_dict(self, doc):
@@ -149,6 +151,7 @@ class World(object):
         self.client_tokens = doc["client_tokens"]
         self.counter = doc["counter"]
         self.frozen = set(doc.get("frozen", []))
+        self.transit_router_zones = doc.get("transit_router_zones", {})
 
     def save(self):
         """Write the state file atomically (write a temporary file, fsync, rename)."""

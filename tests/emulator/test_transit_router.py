@@ -15,6 +15,7 @@ from conftest import SEED, UID1, UID2
 from test_cbn import Clock, Env
 
 from alicloud_emulator import catalog, registry
+from alicloud_emulator.seed import SeedError
 
 TRANSITION = 10.0
 HZ, SH = "cn-hangzhou", "cn-shanghai"
@@ -235,6 +236,58 @@ def test_available_zones_are_the_regions_transit_router_zones(env):
         "IllegalParam.RegionId",
         400,
     )
+
+
+def test_a_seed_may_narrow_a_regions_transit_router_zones(emulator_factory):
+    seed = dict(
+        SEED_TR,
+        regions=[
+            {"id": "cn-wuhan-lr", "transit_router_zones": []},
+            {"id": HZ, "transit_router_zones": ["cn-hangzhou-h"]},
+        ],
+    )
+    clock = Clock()
+    env = TrEnv(emulator_factory(seed=seed, transition_seconds=TRANSITION, clock=clock), clock)
+    assert env.call(UID1, "ListTransitRouterAvailableResource", RegionId="cn-wuhan-lr")["AvailableZones"] == []
+    assert env.call(UID1, "ListTransitRouterAvailableResource", RegionId=HZ)["AvailableZones"] == ["cn-hangzhou-h"]
+    assert env.call(UID1, "ListTransitRouterAvailableResource", RegionId=SH)["AvailableZones"][0] == "cn-shanghai-b"
+    tr_id = env.router(env.cen())
+    before = env.tables()
+    refused = env.error(
+        UID1,
+        "CreateTransitRouterVpcAttachment",
+        TransitRouterId=tr_id,
+        VpcId="vpc-a1",
+        ZoneMappings=[{"ZoneId": zone, "VSwitchId": vsw} for zone, vsw in A1_ZONES],
+    )
+    assert refused == ("IllegalParam.ZoneId", 400) and env.tables() == before
+    env.vpc_attach(tr_id, "vpc-a1", A1_ZONES[:1])
+    env.call(UID1, "CreateTransitRouter", CenId=env.cen(), RegionId="cn-wuhan-lr")
+    env.running.admin("POST", "/_emulator/reset")
+    assert env.call(UID1, "ListTransitRouterAvailableResource", RegionId="cn-wuhan-lr")["AvailableZones"] == []
+
+
+def test_narrowed_zones_survive_a_restart_with_a_state_file(emulator_factory, tmp_path):
+    seed = dict(SEED_TR, regions=[{"id": HZ, "transit_router_zones": ["cn-hangzhou-k"]}])
+    state = str(tmp_path / "state.json")
+    emulator_factory(seed=seed, state_file=state).stop()  # the seeded world is saved at start
+    second = Env(emulator_factory(seed=SEED_TR, state_file=state), Clock())
+    assert second.call(UID1, "ListTransitRouterAvailableResource", RegionId=HZ)["AvailableZones"] == ["cn-hangzhou-k"]
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ({"id": "xx-nowhere-1", "transit_router_zones": []}, r"regions\[0\]: unknown region 'xx-nowhere-1'"),
+        ({"id": HZ, "transit_router_zones": ["cn-shanghai-b"]}, r"regions\[0\]: transit_router_zones must be a list "
+         r"of zones of cn-hangzhou \(its zones: cn-hangzhou-b, "),
+        ({"id": HZ}, r"regions\[0\]: transit_router_zones must be a list"),
+        ({"id": HZ, "transit_router_zones": [], "zones": []}, r"regions\[0\]: unknown keys zones"),
+    ],
+)
+def test_the_seed_loader_refuses_unusable_region_entries(emulator_factory, entry, message):
+    with pytest.raises(SeedError, match=message):
+        emulator_factory(seed=dict(SEED_TR, regions=[entry]))
 
 
 # =============================================================================== routers

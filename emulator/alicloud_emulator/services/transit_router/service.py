@@ -4,11 +4,10 @@ OpenTransitRouterService, and the zones it serves: ListTransitRouterAvailableRes
 Opening is per account, free and cannot be undone; opening it twice is ``Order.Opened``.
 """
 
-from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.registry import action
 from alicloud_emulator.services.cbn.shared import order_id
-from alicloud_emulator.services.transit_router.shared import check_region, service_open
+from alicloud_emulator.services.transit_router.shared import available_zones, check_region, service_open
 
 
 @action("cbn", "CheckTransitRouterService")
@@ -27,7 +26,7 @@ def open_transit_router_service(ctx, p):
 @action("cbn", "ListTransitRouterAvailableResource")
 def list_transit_router_available_resource(ctx, p):
     check_region(p["RegionId"])
-    zones = geography.transit_router_zones(p["RegionId"])
+    zones = available_zones(ctx.world, p["RegionId"])
     # Every transit router here is an "optimized" one: any available zone may be primary or secondary.
     # Which zones serve multicast is not documented per zone: SupportMulticast lists them all too.
     return {

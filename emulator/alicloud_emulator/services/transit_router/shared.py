@@ -41,6 +41,13 @@ def require_service(ctx, owner=None):
         )
 
 
+def available_zones(world, region):
+    """The zones of ``region`` where transit routers are available: geography's, unless the seed
+    says otherwise (``regions: [{id, transit_router_zones}]``)."""
+    zones = world.transit_router_zones.get(region)
+    return list(zones) if zones is not None else geography.transit_router_zones(region)
+
+
 # ---------------------------------------------------------------------------- errors
 def check_region(region):
     if not geography.is_known_region(region):

@@ -20,6 +20,7 @@ from alicloud_emulator.services.cbn.shared import TAGS, stamp
 from alicloud_emulator.services.transit_router.routers import build_router
 from alicloud_emulator.services.transit_router.shared import (
     ATTACHMENT,
+    available_zones,
     detach,
     dry_run,
     matching,
@@ -86,7 +87,7 @@ def zone_mappings(world, vpc, region, mappings, name="ZoneMappings"):
         zone, vsw_id = mapping.get("ZoneId"), mapping.get("VSwitchId")
         if not zone or not vsw_id:
             raise ApiError("IllegalParam.ZoneMappings", "%s.%d needs ZoneId and VSwitchId." % (name, index), 400)
-        if geography.zone_region(zone) != region or zone not in geography.transit_router_zones(region):
+        if geography.zone_region(zone) != region or zone not in available_zones(world, region):
             raise ApiError(
                 "IllegalParam.ZoneId", "Transit routers are not available in zone %s of %s." % (zone, region), 400
             )
