@@ -94,23 +94,20 @@ def modify_package_spec(session, package_id, bandwidth):
     session.call("cbn", "ModifyCenBandwidthPackageSpec", CenBandwidthPackageId=package_id, Bandwidth=bandwidth)
 
 
-def _settled_write(session, operation, package_id, cen_id, done):
-    """Associate/Unassociate. A retry of a call whose answer was lost finds the work done and
-    gets InvalidOperation.BwpInstanceStatus: that is success when ``done(package)`` holds."""
-    try:
-        session.call("cbn", operation, CenId=cen_id, CenBandwidthPackageId=package_id)
-    except AlicloudError as exc:
-        if exc.code != "InvalidOperation.BwpInstanceStatus" or not done(get_package(session, package_id)):
-            raise
+def _package_write(session, operation, package_id, cen_id, done):
+    """Associate/Unassociate (no ClientToken): when an attempt's answer was lost, ``done(package)`` on the
+    package read back tells whether it did the work (Session.call)."""
+    session.call("cbn", operation, CenId=cen_id, CenBandwidthPackageId=package_id,
+                 done=lambda: done(get_package(session, package_id)))
 
 
 def associate_package(session, package_id, cen_id):
-    _settled_write(session, "AssociateCenBandwidthPackage", package_id, cen_id,
+    _package_write(session, "AssociateCenBandwidthPackage", package_id, cen_id,
                    lambda p: p is not None and cen_ids(p) == [cen_id])
 
 
 def unassociate_package(session, package_id, cen_id):
-    _settled_write(session, "UnassociateCenBandwidthPackage", package_id, cen_id,
+    _package_write(session, "UnassociateCenBandwidthPackage", package_id, cen_id,
                    lambda p: p is not None and cen_id not in cen_ids(p))
 
 
@@ -124,9 +121,16 @@ def delete_package(session, package_id):
 
 
 def set_limit(session, cen_id, local_region, opposite_region, bandwidth_limit):
-    """SetCenInterRegionBandwidthLimit (0 removes the limit)."""
-    session.call("cbn", "SetCenInterRegionBandwidthLimit", CenId=cen_id,
-                 LocalRegionId=local_region, OppositeRegionId=opposite_region, BandwidthLimit=bandwidth_limit)
+    """SetCenInterRegionBandwidthLimit (0 removes the limit). It takes no ClientToken: when an attempt's answer
+    was lost, the limit read back shows whether it did the work (the value set, or no limit for 0)."""
+    def done():
+        found = find_limit(describe_limits(session, cen_id), local_region, opposite_region)
+        if not bandwidth_limit:
+            return found is None
+        return found is not None and int(found["BandwidthLimit"]) == bandwidth_limit
+
+    session.call("cbn", "SetCenInterRegionBandwidthLimit", CenId=cen_id, LocalRegionId=local_region,
+                 OppositeRegionId=opposite_region, BandwidthLimit=bandwidth_limit, done=done)
 
 
 # ---------------------------------------------------------------------------

@@ -206,7 +206,9 @@ def _cen_update(session, params, check_mode, current, to_set, to_unset):
         return dict(changed=True, cen_id=cen_id, cen=cen_result(predicted_cen),
                     diff=make_diff(_cen_view(current), _cen_view(predicted_cen)))
     if changes:
-        session.call("cbn", "ModifyCenAttribute", CenId=cen_id, **changes)
+        # No ClientToken: when an attempt's answer was lost, the CEN read back shows whether it changed.
+        session.call("cbn", "ModifyCenAttribute", CenId=cen_id,
+                     done=lambda: not changed_fields(describe_cen(session, cen_id), changes), **changes)
     try:
         apply_tags(session, "cen", cen_id, to_set, to_unset)
     except AlicloudError as exc:
@@ -231,7 +233,8 @@ def _cen_absent(session, params, check_mode, current):
     if check_mode:
         return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
     try:
-        session.call("cbn", "DeleteCen", CenId=cen_id)
+        session.call("cbn", "DeleteCen", CenId=cen_id,
+                     done=lambda: (describe_cen(session, cen_id) or {}).get("Status", "Deleting") == "Deleting")
     except AlicloudError as exc:
         if exc.code not in CEN_NOT_FOUND_CODES:
             raise

@@ -40,7 +40,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_grants i
 # Answers that mean "not there".
 ATTACHMENT_NOT_FOUND_CODES = ("ParameterInstanceId", "ParameterError")
 DETACH_GONE_CODES = ("Bid.NotFound", "ParameterInstanceId")
-ATTACHED_CODE = "InvalidOperation.ChildInstanceAlreadyAttached"
 
 
 def list_attachments(session, cen_id, instance_type=None, instance_region=None):
@@ -224,26 +223,25 @@ def _preflight_detach_elsewhere(view, cen_id, members):
 
 
 def _attach(session, cen_id, member):
+    # AttachCenChildInstance and DetachCenChildInstance take no ClientToken: when an attempt's answer was
+    # lost, the attachment read back shows whether it did the work (Session.call).
     owner = int(member["owner"]) if member.get("owner") else None
-    try:
-        session.call("cbn", "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=member["id"],
-                     ChildInstanceType=member["type"], ChildInstanceRegionId=member["region"],
-                     ChildInstanceOwnerId=owner)
-    except AlicloudError as exc:
-        # AttachCenChildInstance takes no ClientToken: when an attempt's answer was lost, the
-        # retry finds the instance attached. Attached to this CEN, that is the attach done.
-        if exc.code != ATTACHED_CODE:
-            raise
-        if describe_attachment(session, cen_id, member["id"], member["type"], member["region"]) is None:
-            raise
+    session.call("cbn", "AttachCenChildInstance", CenId=cen_id, ChildInstanceId=member["id"],
+                 ChildInstanceType=member["type"], ChildInstanceRegionId=member["region"], ChildInstanceOwnerId=owner,
+                 done=lambda: describe_attachment(session, cen_id, member["id"], member["type"],
+                                                  member["region"]) is not None)
 
 
 def _detach(session, cen_id, member):
+    def detached():
+        found = describe_attachment(session, cen_id, member["id"], member["type"], member["region"])
+        return found is None or found.get("Status") == "Detaching"
+
     owner = int(member["owner"]) if member.get("owner") else None
     try:
         session.call("cbn", "DetachCenChildInstance", CenId=cen_id, ChildInstanceId=member["id"],
                      ChildInstanceType=member["type"], ChildInstanceRegionId=member["region"],
-                     ChildInstanceOwnerId=owner)
+                     ChildInstanceOwnerId=owner, done=detached)
     except AlicloudError as exc:
         if exc.code not in DETACH_GONE_CODES:
             raise

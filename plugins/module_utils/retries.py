@@ -13,6 +13,11 @@ Three kinds of error answers are retried, every call alike:
 Throttling and transient failures follow RetryPolicy's jittered exponential backoff and its
 attempt and time limits. Busy answers are retried until the task's deadline (its
 ``wait_timeout``; see waiters.Deadline), pausing BUSY_FIRST_PAUSE growing to BUSY_PAUSE seconds.
+
+A transient failure may come after the service did the work: the answer was lost on the way
+back, or the service failed (5xx) after committing (RetryPolicy.answer_lost). A write with a
+ClientToken is safe to send again, with the same token. A write without one is given a read-back
+(``done``) by its caller, and Session.call asks it before trying again (see Session.call).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -24,7 +29,8 @@ import random
 
 # Error codes every call retries (fnmatch patterns).
 THROTTLING_CODES = ("Throttling", "Throttling.*", "*.Throttling")
-RETRY_CODES = THROTTLING_CODES + ("ServiceUnavailable", "InternalError")
+LOST_CODES = ("ServiceUnavailable", "InternalError")  # the service failed: whether it did the work is unknown
+RETRY_CODES = THROTTLING_CODES + LOST_CODES
 
 BUSY_FIRST_PAUSE = 0.2  # seconds: the first pause after a busy answer
 BUSY_PAUSE = 1.0  # seconds: the longest pause between two attempts on a busy resource
@@ -129,6 +135,14 @@ class RetryPolicy:
     def throttled(error):
         """True for a throttling answer: a throttling code, or ``x-acs-retry-after``."""
         return bool(error.retry_after) or matches(error.code, THROTTLING_CODES)
+
+    @classmethod
+    def answer_lost(cls, error):
+        """True when the work may have been done although no good answer came back: no answer at all
+        (a connection lost or timed out), or a 5xx. Throttling is a refusal: nothing was done."""
+        if cls.throttled(error):
+            return False
+        return bool(error.transient or (error.status or 0) >= 500) or matches(error.code, LOST_CODES)
 
     @staticmethod
     def retryable(error):

@@ -148,11 +148,15 @@ def create_route_entry(session, region, table_id, destination, hop_type, hop_id,
     return body["RouteEntryId"]
 
 
-def delete_route_entry(session, region, entry_id):
-    """DeleteRouteEntry; False when the entry was already gone."""
+def delete_route_entry(session, region, table_id, entry_id):
+    """DeleteRouteEntry; False when the entry was already gone. It takes no ClientToken: when an attempt's answer
+    was lost, the entry read back (Deleting, or gone) shows that it did the work."""
+    def done():
+        entry = get_route_entry(session, region, table_id, entry_id)
+        return entry is None or entry.get("Status") == "Deleting"
+
     try:
-        session.call("vpc", "DeleteRouteEntry", region=region, RegionId=region,
-                     RouteEntryId=entry_id)
+        session.call("vpc", "DeleteRouteEntry", region=region, RegionId=region, RouteEntryId=entry_id, done=done)
     except AlicloudError as exc:
         if exc.code == "InvalidRouteEntry.NotFound":
             return False
@@ -248,7 +252,7 @@ def _remove(session, region, table_id, current, params, check_mode):
     result = _result(True, table_id, entry_id, None, route_view(current))
     if check_mode:
         return result
-    delete_route_entry(session, region, entry_id)
+    delete_route_entry(session, region, table_id, entry_id)
     if params["wait"]:
         try:
             _wait(session, region, table_id, entry_id, _gone, "to be deleted")
@@ -264,7 +268,7 @@ def _replace(session, region, table_id, current, destination, wanted, params):
     done = None
     try:
         if current is not None:
-            delete_route_entry(session, region, current["RouteEntryId"])
+            delete_route_entry(session, region, table_id, current["RouteEntryId"])
             done = "deleted route entry %s (to %s, through %s)" % (
                 current["RouteEntryId"], destination, ", ".join("%s %s" % hop for hop in next_hops(current)))
             _wait(session, region, table_id, current["RouteEntryId"], _gone, "to be deleted")

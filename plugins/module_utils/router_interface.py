@@ -68,6 +68,9 @@ SETTLES_TO = {"Connecting": "Active", "AcceptingConnecting": "Active", "Activati
 # Statuses of an interface that is part of a connected (or connecting) pair.
 CONNECTED = ("Connecting", "AcceptingConnecting", "Activating", "Active", "Modifying", "Deactivating", "Inactive")
 GONE = ("Deleting", "Deleted")
+# The statuses an interface shows once a write that takes no ClientToken was done (its answer may be lost).
+WRITE_SHOWS = {"ConnectRouterInterface": ("Connecting", "Active"), "ActivateRouterInterface": ("Activating", "Active"),
+               "DeactivateRouterInterface": ("Deactivating", "Inactive")}
 
 
 OPPOSITE_FIELDS = ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType", "OppositeInterfaceOwnerId")
@@ -102,9 +105,17 @@ def get_router_interface(session, region, ri_id):
     return found[0] if found else None
 
 
-def _ri_call(session, operation, region, ri_id, **fields):
-    return session.call("vpc", operation, region=region, RegionId=region, RouterInterfaceId=ri_id,
+def _ri_call(session, operation, region, ri_id, done=None, **fields):
+    """One write on a router interface. ``done(interface or None)``: what the interface shows once the write is
+    done, for a write without ClientToken whose answer may be lost (Session.call reads it back)."""
+    check = None if done is None else (lambda: done(get_router_interface(session, region, ri_id)))
+    return session.call("vpc", operation, region=region, RegionId=region, RouterInterfaceId=ri_id, done=check,
                         **fields)
+
+
+def _shows(fields):
+    """``done`` of ModifyRouterInterfaceAttribute: the interface holds every field's value."""
+    return lambda ri: ri is not None and all(str(ri.get(key) or "") == str(value) for key, value in fields.items())
 
 
 def set_tags(session, region, ri_id, to_set, to_unset):
@@ -458,7 +469,8 @@ def _absent(session, region, current, params, check_mode):
     done = []
     try:
         if current["Status"] == "Active":
-            _ri_call(session, "DeactivateRouterInterface", region, ri_id)
+            _ri_call(session, "DeactivateRouterInterface", region, ri_id,
+                     done=_status_is(*WRITE_SHOWS["DeactivateRouterInterface"]))
             done.append("deactivated %s and its pair" % ri_id)
             _wait(session, region, ri_id, _status_is("Inactive"), "to become Inactive")
         _ri_call(session, "DeleteRouterInterface", region, ri_id, ClientToken=session.client_token())
@@ -648,7 +660,7 @@ def _apply(session, region, current, plan, params):
             fields = dict(plan["attributes"])
             if "OppositeInterfaceOwnerId" in fields:
                 fields["OppositeInterfaceOwnerId"] = int(fields["OppositeInterfaceOwnerId"])
-            _ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, **fields)
+            _ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, done=_shows(fields), **fields)
             done.append("set %s of %s" % (", ".join(snake_name(key) for key in sorted(fields)), ri_id))
         if current is not None and (plan["tags_set"] or plan["tags_unset"]):
             set_tags(session, region, ri_id, plan["tags_set"], plan["tags_unset"])
@@ -657,7 +669,7 @@ def _apply(session, region, current, plan, params):
                                       ("activate", "ActivateRouterInterface", "activated"),
                                       ("deactivate", "DeactivateRouterInterface", "deactivated")):
             if plan[step]:
-                _ri_call(session, operation, region, ri_id)
+                _ri_call(session, operation, region, ri_id, done=_status_is(*WRITE_SHOWS[operation]))
                 done.append("%s %s" % (text, ri_id))
                 if wait or plan["change_spec"]:
                     _wait(session, region, ri_id, _status_is(plan["final_status"]),

@@ -212,7 +212,7 @@ class Session:
 
     # -- calls -----------------------------------------------------------
 
-    def call(self, product, operation, region=None, **fields):
+    def call(self, product, operation, region=None, done=None, **fields):
         """Call an API operation and return the response body as a dict with wire names.
 
         ``fields`` are the request's wire names (``CenId=..., Tag=[{"Key": ..., "Value": ...}]``);
@@ -220,16 +220,23 @@ class Session:
         Throttling, 5xx and an unreachable endpoint are retried as ``self.retry`` says; the
         operation's busy codes (retries.BUSY_CODES) until the task's deadline. The same request,
         ClientToken included, is sent on every attempt.
-        """
-        return self._invoke(self.client(product, region), product, operation, fields)
 
-    def _invoke(self, client, product, operation, fields):
+        ``done``: for a write that takes no ClientToken, a callable that reads the resource back and
+        returns True when it shows the write. Once an attempt's answer was lost (no answer, or a 5xx:
+        RetryPolicy.answer_lost), every later failure asks ``done()`` before anything else: True means
+        the lost attempt did the work, and the call returns ``{}`` instead of trying again, or instead of
+        failing with the refusal that a repeat gets ("already connecting", "already associated").
+        """
+        return self._invoke(self.client(product, region), product, operation, fields, done)
+
+    def _invoke(self, client, product, operation, fields, done=None):
         method = getattr(client, _method_name(client, operation))
         request = self._request(product, operation, fields)
         args = () if request is None else (request,)
         start = self.clock()
         failures = {True: 0, False: 0}  # throttled or not -> how many so far
         busy = 0
+        in_doubt = False  # an earlier attempt's answer was lost: it may have done the write
         while True:
             try:
                 with self._network():
@@ -240,6 +247,10 @@ class Session:
                 error = error_from_sdk(exc, operation, self._describe_endpoint(client, product))
                 if error is None:
                     raise
+                if done is not None:
+                    in_doubt = in_doubt or self.retry.answer_lost(error)
+                    if in_doubt and done():
+                        return {}
                 if is_busy(error, product, operation):
                     busy += 1
                     remaining = self.deadline.remaining()
@@ -253,6 +264,9 @@ class Session:
                 failures[throttled] += 1
                 wait = self.retry.delay(error, failures[throttled], self.clock() - start, self._rand)
                 if wait is None:
+                    if in_doubt and not self.retry.answer_lost(error):
+                        error.message = "%s (an earlier attempt's answer was lost, and the resource does not show " \
+                            "its change)" % error.message
                     raise error
                 self.sleep(wait)
 

@@ -617,7 +617,6 @@ def _routes_remain(session, router, attachment, error):
 # The module's instance types -> (the API's InstanceType / ProductType, the prefix of their ids).
 GRANT_TYPES = {"VPC": ("VPC", "vpc"), "VBR": ("ExpressConnect", "vbr")}
 GRANT_GONE_CODES = ("InvalidInstanceId.NotFound",)
-GRANT_EXISTS_CODE = "ResourceAlreadyExist.GrantRule"
 
 
 def list_grant_rules(session, member):
@@ -735,12 +734,17 @@ def _apply_grant(session, params, check_mode, member, action, rule):
     cen_id = params["cen_id"]
     if action == "none":
         return rule
+    # Grant and revoke take no ClientToken: when an attempt's answer was lost, the grants read back show whether
+    # it did the work (Session.call).
+    def granted():
+        return any(r.get("CenId") == cen_id for r in list_grant_rules(session, member))
+
     if action == "revoke":
         if not check_mode:
             try:
                 session.call("cbn", "RevokeInstanceFromTransitRouter", CenId=cen_id, CenOwnerId=int(rule["CenOwnerId"]),
                              InstanceId=member["id"], InstanceType=GRANT_TYPES[member["type"]][0],
-                             RegionId=member["region"])
+                             RegionId=member["region"], done=lambda: not granted())
             except AlicloudError as exc:
                 if exc.code not in GRANT_GONE_CODES:
                     raise
@@ -753,14 +757,9 @@ def _apply_grant(session, params, check_mode, member, action, rule):
         session.call("cbn", "ModifyGrantInstanceToTransitRouter", ClientToken=session.client_token(), CenId=cen_id,
                      InstanceId=member["id"], OrderType=order_type)
     else:
-        try:
-            session.call("cbn", "GrantInstanceToTransitRouter", CenId=cen_id, CenOwnerId=int(params["cen_owner_id"]),
-                         InstanceId=member["id"], InstanceType=GRANT_TYPES[member["type"]][0],
-                         RegionId=member["region"], OrderType=params.get("order_type"))
-        except AlicloudError as exc:
-            # The operation takes no ClientToken: when an attempt's answer was lost, the retry finds the grant.
-            if exc.code != GRANT_EXISTS_CODE:
-                raise
+        session.call("cbn", "GrantInstanceToTransitRouter", CenId=cen_id, CenOwnerId=int(params["cen_owner_id"]),
+                     InstanceId=member["id"], InstanceType=GRANT_TYPES[member["type"]][0],
+                     RegionId=member["region"], OrderType=params.get("order_type"), done=granted)
     return next((r for r in list_grant_rules(session, member) if r.get("CenId") == cen_id), None)
 
 

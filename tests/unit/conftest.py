@@ -458,6 +458,7 @@ class TransitApi(object):
     ``transit_api`` fixture makes a ``Cloud`` on top of this class, whose ``__init__`` Cloud's calls first.
 
     ``refuse[action] = (code, message)``, or a callable(fields) returning that or None, refuses an action;
+    ``lose`` holds actions whose next answer is lost: the action is done, then answered 500 InternalError;
     ``calls`` logs ``(action, fields)``; ``associations`` and ``propagations`` are the route-table links.
     """
 
@@ -465,7 +466,7 @@ class TransitApi(object):
 
     def __init__(self, fake_api):
         self.associations, self.propagations = [], []
-        self.refuse, self.calls = {}, []
+        self.refuse, self.calls, self.lose = {}, [], set()
         fake_api.identity({"AKID": UID1})
         for action in [name for name in dir(self) if name[0].isupper()]:
             fake_api.script[action] = self._answer(action)
@@ -479,7 +480,11 @@ class TransitApi(object):
                 refusal = refusal(fields)
             if refusal:
                 return 400, dict(Code=refusal[0], Message=refusal[1])
-            return 200, getattr(self, action)(fields)
+            body = getattr(self, action)(fields)
+            if action in self.lose:
+                self.lose.discard(action)
+                return 500, dict(Code="InternalError", Message="the answer was lost")
+            return 200, body
         return answer
 
     def writes(self):

@@ -427,12 +427,18 @@ def test_a_vbr_is_granted_as_express_connect(session, cloud):
 
 
 def test_a_grant_found_after_a_lost_answer_is_the_grant_done(session, cloud):
-    def made_by_the_lost_attempt(fields):
-        cloud.GrantInstanceToTransitRouter(fields)
-        return "ResourceAlreadyExist.GrantRule", "exists"
-    cloud.refuse["GrantInstanceToTransitRouter"] = made_by_the_lost_attempt
+    cloud.lose.add("GrantInstanceToTransitRouter")
     result = tra.transit_router_grant(session, grant_params(), False)
     assert result["changed"] and result["grant"]["cen_id"] == "cen-b"
+    assert cloud.writes() == ["GrantInstanceToTransitRouter"]  # read back, not granted twice
+
+
+def test_a_revoke_found_after_a_lost_answer_is_the_revoke_done(session, cloud):
+    cloud.rules.append(dict(_id="vpc-a", CenId="cen-b", CenOwnerId=int(UID2), OrderType="PayByCenOwner"))
+    cloud.lose.add("RevokeInstanceFromTransitRouter")
+    result = tra.transit_router_grant(session, grant_params(state="absent", cen_owner_id=None), False)
+    assert result["changed"] and "grant" in result and not result["grant"]
+    assert cloud.writes() == ["RevokeInstanceFromTransitRouter"]
 
 
 def test_a_batch_failing_half_way_reports_what_was_granted(session, cloud):
