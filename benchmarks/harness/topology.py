@@ -154,7 +154,8 @@ class Scale:
         )
 
     def extra_vars(self, state="present"):
-        return dict(interconnect_state=state,
+        # The generated VPCs have no vSwitches: the rollout runs on the Basic edition.
+        return dict(interconnect_state=state, rollout_edition="basic",
                     interconnect_accounts=dict((a["label"], credentials(a)) for a in self.accounts))
 
     def write(self, directory):

@@ -60,7 +60,8 @@ def _check_member(index, member, owner, known_accounts, errors):
     itype = member.get("instance_type") or "VPC"
     account_id = _text(member.get("account_id")) or owner
     item = dict(instance_id=member.get("instance_id") or None, vpc_name=member.get("vpc_name") or None,
-                instance_type=itype, region=member.get("region"), account_id=account_id)
+                instance_type=itype, region=member.get("region"), account_id=account_id,
+                vswitch_ids=list(member.get("vswitch_ids") or []))
     where = "cen_network_members[%d] %s" % (index, member_label(item))
     problems = []
     if bool(item["instance_id"]) == bool(item["vpc_name"]):
@@ -484,6 +485,7 @@ def cen_network_result(ctx):
         warnings.extend(ctx.get("overlaps") or [])
     return dict(
         state=ctx["state"],
+        edition="basic",
         name=ctx["name"],
         cen_id=ctx.get("cen_id") if present else None,
         owner_account_id=ctx["plan"]["owner_account_id"],
