@@ -76,7 +76,7 @@ def _router_lines(state, cen):
         vpcs = [a for a in attachments if a["TransitRouterId"] == tr_id and a["ResourceType"] == "VPC"]
         for att in sorted(vpcs, key=lambda a: (str(a["VpcOwnerId"]), a["VpcId"])):
             granted = "" if str(att["VpcOwnerId"]) == str(cen["_account"]) else ", granted by its owner"
-            lines.append("    vpc    %-36s %-26s %s %s%s" % (
+            lines.append("    vpc    %-40s %-26s %s %s%s" % (
                 _vpc_label(state, att["VpcId"]), account_name(state, att["VpcOwnerId"]),
                 att["TransitRouterAttachmentId"], att["Status"], granted))
             vpc_table = (tables.get("vpc", {}).get(att["VpcId"]) or {}).get("RouteTableId")
