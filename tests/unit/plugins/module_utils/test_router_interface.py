@@ -336,6 +336,47 @@ def test_inactive_active_and_spec(pair):
     assert ri_mod.ensure_router_interface(session, dict(connect, spec="Small.1"), False)["changed"] is False
 
 
+def lose_first_answer(world, operation, error, refusal):
+    """The next ``operation`` is done, then its answer is lost (``error``); a repeat is refused (``refusal``)."""
+    handler, calls = world.on[operation], []
+
+    def answer(fields):
+        calls.append(fields)
+        if len(calls) > 1:
+            raise refusal
+        handler(fields)
+        raise error
+    world.on[operation] = answer
+
+
+@pytest.mark.parametrize("operation, steps, status", [
+    ("ModifyRouterInterfaceAttribute", [], "Active"),
+    ("ConnectRouterInterface", [], "Active"),
+    ("DeactivateRouterInterface", [dict(state="inactive")], "Inactive"),
+    ("ActivateRouterInterface", [dict(state="inactive"), dict(state="active")], "Active"),
+])
+def test_a_write_whose_answer_was_lost_is_read_back_not_repeated(pair, sdk_error, operation, steps, status):
+    session = pair.session()
+    connect = params(opposite_vpc_id=None, opposite_interface_id="ri-a")
+    lose_first_answer(pair, operation, sdk_error.unreachable("Remote end closed connection without response"),
+                      sdk_error.client("IncorrectRIStatus"))
+    result = ri_mod.ensure_router_interface(session, connect, False)
+    for step in steps:
+        result = ri_mod.ensure_router_interface(session, params(router_interface_id="ri-i", **step), False)
+    assert (result["changed"], result["router_interface"]["status"]) == (True, status)
+    assert pair.writes().count(operation) == 1
+
+
+def test_absent_reads_back_a_deactivate_whose_answer_was_lost(pair, sdk_error):
+    pair.interfaces[0].update(Status="Active", OppositeInterfaceId="ri-a")
+    pair.interfaces[1]["Status"] = "Active"
+    lose_first_answer(pair, "DeactivateRouterInterface", sdk_error.server("InternalError", 500),
+                      sdk_error.client("IncorrectRIStatus"))
+    result = ri_mod.ensure_router_interface(pair.session(), params(router_interface_id="ri-i", state="absent"), False)
+    assert pair.writes() == ["DeactivateRouterInterface", "DeleteRouterInterface"]
+    assert (result["changed"], result["router_interface"]) == (True, {})
+
+
 def test_inactive_needs_a_connected_interface(pair):
     refused(pair, "IncorrectStatus", "ri-i (initiator, Idle, on vrt-l) was never connected", state="inactive")
 
