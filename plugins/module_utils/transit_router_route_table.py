@@ -604,7 +604,7 @@ def transit_router_route_entry(session, params, check_mode):
         entry = dict(desired, TransitRouterRouteEntryId=predicted_id("rte"), TransitRouterRouteTableId=table_id)
         return dict(changed=True, route_entry_id=entry["TransitRouterRouteEntryId"], route_entry=_entry_result(entry),
                     diff=make_diff(before, _entry_view(table_id, entry)))
-    done = []
+    done, ids = [], dict(route_table_id=table_id)
     try:
         if current is not None:
             # The API changes no next hop in place: the route to the old one goes first.
@@ -618,14 +618,15 @@ def transit_router_route_entry(session, params, check_mode):
                             TransitRouterRouteEntryNextHopType=hop_type, TransitRouterRouteEntryNextHopId=hop_id,
                             TransitRouterRouteEntryName=params.get("name"),
                             TransitRouterRouteEntryDescription=params.get("description"))
-        done.append("created the route %s to %s" % (body["TransitRouterRouteEntryId"], destination))
+        ids["route_entry_id"] = body["TransitRouterRouteEntryId"]
+        done.append("created the route %s to %s" % (ids["route_entry_id"], destination))
         after = _wait_entry(session, table_id, destination) if params["wait"] \
             else _static_route(session, table_id, destination)
     except AlicloudError as exc:
         if not done:
             raise
         raise after_write(exc, "route table %s: %s" % (table_id, ", ".join(done)), "a re-run does what is left",
-                          route_table_id=table_id)
+                          **ids)
     return dict(changed=True, route_entry_id=after["TransitRouterRouteEntryId"], route_entry=_entry_result(after),
                 diff=make_diff(before, _entry_view(table_id, after)))
 

@@ -343,6 +343,22 @@ def test_a_failure_after_the_delete_of_a_replaced_route_says_so(session, cloud):
     assert "deleted the route rte-1 to 10.50.0.0/16" in err.value.message
 
 
+def test_a_route_that_never_becomes_active_fails_with_its_id_its_status_and_the_wait(session, cloud):
+    create = cloud.CreateTransitRouterRouteEntry
+
+    def stuck(fields):
+        body = create(fields)
+        cloud.entries[-1]["TransitRouterRouteEntryStatus"] = "Creating"
+        return body
+    cloud.CreateTransitRouterRouteEntry = stuck
+    with pytest.raises(AlicloudError) as err:
+        trt.transit_router_route_entry(session, route_params(), False)
+    assert (err.value.code, err.value.changed) == ("WaitTimeout", True)
+    assert err.value.result == dict(route_table_id="vtb-sys", route_entry_id="rte-1")
+    assert "wait_timeout (300 seconds for the whole task) ran out waiting for the route to 10.50.0.0/16 in vtb-sys " \
+        "to become Active; last seen: status Creating" in err.value.message
+
+
 def test_a_next_hop_of_another_router_is_refused_before_any_write(session, cloud):
     with pytest.raises(AlicloudError) as err:
         trt.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-x"), False)
