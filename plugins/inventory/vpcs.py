@@ -16,7 +16,8 @@ description:
   - Each host has the variables C(playbooks/rollout.yml) and the role C(alicloud.interconnect.cen_network) read
     (C(network_region), C(network_account), C(network_instance_id), C(network_instance_type)), the instance as the API
     describes it in snake_case (for a VPC C(vpc_id), C(vpc_name), C(cidr_block), C(cen_status), ...), and
-    C(network_name), C(network_tags) (its tags, a dictionary; C(tags) is a reserved variable name), C(network_account_id), C(cen_id), C(transit_router_id), C(transit_router_attachment_id) and
+    C(network_name), C(network_tags) (its tags, a dictionary; C(tags) is a reserved variable name),
+    C(network_account_id), C(cen_id), C(transit_router_id), C(transit_router_attachment_id) and
     C(vpc_peer_connection_ids).
   - C(cen_id) and C(transit_router_id) are known for the CENs that an account of O(accounts) owns (each account's CENs
     are read with their attached instances and transit-router VPC attachments); a VPC attached to a CEN of another
@@ -30,7 +31,7 @@ description:
   - Credentials never reach the host variables, the cache or the messages.
   - The inventory file's name must end in C(vpcs.alicloud.yml) or C(vpcs.alicloud.yaml).
 author:
-  - alicloud.interconnect contributors
+  - alicloud.interconnect contributors (@alicloud-interconnect)
 requirements:
   - alibabacloud-vpc20160428, alibabacloud-cbn20170912, alibabacloud-vpcpeer20220101, alibabacloud-sts20150401
 extends_documentation_fragment:
@@ -228,7 +229,8 @@ def read_links(session):
             link(attachment["VpcId"]).update(cen_id=cen_id, transit_router_id=attachment["TransitRouterId"],
                                              transit_router_attachment_id=attachment["TransitRouterAttachmentId"])
     for peering in every_token_page(session, "vpcpeer", "ListVpcPeerConnections", "VpcPeerConnects", MaxResults=100):
-        for vpc_id in (peering.get("VpcId"), peering.get("AcceptingVpcId")):
+        for end in (peering.get("Vpc"), peering.get("AcceptingVpc")):
+            vpc_id = (end or {}).get("VpcId")
             if vpc_id:
                 link(vpc_id)["vpc_peer_connection_ids"].append(peering["InstanceId"])
     return links
@@ -288,8 +290,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     NAME = "alicloud.interconnect.vpcs"
 
     def verify_file(self, path):
-        return super(InventoryModule, self).verify_file(path) and path.endswith(("vpcs.alicloud.yml",
-                                                                                   "vpcs.alicloud.yaml"))
+        suffixes = ("vpcs.alicloud.yml", "vpcs.alicloud.yaml")
+        return super(InventoryModule, self).verify_file(path) and path.endswith(suffixes)
 
     def parse(self, inventory, loader, path, cache=True):
         super(InventoryModule, self).parse(inventory, loader, path, cache)
