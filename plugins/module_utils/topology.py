@@ -1,0 +1,416 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The interconnects of several accounts and regions as one graph (module interconnect_info).
+
+Reads through the product files' readers, one Session per account, in parallel:
+
+1. per account: its CENs (Basic attachments, inter-region limits, grants, transit routers with their VPC
+   and inter-region attachments and route tables), its bandwidth packages and its VpcPeer connections;
+2. per account and region (the regions given, else every region step 1 found plus the account's own):
+   its VPCs with their system route table's entries, its VBRs and its router interfaces.
+
+``build_graph`` turns what was read into ``nodes`` (VPC, VBR, CEN, TR) and ``edges`` (attachment, link,
+peering); reachability.py analyses that graph, and pictures() draws it.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from concurrent.futures import ThreadPoolExecutor
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth import (
+    cen_ids,
+    describe_limits,
+    describe_packages,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import list_cens
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_attachments import list_attachments
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_grants import list_cen_grants
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.reachability import problems, reachability
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page
+from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
+    describe_route_entries,
+    next_hops,
+    vpc_cidr_blocks,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import describe_router_interfaces
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import list_transit_routers
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_attachment import (
+    list_peer_attachments,
+    list_route_tables,
+    list_vpc_attachments,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_route_table import (
+    associations_of_table,
+    propagations_of_table,
+    routes_of_table,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
+    PAGE_SIZE,
+    find_vpcs,
+    get_system_route_table,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import flatten, list_peer_connections
+
+# An entry of the accounts option -> the shared option it sets (the keys of the roles' account entries).
+CREDENTIAL_OPTIONS = dict(
+    access_key="alicloud_access_key",
+    secret_key="alicloud_secret_key",
+    security_token="alicloud_security_token",
+    profile="profile",
+    shared_credentials_file="shared_credentials_file",
+    assume_role="alicloud_assume_role",
+)
+SHARED_OPTIONS = ("alicloud_endpoint", "alicloud_region", "wait_timeout")
+MAX_WORKERS = 8
+
+
+# ---------------------------------------------------------------------------
+# Accounts
+# ---------------------------------------------------------------------------
+
+def account_sessions(session, params):
+    """``[(label, Session, expected account id or None)]``: one per entry of ``accounts``, else the task's own.
+
+    An entry's credentials replace the task's; the endpoint and the region stay the task's.
+    """
+    if not params.get("accounts"):
+        return [("of the task", session, None)]
+    sessions = []
+    for index, entry in enumerate(params["accounts"]):
+        label = entry.get("name") or (str(entry["account_id"]) if entry.get("account_id") is not None
+                                      else "accounts[%d]" % index)
+        expected = account_id(entry.get("account_id"), "accounts[%d].account_id" % index)
+        own = dict((option, entry.get(key)) for key, option in CREDENTIAL_OPTIONS.items())
+        own.update((option, params.get(option)) for option in SHARED_OPTIONS)
+        if not any(own[option] for option in ("alicloud_access_key", "profile", "shared_credentials_file")):
+            raise AlicloudError(None, "accounts[%d] (%s): give access_key and secret_key, or profile" % (index, label))
+        try:
+            sessions.append((label, Session.from_params(own), expected))
+        except AlicloudError as exc:
+            exc.message = "accounts[%d] (%s): %s" % (index, label, exc.message)
+            raise
+    return sessions
+
+
+def _in_parallel(fn, items):
+    """``[fn(*item)]`` in the order of items, run on threads; the first failure is raised."""
+    if not items:
+        return []
+    with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(items))) as pool:
+        futures = [pool.submit(fn, *item) for item in items]
+        return [future.result() for future in futures]
+
+
+def _labelled(label, fn, *args):
+    """fn(*args), its failure's message prefixed with the account's label."""
+    try:
+        return fn(*args)
+    except AlicloudError as exc:
+        exc.message = "account %s: %s" % (label, exc.message)
+        raise
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+def _read_router(session, router):
+    tables = []
+    for table in list_route_tables(session, router["TransitRouterId"]):
+        table_id = table["TransitRouterRouteTableId"]
+        tables.append(dict(
+            id=table_id, name=table.get("TransitRouterRouteTableName") or "",
+            type=table.get("TransitRouterRouteTableType") or "Custom",
+            status=table.get("TransitRouterRouteTableStatus"),
+            associations=associations_of_table(session, table_id),
+            propagations=propagations_of_table(session, table_id),
+            routes=[dict(destination=r["TransitRouterRouteEntryDestinationCidrBlock"],
+                         type=r.get("TransitRouterRouteEntryType"), status=r.get("TransitRouterRouteEntryStatus"),
+                         next_hop_type=r.get("TransitRouterRouteEntryNextHopType"),
+                         next_hop_id=r.get("TransitRouterRouteEntryNextHopId") or None)
+                    for r in routes_of_table(session, table_id)]))
+    return dict(id=router["TransitRouterId"], type="TR", name=router.get("TransitRouterName") or "",
+                region=router.get("RegionId"), cen_id=router.get("CenId"), status=router.get("Status"),
+                edition=router.get("Type") or "Enterprise", route_tables=tables)
+
+
+def _read_cen(session, cen):
+    cen_id = cen["CenId"]
+    routers = [_read_router(session, router) for router in list_transit_routers(session, cen_id=cen_id)]
+    grants = list_cen_grants(session, cen_id, "VPC") + list_cen_grants(session, cen_id, "VBR")
+    return dict(
+        cen=dict(id=cen_id, type="CEN", name=cen.get("Name") or "", status=cen.get("Status"),
+                 edition="Enterprise" if routers else "Basic",
+                 bandwidth_limits=[dict(local_region=limit["LocalRegionId"],
+                                        opposite_region=limit["OppositeRegionId"],
+                                        bandwidth_limit=limit.get("BandwidthLimit"), status=limit.get("Status"))
+                                   for limit in describe_limits(session, cen_id)],
+                 grants=[dict(instance_id=g.get("ChildInstanceId"), instance_type=g.get("ChildInstanceType"),
+                              region=g.get("ChildInstanceRegionId"), owner_id=str(g.get("ChildInstanceOwnerId")))
+                         for g in grants],
+                 bandwidth_packages=[]),
+        routers=routers,
+        basic=list_attachments(session, cen_id) or [],
+        vpc_attachments=list_vpc_attachments(session, CenId=cen_id),
+        peer_attachments=list_peer_attachments(session, CenId=cen_id),
+    )
+
+
+def read_account(session, expected):
+    """What one account's credentials see without a region: CENs, packages, VpcPeer connections."""
+    uid = session.account_id()
+    if expected and expected != uid:
+        raise AlicloudError(None, "the credentials act as account %s, not %s" % (uid, expected))
+    cens = [_read_cen(session, cen) for cen in list_cens(session)]
+    packages = describe_packages(session)
+    for found in cens:
+        found["cen"]["account_id"] = uid
+        found["cen"]["bandwidth_packages"] = [
+            dict(id=p["CenBandwidthPackageId"], bandwidth=p.get("Bandwidth"), status=p.get("Status"),
+                 areas=[p.get("GeographicRegionAId"), p.get("GeographicRegionBId")])
+            for p in packages if found["cen"]["id"] in cen_ids(p)]
+        for router in found["routers"]:
+            router["account_id"] = uid
+    peerings = [flatten(p) for p in list_peer_connections(session)]
+    return dict(account_id=uid, cens=cens, peerings=peerings)
+
+
+def read_region(session, uid, region):
+    """What one account has in one region: VPCs (with their system route table), VBRs, router interfaces."""
+    vpcs = []
+    for vpc in find_vpcs(session, region):
+        table = get_system_route_table(session, region, vpc["VpcId"])
+        entries = describe_route_entries(session, region, table["RouteTableId"]) if table else []
+        vpcs.append(dict(
+            id=vpc["VpcId"], type="VPC", name=vpc.get("VpcName") or "", account_id=uid, region=region,
+            status=vpc.get("Status"), cidrs=vpc_cidr_blocks(vpc), router_id=vpc.get("VRouterId"),
+            route_table_id=table["RouteTableId"] if table else None,
+            routes=[dict(destination=e.get("DestinationCidrBlock"), type=e.get("Type"), status=e.get("Status"),
+                         next_hop_type=hop_type, next_hop_id=hop_id)
+                    for e in entries if e.get("Type") != "System" for hop_type, hop_id in next_hops(e)[:1]]))
+    vbrs = [dict(id=vbr["VbrId"], type="VBR", name=vbr.get("Name") or "", account_id=uid, region=region,
+                 status=vbr.get("Status"), router_id=vbr["VbrId"])
+            for vbr in every_page(session, "vpc", "DescribeVirtualBorderRouters", "VirtualBorderRouterSet",
+                                  PAGE_SIZE, region=region, RegionId=region)]
+    interfaces = [dict(ri, _Region=region) for ri in describe_router_interfaces(session, region)]
+    return dict(vpcs=vpcs, vbrs=vbrs, interfaces=interfaces)
+
+
+def _regions_found(account):
+    found = set()
+    for cen in account["cens"]:
+        found.update(a.get("ChildInstanceRegionId") for a in cen["basic"])
+        found.update(r["region"] for r in cen["routers"])
+        found.update(a.get("VpcRegionId") for a in cen["vpc_attachments"])
+    for peering in account["peerings"]:
+        found.update((peering.get("RegionId"), peering.get("AcceptingRegionId")))
+    return found
+
+
+def read_everything(session, params):
+    """``(accounts, regional, regions)``: what read_account and read_region found, and the regions read."""
+    sessions = account_sessions(session, params)
+    accounts = _in_parallel(lambda label, session, expected: _labelled(label, read_account, session, expected),
+                            sessions)
+    regions = list(params.get("regions") or [])
+    if not regions:
+        found = set()
+        for (_label, session, _expected), account in zip(sessions, accounts):
+            found |= _regions_found(account) | set([session.region])
+        regions = sorted(r for r in found if r)
+    jobs = [(label, session, account["account_id"], region)
+            for (label, session, _expected), account in zip(sessions, accounts) for region in regions]
+    regional = _in_parallel(lambda label, session, uid, region: _labelled(label, read_region, session, uid, region),
+                            jobs)
+    return accounts, regional, regions
+
+
+# ---------------------------------------------------------------------------
+# The graph
+# ---------------------------------------------------------------------------
+
+def _stub(nodes, node_id, node_type, **known):
+    """A node that an interconnect names but no account given could read (its fields as far as known)."""
+    if node_id not in nodes:
+        nodes[node_id] = dict(dict(id=node_id, type=node_type, name="", read=False), **known)
+    return nodes[node_id]
+
+
+def _interface_edges(nodes, interfaces):
+    """One ``link`` edge per router-interface pair, from the initiator's router to the acceptor's."""
+    by_id = dict((ri["RouterInterfaceId"], ri) for ri in interfaces)
+    router_owner = dict((n.get("router_id"), n["id"]) for n in nodes.values() if n.get("router_id"))
+    edges = {}
+    for ri in interfaces:
+        opposite = by_id.get(ri.get("OppositeInterfaceId"))
+        initiator, acceptor = (ri, opposite) if ri.get("Role") == "InitiatingSide" else (opposite, ri)
+        if initiator is None:
+            initiator_id = ri.get("OppositeInterfaceId")
+            source = router_owner.get(ri.get("OppositeRouterId"), ri.get("OppositeRouterId"))
+            status = [None, ri.get("Status")]
+        else:
+            initiator_id = initiator["RouterInterfaceId"]
+            source = router_owner.get(initiator["RouterId"], initiator["RouterId"])
+            status = [initiator.get("Status"), acceptor.get("Status") if acceptor else None]
+        if acceptor is None:
+            target = router_owner.get(ri.get("OppositeRouterId"), ri.get("OppositeRouterId"))
+        else:
+            target = router_owner.get(acceptor["RouterId"], acceptor["RouterId"])
+        if not initiator_id or initiator_id in edges:
+            continue
+        edges[initiator_id] = dict(
+            id=initiator_id, type="link", kind="router_interface", source=source, target=target,
+            interfaces=[initiator_id, acceptor["RouterInterfaceId"] if acceptor else ri.get("OppositeInterfaceId")],
+            status="Active" if status == ["Active", "Active"] else "/".join(s or "unknown" for s in status))
+    return list(edges.values())
+
+
+def build_graph(accounts, regional):
+    """``{"nodes": [...], "edges": [...]}`` from what read_everything found (duplicates seen twice kept once)."""
+    nodes, edges = {}, {}
+    interfaces = []
+    for found in regional:
+        for node in found["vpcs"] + found["vbrs"]:
+            nodes[node["id"]] = dict(node, read=True)
+        interfaces.extend(found["interfaces"])
+    for account in accounts:
+        for found in account["cens"]:
+            cen = found["cen"]
+            nodes[cen["id"]] = dict(cen, read=True)
+            for router in found["routers"]:
+                nodes[router["id"]] = dict(router, read=True)
+            for att in found["basic"]:
+                child = att["ChildInstanceId"]
+                _stub(nodes, child, att.get("ChildInstanceType") or "VPC", region=att.get("ChildInstanceRegionId"),
+                      account_id=str(att.get("ChildInstanceOwnerId")))
+                edges["%s|%s" % (cen["id"], child)] = dict(
+                    id="%s|%s" % (cen["id"], child), type="attachment", kind="cen", source=child, target=cen["id"],
+                    status=att.get("Status"))
+            for att in found["vpc_attachments"]:
+                _stub(nodes, att["VpcId"], "VPC", region=att.get("VpcRegionId"), account_id=str(att.get("VpcOwnerId")))
+                edges[att["TransitRouterAttachmentId"]] = dict(
+                    id=att["TransitRouterAttachmentId"], type="attachment", kind="transit_router",
+                    source=att["VpcId"], target=att["TransitRouterId"], status=att.get("Status"),
+                    auto_publish_route=bool(att.get("AutoPublishRouteEnabled")))
+            for att in found["peer_attachments"]:
+                _stub(nodes, att["PeerTransitRouterId"], "TR", region=att.get("PeerTransitRouterRegionId"))
+                edges[att["TransitRouterAttachmentId"]] = dict(
+                    id=att["TransitRouterAttachmentId"], type="link", kind="transit_router_peer",
+                    source=att["TransitRouterId"], target=att["PeerTransitRouterId"], status=att.get("Status"),
+                    bandwidth=att.get("Bandwidth"), bandwidth_type=att.get("BandwidthType"),
+                    bandwidth_package_id=att.get("CenBandwidthPackageId") or None)
+        for peering in account["peerings"]:
+            _stub(nodes, peering["VpcId"], "VPC", region=peering.get("RegionId"))
+            _stub(nodes, peering["AcceptingVpcId"], "VPC", region=peering.get("AcceptingRegionId"))
+            edges[peering["InstanceId"]] = dict(
+                id=peering["InstanceId"], type="peering", kind="vpc_peer", source=peering["VpcId"],
+                target=peering["AcceptingVpcId"], status=peering.get("Status"), bandwidth=peering.get("Bandwidth"))
+    for edge in _interface_edges(nodes, interfaces):
+        edges[edge["id"]] = edge
+    order = {"VPC": 0, "VBR": 1, "CEN": 2, "TR": 3}
+    return dict(nodes=sorted(nodes.values(), key=lambda n: (order.get(n["type"], 9), n["id"])),
+                edges=sorted(edges.values(), key=lambda e: (e["type"], e["id"])))
+
+
+# ---------------------------------------------------------------------------
+# The module
+# ---------------------------------------------------------------------------
+
+def interconnect_info(session, params, check_mode):
+    """Core of interconnect_info: the graph, the reachability of its VPCs and its pictures. Reads only."""
+    accounts, regional, regions = read_everything(session, params)
+    graph = build_graph(accounts, regional)
+    results = reachability(graph, params.get("pairs"))
+    return dict(changed=False, accounts=[a["account_id"] for a in accounts], regions=regions,
+                nodes=graph["nodes"], edges=graph["edges"], reachability=results, problems=problems(results),
+                mermaid=mermaid(graph, results), dot=dot(graph, results))
+
+
+# ---------------------------------------------------------------------------
+# Pictures
+# ---------------------------------------------------------------------------
+
+def _label(node):
+    words = [node["id"]]
+    if node.get("name"):
+        words.append(node["name"])
+    if node["type"] == "VPC" and node.get("cidrs"):
+        words.append(", ".join(node["cidrs"]))
+    if node.get("region"):
+        words.append(node["region"])
+    return words
+
+
+def _edge_label(edge):
+    label = edge["id"].split("|")[-1] if edge["kind"] == "cen" else edge["id"]
+    return "%s %s" % (label, edge.get("status") or "")
+
+
+def mermaid(graph, reachability=()):
+    """The graph as Mermaid flowchart text: CENs hold their transit routers; unreachable pairs are red dashes."""
+    def ref(node_id):
+        return "n_" + "".join(c if c.isalnum() else "_" for c in node_id)
+
+    lines = ["flowchart LR"]
+    routers = [n for n in graph["nodes"] if n["type"] == "TR"]
+    for node in graph["nodes"]:
+        if node["type"] == "TR" and node.get("cen_id") in set(n["id"] for n in graph["nodes"]):
+            continue
+        if node["type"] == "CEN":
+            title = [node["id"], "%s edition" % node.get("edition", "Basic")] + ([node["name"]] if node.get("name") else [])
+            lines.append('  subgraph %s["%s"]' % (ref(node["id"]), "<br/>".join(title)))
+            lines.extend('    %s{{"%s"}}' % (ref(r["id"]), "<br/>".join(_label(r)))
+                         for r in routers if r.get("cen_id") == node["id"])
+            lines.append("  end")
+        elif node["type"] == "TR":
+            lines.append('  %s{{"%s"}}' % (ref(node["id"]), "<br/>".join(_label(node))))
+        else:
+            shape = '("%s")' if node["type"] == "VPC" else '[/"%s"/]'
+            lines.append("  %s%s" % (ref(node["id"]), shape % "<br/>".join(_label(node))))
+    arrows = {"attachment": "---", "link": "===", "peering": "-.-"}
+    for edge in graph["edges"]:
+        lines.append('  %s %s|"%s"| %s' % (ref(edge["source"]), arrows[edge["type"]], _edge_label(edge),
+                                           ref(edge["target"])))
+    broken = [r for r in reachability if not r["reachable"]]
+    for check in broken:
+        lines.append('  %s -.-x|"unreachable"| %s' % (ref(check["source"]), ref(check["target"])))
+    return "\n".join(lines) + "\n"
+
+
+def dot(graph, reachability=()):
+    """The graph as Graphviz dot text (``dot -Tsvg`` draws it): CENs are clusters holding their transit routers."""
+    def quote(text):
+        return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
+
+    lines = ["graph interconnect {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];',
+             '  edge [fontname="Helvetica", fontsize=9];']
+    known = set(n["id"] for n in graph["nodes"])
+    shapes = {"VPC": "box", "VBR": "parallelogram", "TR": "hexagon"}
+    for node in graph["nodes"]:
+        if node["type"] == "CEN":
+            lines.append("  subgraph %s {" % quote("cluster_" + node["id"]))
+            lines.append("    label=%s; style=rounded;" % quote("%s (%s)" % (node["id"], node.get("edition", "Basic"))))
+            lines.append("    %s [shape=point, style=invis];" % quote(node["id"]))
+            lines.extend("    %s [shape=hexagon, label=%s];" % (quote(r["id"]), quote("\\n".join(_label(r))))
+                         for r in graph["nodes"] if r["type"] == "TR" and r.get("cen_id") == node["id"])
+            lines.append("  }")
+        elif node["type"] != "TR" or node.get("cen_id") not in known:
+            lines.append("  %s [shape=%s, label=%s%s];" % (quote(node["id"]), shapes.get(node["type"], "box"),
+                                                          quote("\\n".join(_label(node))),
+                                                          "" if node.get("read", True) else ", style=dashed"))
+    styles = {"attachment": "solid", "link": "bold", "peering": "dashed"}
+    for edge in graph["edges"]:
+        lines.append("  %s -- %s [style=%s, label=%s];" % (quote(edge["source"]), quote(edge["target"]),
+                                                           styles[edge["type"]], quote(_edge_label(edge))))
+    for check in reachability:
+        if not check["reachable"]:
+            lines.append("  %s -- %s [color=red, style=dotted, dir=forward, constraint=false, label=%s];"
+                         % (quote(check["source"]), quote(check["target"]), quote("unreachable")))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
