@@ -44,6 +44,9 @@ PRODUCTS = {
 }
 
 
+SDK_READ_TIMEOUT = 10  # seconds: the SDK's default read timeout, the shortest a call waits for its answer
+
+
 def _import_sdk(product):
     """The SDK's client and models modules for product; a clear error naming the pip package when missing."""
     package, pip_name, _central = PRODUCTS[product]
@@ -158,6 +161,9 @@ class Session:
             access_key_secret=credentials.access_key_secret,
             security_token=credentials.security_token,
             region_id=region,
+            # A slow answer is awaited as long as the task's budget: the SDK's own read timeout (10 s) would
+            # give up on a slow API, and every attempt after it would time out the same way.
+            read_timeout=int(max(SDK_READ_TIMEOUT, self.deadline.seconds) * 1000),
         )
         if self._host:
             config.update(endpoint=self._host, protocol=self._scheme)

@@ -1,4 +1,4 @@
-"""Writes without a ClientToken whose answer is lost after the service did the work.
+"""Answers lost after the service did the work, and answers slower than the SDK waits by default.
 
 The emulator's ``drop_after_commit`` fault runs a write, saves it, then closes the
 connection without an answer. A create is safe to repeat (same ClientToken, same
@@ -13,6 +13,11 @@ initiator, the acceptor, connect; run the connect again (nothing changes); then 
 both sides (the initiator is deactivated first). The second case loses the first answer
 of every write of the run that takes no ClientToken, the first only those of connect and
 deactivate (the refusals of issue 16).
+
+A third case makes every DescribeCens answer take 11 s, longer than the SDK's default read
+timeout (10 s): a CEN is still created and awaited, because a call waits for its answer
+as long as the task's wait_timeout instead of timing out and trying again, each attempt as
+slow as the last, until its retries ran out long before the wait_timeout.
 """
 
 import collections
@@ -80,3 +85,23 @@ def test_a_lost_answer_of_connect_and_of_deactivate_does_not_fail_the_peering(wo
 @pytest.mark.timeout(180)
 def test_every_untokened_router_interface_write_survives_a_lost_answer(world, ansible, tmp_path):
     run_with_lost_answers(world, ansible, tmp_path, UNTOKENED)
+
+
+SLOW = 11  # seconds: longer than the SDK's default read timeout of 10 s
+
+
+@pytest.mark.timeout(180)
+def test_a_slow_api_does_not_fail_a_task_before_its_wait_timeout(world, ansible, tmp_path):
+    world.set_faults([{"fault": "latency", "action": "DescribeCens", "seconds": SLOW}])
+    play = {"name": "a CEN on a slow API", "hosts": "localhost", "gather_facts": False,
+            "module_defaults": {"group/alicloud.interconnect.all": dict(HUB, alicloud_region="cn-hangzhou")},
+            "tasks": [{"name": "create a CEN", "alicloud.interconnect.cen_instance": {"name": "slow-cen"},
+                       "register": "made"},
+                      {"name": "it is Active", "ansible.builtin.assert": {"that": [
+                          "made is changed", "made.cen.status == 'Active'"]}}]}
+    run = ansible.run(harness.write_playbook(str(tmp_path / "slow.yml"), [play]), "a slow API")
+    harness.assert_converged(run, world)
+    (rule,) = world.faults()
+    assert rule["fired"] >= 2, "the latency fault fired %s times: the case did not exercise a slow API" % rule["fired"]
+    creates = [c for c in world.calls(writes=True) if c["action"] == "CreateCen"]
+    assert len(creates) == 1

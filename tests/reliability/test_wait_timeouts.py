@@ -7,10 +7,10 @@ router of another region, give it a route table and a static route, delete a CEN
 Before each waiting step the playbook makes that resource kind ``stuck`` in the
 emulator (its transitions never settle) and runs the step with ``wait_timeout: 2``;
 the step must fail with a WaitTimeout message that names the resource and the state it
-is stuck in, after at least 2 s and well before a stuck wait could hang a run. Then
-the playbook lifts the fault and runs the step again, which converges. The final state
-must equal the same playbook's run without faults: a timeout leaves nothing half-built
-that a re-run does not finish.
+is stuck in, with ``changed: true`` and the ids of what it wrote, after at least 2 s and
+well before a stuck wait could hang a run. Then the playbook lifts the fault and runs
+the step again, which converges. The final state must equal the same playbook's run
+without faults: a timeout leaves nothing half-built that a re-run does not finish.
 """
 
 import os
@@ -139,6 +139,9 @@ def test_stuck_transitions_time_out_clearly_and_a_rerun_converges(world, ansible
             problems.append("%s (%s): the message does not name the wait and the state %s: %s" % (name, module, state, msg))
         if not any(word in msg for word in _resource_words(kind)):
             problems.append("%s (%s): the message does not name the %s: %s" % (name, module, kind, msg))
+        if body.get("changed") is not True or not any(key.endswith("_id") and body[key] for key in body):
+            problems.append("%s (%s): a timeout after a write must say changed: true and name the ids, got changed=%s, "
+                            "keys %s" % (name, module, body.get("changed"), sorted(body)))
         if not WAIT <= result["seconds"] <= WAIT + SLACK:
             problems.append("%s (%s): failed after %.1f s, not within %d-%d s"
                             % (name, module, result["seconds"], WAIT, WAIT + SLACK))

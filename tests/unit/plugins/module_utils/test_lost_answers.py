@@ -14,6 +14,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ast
+import os
+
 from urllib.parse import parse_qs
 
 import pytest
@@ -215,3 +218,34 @@ def test_delete_route_entry(peering, sdk_error):
     peering.on["DeleteRouteEntry"] = delete
     assert route.delete_route_entry(peering.session(), "cn-hangzhou", "vtb-l", "rte-1") is True
     assert peering.writes() == ["DeleteRouteEntry"]
+
+
+# -- every write is covered ---------------------------------------------------------------------
+
+# Writes without ClientToken nor read-back: a repeat sets the same value, or finds the thing gone (docs/reliability.md).
+SAFE_TO_REPEAT = ("TagResources", "UntagResources", "UnTagResources", "TagResourcesForExpressConnect",
+                  "UntagResourcesForExpressConnect", "ModifyCenBandwidthPackageAttribute",
+                  "ModifyCenBandwidthPackageSpec", "DeleteCenBandwidthPackage")
+READS = ("Describe", "List", "Get", "Check")
+
+
+def test_every_write_has_a_client_token_or_a_read_back_or_is_safe_to_repeat():
+    """Each ``session.call`` (or router interface ``_ri_call``) naming a write operation in module_utils."""
+    folder = os.path.dirname(cen.__file__)
+    uncovered = []
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(folder, name)) as stream:
+            tree = ast.parse(stream.read())
+        for node in ast.walk(tree):
+            func = getattr(node, "func", None)
+            called = getattr(func, "attr", None) or getattr(func, "id", None)
+            if called not in ("call", "_ri_call") or len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
+                continue
+            operation = node.args[1].value
+            keywords = set(k.arg for k in node.keywords)
+            if not operation.startswith(READS) and operation not in SAFE_TO_REPEAT \
+                    and not keywords & {"ClientToken", "done"}:
+                uncovered.append("%s:%d %s" % (name, node.lineno, operation))
+    assert not uncovered

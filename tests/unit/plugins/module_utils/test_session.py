@@ -405,3 +405,11 @@ def test_the_task_deadline_is_the_wait_timeout_from_the_start_of_the_task(clock)
     assert session.deadline.remaining() == 2
     without = Session.from_params(dict(alicloud_access_key="AK", alicloud_secret_key="SK"), environ={}, clock=clock)
     assert without.deadline.seconds == DEFAULT_WAIT_TIMEOUT
+
+
+@pytest.mark.parametrize("timeout, read_timeout_ms", [(600, 600000), (300, 300000), (2, 10000)])
+def test_a_slow_answer_is_awaited_as_long_as_the_task_budget(cloud, keys, timeout, read_timeout_ms):
+    """The SDK's read timeout (10 s) would give up on a slow API long before the task's wait_timeout."""
+    cloud.respond("DescribeCens", {})
+    session_for(cloud, keys, region="cn-hangzhou", timeout=timeout).call("cbn", "DescribeCens")
+    assert configs(cloud)[0]["read_timeout"] == read_timeout_ms
