@@ -9,11 +9,14 @@
 # 1. starts alicloud-emulator with playbooks/emulator/demo-world.yml (three
 #    accounts, four regions in two areas) on a free port, and stops it on exit,
 #    whatever happens;
-# 2. runs S1..S6 and the inventory-driven rollout (playbooks/*.yml): each must
-#    end with failed=0;
+# 2. runs S1..S6 (Basic-edition CEN and peerings), E1..E4 (Enterprise-edition
+#    CEN on transit routers) and the inventory-driven rollout (playbooks/*.yml):
+#    each must end with failed=0;
 # 3. runs them again: each must report changed=0 and make no write call;
-# 4. prints what the emulator holds, per CEN and peering and per account and
-#    region (ci/demo_report.py summary);
+# 4. prints what the emulator holds, per CEN (its edition; Basic: members,
+#    packages, limits; Enterprise: transit routers, attachments, System tables'
+#    routes, links between regions) and peering, and per account and region
+#    (ci/demo_report.py summary);
 # 5. runs playbooks/teardown.yml, then checks that the emulator holds exactly
 #    what it was seeded with;
 # 6. prints the time and API calls (from /_emulator/calls) of each run.
@@ -93,7 +96,8 @@ say "      cn-hangzhou, cn-shanghai, us-west-1, us-east-1)"
 
 # ---- runs --------------------------------------------------------------------------
 playbooks=(s1_same_region s2_cross_region s3_cross_account s4_cross_account_cross_region
-           s5_router_interface_peering s6_vpc_peer rollout)
+           s5_router_interface_peering s6_vpc_peer
+           e1_same_region e2_cross_region e3_cross_account e4_cross_account_cross_region rollout)
 timings=()
 
 # run PHASE PLAYBOOK: one ansible-playbook run; checks its recap, records its cost.

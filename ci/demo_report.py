@@ -17,6 +17,7 @@ Loopback only, and never through a proxy (the emulator answers loopback clients)
 
 import json
 import sys
+import textwrap
 import urllib.request
 
 # How the API's lower-case area ids read in the summary.
@@ -82,8 +83,9 @@ def _router_lines(state, cen):
             vpc_table = (tables.get("vpc", {}).get(att["VpcId"]) or {}).get("RouteTableId")
             routes = sorted(r["DestinationCidrBlock"] for r in published.get(vpc_table, [])
                             if r["InstanceId"] == att["TransitRouterAttachmentId"])
-            lines.append("           zones %s; the VPC routes %s to the router" % (
-                ", ".join(z["ZoneId"] for z in att["ZoneMappings"]), ", ".join(routes) or "nothing"))
+            text = "zones %s; the VPC routes %s to the router" % (
+                ", ".join(z["ZoneId"] for z in att["ZoneMappings"]), ", ".join(routes) or "nothing")
+            lines.extend(textwrap.wrap(text, 110, initial_indent=" " * 11, subsequent_indent=" " * 13))
         system = [t for t in tables.get("tr_route_table", {}).values()
                   if t["TransitRouterId"] == tr_id and t["TransitRouterRouteTableType"] == "System"]
         for table in system:
