@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint integration cores molecule playbooks awx-test reliability perf bench units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint integration cores molecule playbooks awx-test reliability reliability-matrix perf bench units docs ee-context clean
 
 install:
 	bash ci/install.sh
@@ -48,6 +48,13 @@ awx-test: install
 # lost answers, kills and restarts; bad input; secrets; the emulator's signature checks.
 reliability: install
 	bash ci/test.sh reliability
+
+# The seeded fault matrix (tests/reliability/matrix.py): every scenario playbook, the rollout and
+# the teardown under 20 seeds of mixed faults, a table of faults fired, outcomes and times (about
+# an hour on 2 cores). make test runs a short form (test_matrix.py). MATRIX_ARGS="--seeds 5 --playbooks s5".
+reliability-matrix: install
+	env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY -u no_proxy -u NO_PROXY \
+	    .venv/bin/python tests/reliability/matrix.py $(MATRIX_ARGS)
 
 # The API-economy checks (tests/perf): calls counted on the reference topology and a small rollout.
 perf: install

@@ -185,7 +185,8 @@ class Emulator(object):
 
 
 # ---------------------------------------------------------------------------- state shapes
-GENERATED_ID = re.compile(r"^[a-z][a-z0-9]*-[a-z0-9]{8,}$")
+# cen-..., vpc-..., and the two-word prefix of transit-router attachments (tr-attach-...).
+GENERATED_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z]+)?-[a-z0-9]{8,}$")
 VOLATILE_FIELD = re.compile(r"(Time|Date)$|^Gmt|Expir")
 SHAPE_ROUNDS = 4
 # The emulator's own fields kept in shapes (owner, region, tags); others (such as a

@@ -201,12 +201,13 @@ def _compare(expected, actual, what):
         raise CellFailed("%s (%d extra, %d missing)" % (what, extra, missing), diff)
 
 
-def run_matrix(names, seeds, jobs, scratch, progress=None):
-    """Every playbook of ``names`` under every seed of ``seeds``; returns the rows, by playbook then seed.
+def run_matrix(cells, jobs, scratch, progress=None):
+    """Run ``cells`` (``(playbook, seed)`` pairs); returns their rows, by playbook then seed.
 
     ``jobs`` workers, each with its own emulator; ``progress(row)`` is called as each cell ends. A
     reference run that fails raises :class:`CellFailed` (the matrix means nothing without it)."""
-    tasks = [("reference", name, None) for name in names] + [("cell", name, seed) for name in names for seed in seeds]
+    names = sorted(set(name for name, _seed in cells), key=[name for name, _seed in cells].index)
+    tasks = [("reference", name, None) for name in names] + [("cell", name, seed) for name, seed in cells]
     lock = threading.Lock()
     references, rows, errors = {}, [], []
     stop = threading.Event()
@@ -267,15 +268,17 @@ def run_matrix(names, seeds, jobs, scratch, progress=None):
     return sorted(rows, key=lambda row: (order[row["playbook"]], row["seed"]))
 
 
+TABLE_HEAD = "%-32s %5s %9s %5s %7s %5s %8s  %s" % (("playbook", "seed") + KINDS + ("seconds", "outcome"))
+
+
+def table_row(row):
+    return "%-32s %5d %9d %5d %7d %5d %8.1f  %s" % (
+        (row["playbook"], row["seed"]) + tuple(row["faults"][kind] for kind in KINDS) + (row["seconds"], row["outcome"]))
+
+
 def table(rows):
-    """The matrix as text: playbook x seed -> faults fired by kind, outcome, seconds."""
-    head = "%-32s %5s %9s %5s %7s %5s %8s  %s" % (("playbook", "seed") + KINDS + ("seconds", "outcome"))
-    lines = [head, "-" * len(head)]
-    for row in rows:
-        lines.append("%-32s %5d %9d %5d %7d %5d %8.1f  %s" % (
-            (row["playbook"], row["seed"]) + tuple(row["faults"][kind] for kind in KINDS)
-            + (row["seconds"], row["outcome"])))
-    return "\n".join(lines)
+    """The matrix as text: playbook x seed -> faults fired by kind, seconds, outcome."""
+    return "\n".join([TABLE_HEAD, "-" * len(TABLE_HEAD)] + [table_row(row) for row in rows])
 
 
 def summary(rows):
@@ -300,7 +303,7 @@ def main(argv=None):
     parser.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default: %(default)s)")
     parser.add_argument("--seed-list", help="these seeds instead, comma-separated")
     parser.add_argument("--playbooks", help="comma-separated names or prefixes (s1, rollout, teardown); default: all")
-    parser.add_argument("--jobs", type=int, default=2, help="cells at a time, one emulator each (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=4, help="cells at a time, one emulator each (default: %(default)s)")
     parser.add_argument("--json", help="write the rows (with the details of failures) to this file")
     args = parser.parse_args(argv)
     seeds = [int(s) for s in args.seed_list.split(",")] if args.seed_list else list(range(1, args.seeds + 1))
@@ -308,14 +311,17 @@ def main(argv=None):
     print("matrix: %d playbooks x %d seeds, %d at a time" % (len(names), len(seeds), args.jobs), flush=True)
     for seed in seeds:
         print("  seed %d: %s" % (seed, describe_mix(seed)), flush=True)
+    print("cells as they end (seed by seed, so that a run cut short has tried every playbook):\n" + TABLE_HEAD,
+          flush=True)
     started = time.monotonic()
 
     def progress(row):
-        print("  %-32s seed %-4d %6.1f s  %s" % (row["playbook"], row["seed"], row["seconds"], row["outcome"]),
-              flush=True)
+        print(table_row(row), flush=True)
+        if row["outcome"] != "ok":
+            print(failures([row], 1500), flush=True)
 
     with tempfile.TemporaryDirectory(prefix="matrix-") as scratch:
-        rows = run_matrix(names, seeds, args.jobs, scratch, progress)
+        rows = run_matrix([(name, seed) for seed in seeds for name in names], args.jobs, scratch, progress)
     print("\n" + table(rows) + "\n\n" + summary(rows))
     failed = [r for r in rows if r["outcome"] != "ok"]
     print("\n%d cells, %d ok, %d failed, %.0f s" % (len(rows), len(rows) - len(failed), len(failed),
