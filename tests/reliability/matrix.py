@@ -273,7 +273,8 @@ TABLE_HEAD = "%-32s %5s %9s %5s %7s %5s %8s  %s" % (("playbook", "seed") + KINDS
 
 def table_row(row):
     return "%-32s %5d %9d %5d %7d %5d %8.1f  %s" % (
-        (row["playbook"], row["seed"]) + tuple(row["faults"][kind] for kind in KINDS) + (row["seconds"], row["outcome"]))
+        (row["playbook"], row["seed"]) + tuple(row["faults"][kind] for kind in KINDS)
+        + (row["seconds"], row["outcome"]))
 
 
 def table(rows):
