@@ -60,7 +60,7 @@ reliability-matrix: install
 perf: install
 	bash ci/test.sh perf
 
-# The four performance figures with their targets (benchmarks/, docs/performance.md).
+# The five performance figures with their targets (benchmarks/, docs/performance.md).
 bench: install
 	env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY \
 	    .venv/bin/python benchmarks/bench.py
