@@ -232,9 +232,13 @@ def _cen_absent(session, params, check_mode, current):
     diff = make_diff(_cen_view(current), None)
     if check_mode:
         return dict(changed=True, cen_id=cen_id, cen={}, diff=diff)
+
+    def deleting():  # no ClientToken: after a lost answer, the CEN read back shows whether the delete was done
+        cen = describe_cen(session, cen_id)
+        return cen is None or cen.get("Status") == "Deleting"
+
     try:
-        session.call("cbn", "DeleteCen", CenId=cen_id,
-                     done=lambda: (describe_cen(session, cen_id) or {}).get("Status", "Deleting") == "Deleting")
+        session.call("cbn", "DeleteCen", CenId=cen_id, done=deleting)
     except AlicloudError as exc:
         if exc.code not in CEN_NOT_FOUND_CODES:
             raise

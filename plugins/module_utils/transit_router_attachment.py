@@ -734,6 +734,7 @@ def _apply_grant(session, params, check_mode, member, action, rule):
     cen_id = params["cen_id"]
     if action == "none":
         return rule
+
     # Grant and revoke take no ClientToken: when an attempt's answer was lost, the grants read back show whether
     # it did the work (Session.call).
     def granted():
