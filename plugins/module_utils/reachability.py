@@ -101,6 +101,11 @@ def cen_learned_routes(graph, vpc):
 
 def _no_route(graph, source, target, destination):
     """Why ``source`` has no route to ``destination``: the interconnect the two share that is not ready."""
+    not_transitive = (("vpc_peer", "Activated", "peering"), ("router_interface", "Active", "router interface pair"))
+    for kind, ready, what in not_transitive:
+        for link in graph.edges_of(source["id"], kind):
+            if _other_end(link, source["id"]) == target["id"] and link["status"] != ready:
+                raise Unreachable("%s %s is %s" % (what, link["id"], link["status"]))
     for membership in graph.edges_of(source["id"], "cen"):
         for other in graph.edges_of(membership["target"], "cen"):
             if other["source"] == target["id"]:
@@ -112,12 +117,12 @@ def _no_route(graph, source, target, destination):
         if attachment["status"] == "Attached" and attachment.get("auto_publish_route"):
             # The router publishes what its table routes: what it lacks is the missing piece.
             _router_walk(graph, attachment, target, destination, [source["id"]], set())
-    raise Unreachable("%s's route table %s has no route to %s" % (source["id"], source.get("route_table_id") or "",
-                                                                   destination))
+    table = source.get("route_table_id") or ""
+    raise Unreachable("%s's route table %s has no route to %s" % (source["id"], table, destination))
 
 
 def _vpc_walk(graph, source, target, destination):
-    routes = [r for r in source.get("routes") or []] + cen_learned_routes(graph, source)
+    routes = list(source.get("routes") or []) + cen_learned_routes(graph, source)
     route = best_route(routes, destination)
     if route is None:
         _no_route(graph, source, target, destination)
@@ -201,7 +206,7 @@ def _router_walk(graph, ingress, target, destination, path, visited):
     table = _associated_table(router, ingress["id"])
     if table is None:
         raise Unreachable("%s is associated with no route table of %s" % (ingress["id"], router_id))
-    route = best_route([r for r in table.get("routes") or []], destination)
+    route = best_route(table.get("routes") or [], destination)
     if route is None:
         _router_no_route(graph, router, table, target, destination)
     where = "the route to %s in %s" % (destination, _table_text(table, router_id))

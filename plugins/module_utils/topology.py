@@ -348,8 +348,14 @@ def _label(node):
 
 
 def _edge_label(edge):
-    label = edge["id"].split("|")[-1] if edge["kind"] == "cen" else edge["id"]
-    return "%s %s" % (label, edge.get("status") or "")
+    """The edge's id and status (a Basic attachment's id only repeats its two ends)."""
+    if edge["kind"] == "cen":
+        return edge.get("status") or ""
+    return "%s %s" % (edge["id"], edge.get("status") or "")
+
+
+def _title(cen):
+    return [cen["id"], "%s edition" % cen.get("edition", "Basic")] + ([cen["name"]] if cen.get("name") else [])
 
 
 def mermaid(graph, reachability=()):
@@ -359,15 +365,17 @@ def mermaid(graph, reachability=()):
 
     lines = ["flowchart LR"]
     routers = [n for n in graph["nodes"] if n["type"] == "TR"]
+    cen_ids = set(n["id"] for n in graph["nodes"] if n["type"] == "CEN")
     for node in graph["nodes"]:
-        if node["type"] == "TR" and node.get("cen_id") in set(n["id"] for n in graph["nodes"]):
-            continue
-        if node["type"] == "CEN":
-            title = [node["id"], "%s edition" % node.get("edition", "Basic")] + ([node["name"]] if node.get("name") else [])
-            lines.append('  subgraph %s["%s"]' % (ref(node["id"]), "<br/>".join(title)))
-            lines.extend('    %s{{"%s"}}' % (ref(r["id"]), "<br/>".join(_label(r)))
-                         for r in routers if r.get("cen_id") == node["id"])
+        if node["type"] == "TR" and node.get("cen_id") in cen_ids:
+            continue  # drawn inside its CEN
+        own_routers = [r for r in routers if r.get("cen_id") == node["id"]]
+        if node["type"] == "CEN" and own_routers:
+            lines.append('  subgraph %s["%s"]' % (ref(node["id"]), "<br/>".join(_title(node))))
+            lines.extend('    %s{{"%s"}}' % (ref(r["id"]), "<br/>".join(_label(r))) for r in own_routers)
             lines.append("  end")
+        elif node["type"] == "CEN":
+            lines.append('  %s(("%s"))' % (ref(node["id"]), "<br/>".join(_title(node))))
         elif node["type"] == "TR":
             lines.append('  %s{{"%s"}}' % (ref(node["id"]), "<br/>".join(_label(node))))
         else:
@@ -378,32 +386,36 @@ def mermaid(graph, reachability=()):
         lines.append('  %s %s|"%s"| %s' % (ref(edge["source"]), arrows[edge["type"]], _edge_label(edge),
                                            ref(edge["target"])))
     broken = [r for r in reachability if not r["reachable"]]
-    for check in broken:
+    for index, check in enumerate(broken):
         lines.append('  %s -.-x|"unreachable"| %s' % (ref(check["source"]), ref(check["target"])))
+        lines.append("  linkStyle %d stroke:#d00,color:#d00" % (len(graph["edges"]) + index))
     return "\n".join(lines) + "\n"
 
 
 def dot(graph, reachability=()):
     """The graph as Graphviz dot text (``dot -Tsvg`` draws it): CENs are clusters holding their transit routers."""
     def quote(text):
-        return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"')
+        return '"%s"' % text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
     lines = ["graph interconnect {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];',
              '  edge [fontname="Helvetica", fontsize=9];']
-    known = set(n["id"] for n in graph["nodes"])
+    cen_ids = set(n["id"] for n in graph["nodes"] if n["type"] == "CEN")
     shapes = {"VPC": "box", "VBR": "parallelogram", "TR": "hexagon"}
     for node in graph["nodes"]:
-        if node["type"] == "CEN":
+        own_routers = [r for r in graph["nodes"] if r["type"] == "TR" and r.get("cen_id") == node["id"]]
+        if node["type"] == "CEN" and own_routers:
             lines.append("  subgraph %s {" % quote("cluster_" + node["id"]))
-            lines.append("    label=%s; style=rounded;" % quote("%s (%s)" % (node["id"], node.get("edition", "Basic"))))
-            lines.append("    %s [shape=point, style=invis];" % quote(node["id"]))
-            lines.extend("    %s [shape=hexagon, label=%s];" % (quote(r["id"]), quote("\\n".join(_label(r))))
-                         for r in graph["nodes"] if r["type"] == "TR" and r.get("cen_id") == node["id"])
+            lines.append("    label=%s; style=rounded;" % quote("\n".join(_title(node))))
+            lines.extend("    %s [shape=hexagon, label=%s];" % (quote(r["id"]), quote("\n".join(_label(r))))
+                         for r in own_routers)
             lines.append("  }")
-        elif node["type"] != "TR" or node.get("cen_id") not in known:
-            lines.append("  %s [shape=%s, label=%s%s];" % (quote(node["id"]), shapes.get(node["type"], "box"),
-                                                          quote("\\n".join(_label(node))),
-                                                          "" if node.get("read", True) else ", style=dashed"))
+        elif node["type"] == "CEN":
+            lines.append("  %s [shape=ellipse, label=%s];" % (quote(node["id"]), quote("\n".join(_title(node)))))
+        elif node["type"] != "TR" or node.get("cen_id") not in cen_ids:
+            unread = "" if node.get("read", True) else ", style=dashed"
+            shape = shapes.get(node["type"], "box")
+            lines.append("  %s [shape=%s, label=%s%s];" % (quote(node["id"]), shape, quote("\n".join(_label(node))),
+                                                           unread))
     styles = {"attachment": "solid", "link": "bold", "peering": "dashed"}
     for edge in graph["edges"]:
         lines.append("  %s -- %s [style=%s, label=%s];" % (quote(edge["source"]), quote(edge["target"]),

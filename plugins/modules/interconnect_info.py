@@ -24,7 +24,7 @@ description:
     across regions); a transit router forwards by the route table the incoming attachment is associated with; an
     inter-region attachment needs bandwidth; a VpcPeer connection must be Activated and a router-interface pair
     Active, and neither is transitive. Overlapping CIDR blocks make a pair unreachable.
-  - When a direction does not work, RV(reachability[].reason) names the first missing piece in plain words, and
+  - When a direction does not work, the C(reason) of RV(reachability) names the first missing piece in plain words, and
     RV(problems) lists them all, one line each - the first thing to read when traffic fails.
   - The graph is also returned as Mermaid text (RV(mermaid), rendered by GitHub and by the docs) and as Graphviz
     text (RV(dot)); C(dot -Tsvg) makes an SVG picture of it (see the examples).
@@ -196,7 +196,8 @@ reachability:
     - {source: vpc-b, target: vpc-a, reachable: false, path: [],
        reason: "vpc-b's route table vtb-b has no route to 10.1.0.0/16"}
 problems:
-  description: One line per direction that does not work, C(<source> -> <target>: <reason>); empty when all work.
+  description:
+    - "One line per direction that does not work, C(<source> -> <target>: <reason>); empty when all work."
   returned: always
   type: list
   elements: str

@@ -227,6 +227,14 @@ def test_peering_still_accepting():
                                        ("vpc-d", "vpc-c"): "peering pcc-1 is Accepting"})
 
 
+def test_peering_still_accepting_before_any_route():
+    graph = peering("Accepting")
+    for node in graph["nodes"]:
+        node["routes"] = []
+    assert_only(graph, {("vpc-c", "vpc-d"): "peering pcc-1 is Accepting",
+                        ("vpc-d", "vpc-c"): "peering pcc-1 is Accepting"})
+
+
 def test_peering_with_a_route_on_one_side_only():
     graph = peering()
     graph["nodes"][1]["routes"] = []
@@ -298,10 +306,19 @@ def test_pictures_show_every_node_edge_and_unreachable_pair():
     assert 'n_vpc_a ---|"tr-attach-a Attached"| n_tr_1' in text
     assert 'n_tr_1 ===|"tr-attach-p Attached"| n_tr_2' in text
     assert text.count("unreachable") == 1 and 'n_vpc_b -.-x|"unreachable"| n_vpc_a' in text
+    assert "  linkStyle 3 stroke:#d00,color:#d00\n" in text  # the fourth link: after the three edges
     graph_text = dot(graph, results)
     assert 'subgraph "cluster_cen-1"' in graph_text
     assert '"vpc-a" -- "tr-1" [style=solid, label="tr-attach-a Attached"];' in graph_text
     assert graph_text.count("color=red") == 1
+    assert '"tr-1" [shape=hexagon, label="tr-1\\ncn-hangzhou"];' in graph_text
+
+
+def test_a_basic_cen_is_drawn_as_one_node():
+    graph = basic()
+    assert 'n_cen_1(("cen-1<br/>Basic edition"))' in mermaid(graph)
+    assert 'n_vpc_a ---|"Attached"| n_cen_1' in mermaid(graph)
+    assert '"cen-1" [shape=ellipse, label="cen-1\\nBasic edition"];' in dot(graph)
 
 
 def test_the_graph_is_not_changed_by_the_analysis():
