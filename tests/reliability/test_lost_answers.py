@@ -14,7 +14,14 @@ both sides (the initiator is deactivated first). The second case loses the first
 of every write of the run that takes no ClientToken, the first only those of connect and
 deactivate (the refusals of issue 16).
 
-A third case makes every DescribeCens answer take 11 s, longer than the SDK's default read
+A third case does the same for the other writes without a token across products: a CEN
+modified, attached to two VPCs, given a package and an inter-region limit, a transit-router
+grant from the member account, a VpcPeer connection accepted by the member (a write with a
+token, replayed) and routed through, then all of it removed again; each of those writes
+loses its first answer, is sent once (a limit's removal may go once more, see
+REPEATS_ALLOWED), and the world ends as it began.
+
+A fourth case makes every DescribeCens answer take 11 s, longer than the SDK's default read
 timeout (10 s): a CEN is still created and awaited, because a call waits for its answer
 as long as the task's wait_timeout instead of timing out and trying again, each attempt as
 slow as the last, until its retries ran out long before the wait_timeout.
@@ -105,3 +112,90 @@ def test_a_slow_api_does_not_fail_a_task_before_its_wait_timeout(world, ansible,
     assert rule["fired"] >= 2, "the latency fault fired %s times: the case did not exercise a slow API" % rule["fired"]
     creates = [c for c in world.calls(writes=True) if c["action"] == "CreateCen"]
     assert len(creates) == 1
+
+
+MEMBER = dict(alicloud_access_key="RELMEMBERKEY", alicloud_secret_key="rel-member-secret-9c1d")
+HUB_UID, MEMBER_UID = "1000000000000001", "1000000000000002"
+# The writes without a token of the cross-product playbook (each loses its first answer and is sent once) ...
+UNTOKENED_ACROSS = ["ModifyCenAttribute", "AttachCenChildInstance", "AssociateCenBandwidthPackage",
+                    "SetCenInterRegionBandwidthLimit", "GrantInstanceToTransitRouter", "DeleteRouteEntry",
+                    "RevokeInstanceFromTransitRouter", "UnassociateCenBandwidthPackage", "DetachCenChildInstance",
+                    "DeleteCen"]
+# ... and one with a token (its repeat is answered from the token).
+TOKENED_ACROSS = ["AcceptVpcPeerConnection"]
+# A limit removed (SetCenInterRegionBandwidthLimit 0) reads back as done only once the limit is gone: until then it
+# is Modifying, as a limit being set is, so the removal may go out once more, an identical write the CEN accepts.
+REPEATS_ALLOWED = {"SetCenInterRegionBandwidthLimit": 1}
+
+
+def step(name, module, args, register=None, keys=None):
+    found = {"name": name, "alicloud.interconnect." + module: dict(args, **(keys or {}))}
+    if register:
+        found["register"] = register
+    return found
+
+
+def across_playbook(path):
+    cen = "{{ cen.cen_id }}"
+    members = [dict(instance_id="vpc-hubhz", instance_region="cn-hangzhou"),
+               dict(instance_id="vpc-hubsv", instance_region="us-west-1")]
+    limit = dict(cen_id=cen, local_region="cn-hangzhou", opposite_region="us-west-1")
+    package = dict(name="lost-bwp", bandwidth=10, geographic_region_a="China", geographic_region_b="North-America")
+    grant = dict(cen_id=cen, cen_owner_id=HUB_UID, instance_id="vpc-memhz", instance_region="cn-hangzhou")
+    peer = dict(alicloud_region="cn-shanghai", vpc_id="vpc-hubsh", accepting_vpc_id="vpc-memsh",
+                accepting_owner_id=MEMBER_UID, accepting_region="cn-shanghai", name="lost-peer")
+    route = dict(alicloud_region="cn-shanghai", vpc_id="vpc-hubsh", destination_cidr="10.5.0.0/16",
+                 next_hop_type="VpcPeer", next_hop_id="{{ peer.peer_connection_id }}")
+    tasks = [
+        step("create a CEN", "cen_instance", dict(name="lost-cen"), "cen"),
+        step("describe it", "cen_instance", dict(cen_id=cen, description="changed after a lost answer")),
+        step("attach two VPCs", "cen_attachment", dict(cen_id=cen, instances=members)),
+        step("buy a package for the CEN", "cen_bandwidth_package", dict(package, cen_id=cen)),
+        step("set a limit", "cen_bandwidth_limit", dict(limit, bandwidth_limit=5)),
+        step("grant a member VPC", "transit_router_grant", grant, keys=MEMBER),
+        step("ask the member to peer", "vpc_peer_connection", peer, "peer"),
+        step("the member accepts", "vpc_peer_connection",
+             dict(alicloud_region="cn-shanghai", peer_connection_id="{{ peer.peer_connection_id }}",
+                  state="accepted"), keys=MEMBER),
+        step("route through the peering", "vpc_route_entry", route),
+        step("remove the route", "vpc_route_entry", dict(route, state="absent")),
+        step("remove the peering", "vpc_peer_connection",
+             dict(alicloud_region="cn-shanghai", peer_connection_id="{{ peer.peer_connection_id }}", state="absent")),
+        step("revoke the grant", "transit_router_grant", dict(grant, state="absent"), keys=MEMBER),
+        step("remove the limit", "cen_bandwidth_limit", dict(limit, state="absent")),
+        step("release the package", "cen_bandwidth_package", dict(package, state="absent")),
+        step("detach the VPCs", "cen_attachment", dict(cen_id=cen, instances=members, state="absent")),
+        step("delete the CEN", "cen_instance", dict(cen_id=cen, state="absent")),
+    ]
+    play = {"name": "every product, up and down", "hosts": "localhost", "gather_facts": False,
+            "module_defaults": {"group/alicloud.interconnect.all": dict(HUB, alicloud_region="cn-hangzhou")},
+            "tasks": tasks}
+    return harness.write_playbook(path, [play])
+
+
+@pytest.mark.timeout(300)
+def test_every_untokened_write_across_products_survives_a_lost_answer(world, ansible, world_seed, tmp_path):
+    stable = harness.seed_ids(world_seed)
+    seed_shape = harness.shape(world.settled_state(), stable)
+    world.set_faults([{"fault": "drop_after_commit", "action": action, "once": True}
+                      for action in UNTOKENED_ACROSS + TOKENED_ACROSS])
+    run = ansible.run(across_playbook(str(tmp_path / "across.yml")), "lost answers across products")
+    harness.assert_converged(run, world)
+    writes = [c for c in world.calls(writes=True, since=run.first_seq) if c["seq"] <= run.last_seq]
+    problems = []
+    for action in UNTOKENED_ACROSS + TOKENED_ACROSS:
+        calls = [c for c in writes if c["action"] == action]
+        dropped = [c for c in calls if c.get("dropped")]
+        replayed = [c for c in calls if c.get("replayed")]
+        if not dropped:
+            problems.append("%s: no answer was dropped (%d calls)" % (action, len(calls)))
+        elif action in TOKENED_ACROSS and len(replayed) != len(dropped):
+            problems.append("%s: %d answers dropped, %d repeats answered from the ClientToken"
+                            % (action, len(dropped), len(replayed)))
+        elif action in UNTOKENED_ACROSS and not len(dropped) <= len(calls) <= len(dropped) + REPEATS_ALLOWED.get(
+                action, 0):
+            problems.append("%s: sent %d times for %d lost answers (read back, it must not be sent again)"
+                            % (action, len(calls), len(dropped)))
+    assert not problems, "\n".join(problems) + "\n" + harness.explain(run, world)
+    diff = harness.shape_diff(seed_shape, harness.shape(world.settled_state(), stable))
+    assert not diff, diff
