@@ -312,6 +312,21 @@ def cen_network_revokes(members, detached, owner_account_id, known_accounts):
     return dict(revokes=[dict(account_id=key, instances=revokes[key]) for key in sorted(revokes)], unknown=unknown)
 
 
+def cen_network_dropped_pairs(plan, attachments):
+    """[{local_region, opposite_region}]: the region pairs of the CEN that the limits no longer list.
+
+    The regions are the members' and those of every network attached to the CEN (``attachments``,
+    cen_attachment_info's list, read before purging detached any); with cen_network_purge_members the
+    role removes the limit of each pair, which does nothing where there is none.
+    """
+    regions = set(m["region"] for m in plan["members"])
+    regions.update(a.get("child_instance_region_id") for a in attachments or [] if a.get("child_instance_region_id"))
+    listed = set(tuple(sorted([lim["local_region"], lim["opposite_region"]])) for lim in plan["limits"])
+    ordered = sorted(regions)
+    return [dict(local_region=a, opposite_region=b) for i, a in enumerate(ordered) for b in ordered[i + 1:]
+            if (a, b) not in listed]
+
+
 def _package_span(package):
     return geo.span_id(package.get("geographic_region_a_id"), package.get("geographic_region_b_id"))
 
@@ -475,7 +490,7 @@ def cen_network_result(ctx):
     _limits_view(ctx.get("limits_removed"), True, removed_changes)
     # In the order the role made them.
     if present:
-        changes = cen_changes + member_changes + first_changes + package_changes + last_changes
+        changes = cen_changes + member_changes + removed_changes + first_changes + package_changes + last_changes
     else:
         changes = removed_changes + package_changes + member_changes + cen_changes
     unknown = (ctx.get("revoke") or {}).get("unknown") or []
@@ -509,5 +524,6 @@ class FilterModule(object):
             "cen_network_grants": cen_network_grants,
             "cen_network_revokes": cen_network_revokes,
             "cen_network_packages": cen_network_packages,
+            "cen_network_dropped_pairs": cen_network_dropped_pairs,
             "cen_network_result": cen_network_result,
         }

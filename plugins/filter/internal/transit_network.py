@@ -54,7 +54,7 @@ def _zone_mappings(member, vswitches, zones, errors):
         by_id = dict((v["vswitch_id"], v) for v in own)
         problems = ["%s is not a vSwitch of %s" % (i, member["instance_id"]) for i in member["vswitch_ids"]
                     if i not in by_id]
-        problems += ["%s is in zone %s, where transit routers take no attachment (%s do)" % (
+        problems += ["%s is in zone %s, where transit routers take no attachment (they do in %s)" % (
             i, by_id[i]["zone_id"], ", ".join(zones)) for i in member["vswitch_ids"]
             if i in by_id and by_id[i]["zone_id"] not in zones]
         picked = [by_id[i]["zone_id"] for i in member["vswitch_ids"] if i in by_id]
@@ -98,8 +98,12 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
     listed = {}
     for result in _results(vswitches):
         listed[(result["item"]["account_id"], result["item"]["region"])] = result.get("vswitches") or []
-    members = []
+    members, seen = [], set()
     for member in found["members"]:
+        if member["instance_id"] in seen:
+            errors.append("member %s: %s is listed twice" % (member["label"], member["instance_id"]))
+            continue
+        seen.add(member["instance_id"])
         if member["instance_type"] != "VPC":
             errors.append("member %s: a %s cannot be attached to a transit router by this role yet; use "
                           "cen_network_edition: basic" % (member["label"], member["instance_type"]))
@@ -111,8 +115,8 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
             warnings.append("member %s is attached through one zone (%s): the VPC has no vSwitch in another zone "
                             "where transit routers take attachments (%s)" % (
                                 member["label"], mappings[0]["zone_id"], ", ".join(region_zones)))
-        members.append(dict(member, zone_mappings=mappings, attachment_name="%s-%s" % (cen_name,
-                                                                                        member["instance_id"])))
+        name = "%s-%s" % (cen_name, member["instance_id"])
+        members.append(dict(member, zone_mappings=mappings, attachment_name=name))
     member_regions = list(dict.fromkeys(m["region"] for m in plan["members"]))
     return dict(
         owner_account_id=plan["owner_account_id"],

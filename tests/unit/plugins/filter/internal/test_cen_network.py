@@ -8,6 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_network import (
+    cen_network_dropped_pairs,
     cen_network_plan,
     cen_network_resolve,
     cen_network_result,
@@ -87,3 +88,13 @@ def test_the_result_warns_of_overlaps_when_building_only():
     ctx = dict(name="corp", plan=the_plan, members=found["members"], cen_id="cen-1", overlaps=["the CIDR blocks..."])
     assert cen_network_result(dict(ctx, state="present"))["warnings"] == ["the CIDR blocks..."]
     assert cen_network_result(dict(ctx, state="absent"))["warnings"] == []
+
+
+def test_purging_drops_the_limits_of_every_unlisted_pair_of_member_and_attached_regions():
+    limits = [dict(local_region="us-west-1", opposite_region="cn-hangzhou", bandwidth_limit=5)]
+    the_plan = cen_network_plan(MEMBERS, ACCOUNTS, OWNER, limits)
+    attached = [dict(child_instance_id="vpc-old", child_instance_region_id="cn-shanghai"), dict(child_instance_id="x")]
+    assert cen_network_dropped_pairs(the_plan, attached) == [
+        dict(local_region="cn-hangzhou", opposite_region="cn-shanghai"),
+        dict(local_region="cn-shanghai", opposite_region="us-west-1")]
+    assert cen_network_dropped_pairs(the_plan, []) == []

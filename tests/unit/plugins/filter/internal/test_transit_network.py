@@ -1,0 +1,205 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The cen_network role's Enterprise-edition filters: checks before any write, and the writes of a run."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_network import (
+    cen_network_plan,
+    cen_network_resolve,
+)
+from ansible_collections.alicloud.interconnect.plugins.filter.internal.transit_network import (
+    transit_network_plan,
+    transit_network_result,
+    transit_network_routers,
+    transit_network_steps,
+    transit_network_teardown,
+)
+
+OWNER, OTHER = "1000000000000001", "1000000000000002"
+ACCOUNTS = [dict(account_id=OWNER, profile="hub"), dict(account_id=OTHER, profile="other")]
+HZ, SV = "cn-hangzhou", "us-west-1"
+ZONES = {HZ: ["cn-hangzhou-h", "cn-hangzhou-j", "cn-hangzhou-k"], SV: ["us-west-1-a", "us-west-1-b"]}
+VPCS = {(OWNER, HZ): [dict(vpc_id="vpc-web", vpc_name="web", cidr_block="10.1.0.0/16")],
+        (OTHER, SV): [dict(vpc_id="vpc-us", vpc_name="us", cidr_block="10.3.0.0/16")]}
+VSWITCHES = {
+    (OWNER, HZ): [dict(vswitch_id="vsw-webk", vpc_id="vpc-web", zone_id="cn-hangzhou-k"),
+                  dict(vswitch_id="vsw-webj2", vpc_id="vpc-web", zone_id="cn-hangzhou-j"),
+                  dict(vswitch_id="vsw-webj1", vpc_id="vpc-web", zone_id="cn-hangzhou-j"),
+                  dict(vswitch_id="vsw-webe", vpc_id="vpc-web", zone_id="cn-hangzhou-e")],
+    (OTHER, SV): [dict(vswitch_id="vsw-usa", vpc_id="vpc-us", zone_id="us-west-1-a")],
+}
+MEMBERS = [dict(vpc_name="web", region=HZ), dict(instance_id="vpc-us", region=SV, account_id=OTHER)]
+LIMITS = [dict(local_region=HZ, opposite_region=SV, bandwidth_limit=10)]
+
+
+def registered(items, **by_item):
+    return dict(results=[dict(item=item, **dict((key, fn(item)) for key, fn in by_item.items())) for item in items])
+
+
+def network(members=None, closed=(), allow_open=False, vswitches=None, routers=(), cen_id=None):
+    members = MEMBERS if members is None else members
+    limits = LIMITS if len(set(m["region"] for m in members)) > 1 else []
+    plan = cen_network_plan(members, ACCOUNTS, OWNER, limits, "corp")
+    assert plan["errors"] == []
+    vpcs = registered(plan["lookups"], vpcs=lambda i: VPCS.get((i["account_id"], i["region"]), []))
+    found = cen_network_resolve(plan, vpcs)
+    services = registered(plan["account_ids"], enabled=lambda account: account not in closed)
+    regions = registered(sorted(set(m["region"] for m in plan["members"])),
+                         zones=lambda region: {region: ZONES[region]},
+                         transit_routers=lambda region: [r for r in routers if r["region_id"] == region])
+    listed = VSWITCHES if vswitches is None else vswitches
+    vsw = registered(plan["lookups"], vswitches=lambda i: listed.get((i["account_id"], i["region"]), []))
+    return plan, found, transit_network_plan(found, plan, "corp", services, regions, vsw, allow_open, cen_id)
+
+
+def test_each_member_gets_one_vswitch_per_router_zone_in_the_zones_order_two_at_most():
+    _plan, _found, net = network()
+    assert net["errors"] == []
+    web, us = net["members"]
+    assert web["zone_mappings"] == [dict(vswitch_id="vsw-webj1", zone_id="cn-hangzhou-j"),
+                                    dict(vswitch_id="vsw-webk", zone_id="cn-hangzhou-k")]
+    assert web["attachment_name"] == "corp-vpc-web"
+    assert us["zone_mappings"] == [dict(vswitch_id="vsw-usa", zone_id="us-west-1-a")]
+    assert net["warnings"] == ["member vpc-us is attached through one zone (us-west-1-a): the VPC has no vSwitch in "
+                               "another zone where transit routers take attachments (us-west-1-a, us-west-1-b)"]
+    assert net["routers"] == [dict(region=HZ, name="corp-cn-hangzhou", transit_router_id=None),
+                              dict(region=SV, name="corp-us-west-1", transit_router_id=None)]
+    assert net["links"] == [dict(local_region=HZ, opposite_region=SV, bandwidth=10, span="china_north-america",
+                                 name="corp-cn-hangzhou-us-west-1")]
+
+
+def test_given_vswitch_ids_are_used_and_checked():
+    members = [dict(vpc_name="web", region=HZ, vswitch_ids=["vsw-webe", "vsw-nope", "vsw-webk"])]
+    _plan, _found, net = network(members)
+    assert net["errors"] == [
+        "member web (VPC name, cn-hangzhou) of account %s: vswitch_ids: vsw-nope is not a vSwitch of vpc-web" % OWNER,
+        "member web (VPC name, cn-hangzhou) of account %s: vswitch_ids: vsw-webe is in zone cn-hangzhou-e, where "
+        "transit routers take no attachment (they do in cn-hangzhou-h, cn-hangzhou-j, cn-hangzhou-k)" % OWNER]
+    _plan, _found, net = network([dict(vpc_name="web", region=HZ, vswitch_ids=["vsw-webk"])])
+    assert net["errors"] == [] and net["warnings"] == []
+    assert net["members"][0]["zone_mappings"] == [dict(vswitch_id="vsw-webk", zone_id="cn-hangzhou-k")]
+
+
+def test_every_problem_is_named_at_once_before_any_write():
+    members = MEMBERS + [dict(instance_id="vbr-dc", instance_type="VBR", region=HZ)]
+    _plan, _found, net = network(members, closed=(OTHER,), vswitches={(OWNER, HZ): VSWITCHES[(OWNER, HZ)]})
+    assert net["errors"] == [
+        "account %s (members: vpc-us): its transit-router service is not open; set "
+        "cen_network_open_transit_router_service: true to let the role open it (it cannot be undone)" % OTHER,
+        "member vpc-us of account %s: the VPC has no vSwitch in a zone where transit routers take attachments in "
+        "us-west-1 (us-west-1-a, us-west-1-b); create one there, or give vswitch_ids" % OTHER,
+        "member vbr-dc: a VBR cannot be attached to a transit router by this role yet; use cen_network_edition: basic"]
+    _plan, _found, net = network(closed=(OWNER, OTHER), allow_open=True)
+    assert net["errors"] == [] and net["open_accounts"] == [OWNER, OTHER]
+
+
+def test_only_the_cens_own_routers_are_kept():
+    routers = [dict(region_id=HZ, transit_router_id="tr-hz", cen_id="cen-1"),
+               dict(region_id=SV, transit_router_id="tr-other", cen_id="cen-2")]
+    _plan, _found, net = network(routers=routers, cen_id="cen-1")
+    assert [r["transit_router_id"] for r in net["routers"]] == ["tr-hz", None]
+    created = dict(results=[dict(item=net["routers"][1], transit_router_id="tr-checkmode-1a2b3c4d")])
+    assert transit_network_routers(net, created) == {HZ: "tr-hz", SV: "tr-checkmode-1a2b3c4d"}
+
+
+def vpc_attachment(vpc_id, name, owner=OWNER, region=HZ, status="Attached", publish=True, vswitches=("vsw-webj1",)):
+    return dict(attachment_type="VPC", transit_router_attachment_id="tr-attach-" + vpc_id, transit_router_id="tr-hz",
+                vpc_id=vpc_id, vpc_owner_id=owner, vpc_region_id=region, status=status,
+                transit_router_attachment_name=name, auto_publish_route_enabled=publish,
+                zone_mappings=[dict(vswitch_id=v, zone_id="z") for v in vswitches])
+
+
+def peer(attachment_id, ends, name, bandwidth=10, bandwidth_type="DataTransfer"):
+    return dict(attachment_type="TR", transit_router_attachment_id=attachment_id, transit_router_id=ends[0],
+                peer_transit_router_id=ends[1], status="Attached", transit_router_attachment_name=name,
+                bandwidth=bandwidth, bandwidth_type=bandwidth_type)
+
+
+ROUTERS = {HZ: "tr-hz", SV: "tr-sv"}
+
+
+def test_a_new_network_writes_everything_and_grants_per_account():
+    _plan, _found, net = network()
+    steps = transit_network_steps(net, dict(skipped=True), ROUTERS, False, {}, [OWNER, OTHER])
+    assert steps["grants"] == [dict(account_id=OTHER, instances=[
+        dict(instance_id="vpc-us", instance_type="VPC", instance_region=SV)])]
+    assert [(m["instance_id"], m["transit_router_id"]) for m in steps["attach"]] == [("vpc-web", "tr-hz"),
+                                                                                     ("vpc-us", "tr-sv")]
+    assert [(lnk["transit_router_id"], lnk["peer_transit_router_id"], lnk["bandwidth_package_id"])
+            for lnk in steps["link"]] == [("tr-hz", "tr-sv", None)]
+    assert steps["detach"] == steps["unlink"] == steps["revokes"] == []
+
+
+def test_a_rerun_writes_nothing_and_only_what_differs_is_written():
+    _plan, _found, net = network()
+    same = dict(attachments=[vpc_attachment("vpc-web", "corp-vpc-web"),
+                             vpc_attachment("vpc-us", "corp-vpc-us", OTHER, SV),
+                             peer("tr-attach-p", ("tr-sv", "tr-hz"), "corp-cn-hangzhou-us-west-1"),
+                             peer("tr-attach-p", ("tr-sv", "tr-hz"), "corp-cn-hangzhou-us-west-1")])
+    steps = transit_network_steps(net, same, ROUTERS, True, {}, [OWNER, OTHER])
+    assert [steps[k] for k in ("grants", "attach", "link", "detach", "unlink", "revokes")] == [[]] * 6
+    differs = dict(attachments=[vpc_attachment("vpc-web", "corp-vpc-web", publish=False),
+                                vpc_attachment("vpc-us", "corp-vpc-us", OTHER, SV),
+                                peer("tr-attach-p", ("tr-hz", "tr-sv"), "corp-cn-hangzhou-us-west-1", bandwidth=5)])
+    steps = transit_network_steps(net, differs, ROUTERS, False, {}, [OWNER])
+    assert [m["instance_id"] for m in steps["attach"]] == ["vpc-web"]
+    assert steps["attach"][0]["zone_mappings"] == []  # an attachment that exists keeps its vSwitches
+    assert [lnk["bandwidth"] for lnk in steps["link"]] == [10]
+
+
+def test_purging_detaches_unlisted_networks_unlinks_dropped_pairs_and_revokes_their_grants():
+    _plan, _found, net = network([dict(vpc_name="web", region=HZ)])
+    attached = dict(attachments=[vpc_attachment("vpc-web", "corp-vpc-web"),
+                                 vpc_attachment("vpc-gone", "corp-vpc-gone", OTHER, SV),
+                                 peer("tr-attach-p", ("tr-hz", "tr-sv"), "corp-cn-hangzhou-us-west-1")])
+    steps = transit_network_steps(net, attached, ROUTERS, True, {}, [OWNER, OTHER])
+    assert [a["vpc_id"] for a in steps["detach"]] == ["vpc-gone"]
+    assert [a["transit_router_attachment_id"] for a in steps["unlink"]] == ["tr-attach-p"]
+    assert steps["revokes"] == [dict(account_id=OTHER, instances=[
+        dict(instance_id="vpc-gone", instance_type="VPC", instance_region=SV)])]
+    kept = transit_network_steps(net, attached, ROUTERS, False, {}, [OWNER, OTHER])
+    assert kept["detach"] == kept["unlink"] == kept["revokes"] == []
+
+
+def test_teardown_removes_every_attachment_and_revokes_the_members_grants():
+    _plan, found, _net = network()
+    attached = dict(attachments=[vpc_attachment("vpc-web", "corp-vpc-web"),
+                                 peer("tr-attach-p", ("tr-hz", "tr-sv"), "x")])
+    down = transit_network_teardown(attached, found["members"], OWNER, [OWNER])
+    assert [a["transit_router_attachment_id"] for a in down["unlink"]] == ["tr-attach-p"]
+    assert [a["vpc_id"] for a in down["detach"]] == ["vpc-web"]
+    assert down["revokes"] == [] and down["unknown"] == ["vpc-us (account %s)" % OTHER]
+
+
+def test_the_result_names_routers_attachments_links_and_changes_in_order():
+    plan, found, net = network()
+    attach = dict(results=[dict(item=m, changed=True, transit_router_attachment_id="tr-attach-" + m["instance_id"],
+                                attachment=vpc_attachment(m["instance_id"], m["attachment_name"]))
+                           for m in net["members"]])
+    result = transit_network_result(dict(
+        state="present", name="corp", plan=plan, members=found["members"], overlaps=[], network=net,
+        cen_id="cen-1", existed=False, cen=dict(changed=True, cen_id="cen-1"), router_ids=ROUTERS,
+        routers=dict(results=[dict(item=r, changed=True, transit_router_id=ROUTERS[r["region"]])
+                              for r in net["routers"]]),
+        attach=attach, link=dict(results=[dict(item=net["links"][0], changed=True,
+                                               transit_router_attachment_id="tr-attach-p",
+                                               attachment=dict(transit_router_attachment_id="tr-attach-p",
+                                                               bandwidth=10))])))
+    assert result["edition"] == "enterprise" and result["changed"]
+    assert result["changes"] == [
+        "created the CEN cen-1", "created the transit router tr-hz (cn-hangzhou)",
+        "created the transit router tr-sv (us-west-1)",
+        "attached vpc-web (cn-hangzhou, account %s) as tr-attach-vpc-web" % OWNER,
+        "attached vpc-us (us-west-1, account %s) as tr-attach-vpc-us" % OTHER,
+        "linked cn-hangzhou <-> us-west-1 at 10 Mbit/s as tr-attach-p"]
+    assert result["transit_routers"] == [dict(region=HZ, transit_router_id="tr-hz"),
+                                         dict(region=SV, transit_router_id="tr-sv")]
+    assert [a["transit_router_attachment_id"] for a in result["attachments"]] == [
+        "tr-attach-vpc-web", "tr-attach-vpc-us"]
+    assert result["links"] == [dict(local_region=HZ, opposite_region=SV, bandwidth=10,
+                                    transit_router_attachment_id="tr-attach-p")]
+    assert result["warnings"] == net["warnings"]
