@@ -26,8 +26,10 @@ description:
   - The accounts, and then every account and region, are read in parallel, through the same client as the modules
     (retries of throttled and failed calls included).
   - An account or region that cannot be read (bad credentials, a role that cannot be assumed, a region the account
-    cannot use) is named in a warning and the rest of the inventory loads; with O(strict=true) the inventory fails
-    instead. A result with such a failure is not cached.
+    cannot use) is named in a warning and the rest of the inventory loads; with O(strict=true) the source fails
+    instead (ansible-core then warns and goes on without its hosts, or stops when
+    C(inventory_unparsed_failed) / E(ANSIBLE_INVENTORY_UNPARSED_FAILED) is true). A result with such a failure is
+    not cached.
   - Credentials never reach the host variables, the cache or the messages.
   - The inventory file's name must end in C(vpcs.alicloud.yml) or C(vpcs.alicloud.yaml).
 author:
@@ -102,6 +104,7 @@ options:
   filters:
     description:
       - Keep only the instances that match every filter given.
+      - The filters also apply to a cached inventory, which holds every instance.
     type: dict
     default: {}
     suboptions:
@@ -180,7 +183,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
-from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import PAGE_SIZE, find_vpcs, vpc_result
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
+    PAGE_SIZE,
+    find_vpcs,
+    parse_cidr,
+    vpc_result,
+)
 
 # An account entry's keys -> the modules' option names (credentials.resolve_settings).
 CREDENTIAL_OPTIONS = dict(
@@ -196,10 +204,6 @@ ACCOUNT_KEYS = frozenset(CREDENTIAL_OPTIONS) | frozenset(("name", "regions"))
 
 def account_params(account, endpoint, base_dir):
     """The shared module options of one account entry (relative credentials files are relative to base_dir)."""
-    unknown = sorted(set(account) - ACCOUNT_KEYS)
-    if unknown:
-        raise AnsibleError("accounts: the entry %r has unknown keys %s (known: %s)"
-                           % (account.get("name"), ", ".join(unknown), ", ".join(sorted(ACCOUNT_KEYS))))
     params = dict((option, account.get(key)) for key, option in CREDENTIAL_OPTIONS.items())
     path = params["shared_credentials_file"]
     if path:
@@ -255,16 +259,16 @@ def read_instances(session, region, include_vbrs):
 
 
 def matches(host, filters):
-    """True when the host variables pass every filter given (tags, name, cidr_block)."""
+    """True when the host variables pass every filter given (tags, name, cidr_block: an ip_network)."""
     tags = host["network_tags"]
     for key, value in (filters.get("tags") or {}).items():
         if key not in tags or (value not in (None, "") and tags[key] != str(value)):
             return False
     if filters.get("name") and not fnmatch.fnmatchcase(host["network_name"], filters["name"]):
         return False
-    if filters.get("cidr_block"):
+    wanted = filters.get("cidr_block")
+    if wanted:
         try:
-            wanted = ipaddress.ip_network(filters["cidr_block"], strict=False)
             block = ipaddress.ip_network(host.get("cidr_block") or "", strict=False)
         except ValueError:
             return False
@@ -296,21 +300,24 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def parse(self, inventory, loader, path, cache=True):
         super(InventoryModule, self).parse(inventory, loader, path, cache)
         self._read_config_data(path)
-        self._check_filters(self.get_option("filters"))
+        filters = self._filters()
+        accounts = self._accounts()
         cache_key = self.get_cache_key(path)
         use_cache = self.get_option("cache") and cache
         hosts = None
         if use_cache:
             hosts = self._cache.get(cache_key)
         if hosts is None:
-            hosts, failures = self._load(os.path.dirname(os.path.abspath(path)))
+            hosts, failures = self._load(accounts, os.path.dirname(os.path.abspath(path)))
             self._report(failures)
             if self.get_option("cache") and not failures:
                 self._cache[cache_key] = hosts
-        self._populate(hosts)
+        # Filtered here, not before caching: a changed filter applies to a cached inventory too.
+        self._populate([host for host in hosts if matches(host, filters)])
 
-    @staticmethod
-    def _check_filters(filters):
+    def _filters(self):
+        """The filters option, its CIDR block parsed; an error naming the bad key or value."""
+        filters = dict(self.get_option("filters"))
         unknown = sorted(set(filters) - {"tags", "name", "cidr_block"})
         if unknown:
             raise AnsibleError("filters: unknown keys %s (known: cidr_block, name, tags)" % ", ".join(unknown))
@@ -318,15 +325,20 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleError("filters.tags must be a dictionary of tag keys and values")
         if filters.get("cidr_block"):
             try:
-                ipaddress.ip_network(str(filters["cidr_block"]), strict=False)
-            except ValueError as exc:
-                raise AnsibleError("filters.cidr_block: %r is not a CIDR block (%s)" % (filters["cidr_block"], exc))
+                filters["cidr_block"] = parse_cidr(filters["cidr_block"], "filters.cidr_block", strict=False)
+            except AlicloudError as exc:
+                raise AnsibleError(exc.message)
+        return filters
 
     def _accounts(self):
         accounts = []
         for entry in self.get_option("accounts"):
             if not isinstance(entry, dict) or not entry.get("name"):
                 raise AnsibleError("accounts: every entry needs a name (the label of network_account)")
+            unknown = sorted(set(entry) - ACCOUNT_KEYS)
+            if unknown:
+                raise AnsibleError("accounts: the entry %s has unknown keys %s (known: %s)"
+                                   % (entry["name"], ", ".join(unknown), ", ".join(sorted(ACCOUNT_KEYS))))
             accounts.append(self.templar.template(entry))
         names = [account["name"] for account in accounts]
         repeated = sorted(set(name for name in names if names.count(name) > 1))
@@ -334,13 +346,11 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             raise AnsibleError("accounts: the names %s are given more than once" % ", ".join(repeated))
         return accounts
 
-    def _load(self, base_dir):
-        """(host variables of every instance that passes the filters, failure messages)."""
+    def _load(self, accounts, base_dir):
+        """(host variables of every instance of the accounts, failure messages)."""
         endpoint = self.get_option("endpoint")
         default_regions = self.get_option("regions") or sorted(REGIONS)
-        filters = self.get_option("filters")
         include_vbrs = self.get_option("include_vbrs")
-        accounts = self._accounts()
         failures = []
         with ThreadPoolExecutor(max_workers=max(1, self.get_option("max_workers"))) as pool:
             opened = [(account, pool.submit(self._open_account, account, endpoint, base_dir)) for account in accounts]
@@ -372,8 +382,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                                 transit_router_id=None, transit_router_attachment_id=None,
                                 vpc_peer_connection_ids=[])
                     host.update(links.get(host["network_instance_id"], {}))
-                    if matches(host, filters):
-                        hosts.append(host)
+                    hosts.append(host)
         return hosts, failures
 
     @staticmethod

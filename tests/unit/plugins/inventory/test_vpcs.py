@@ -183,6 +183,12 @@ def test_bad_filters_are_refused_before_any_call(tmp_path, api, filters, message
     assert api.calls == []
 
 
+def test_an_unknown_account_key_is_refused_before_any_call(tmp_path, api):
+    with pytest.raises(AnsibleError, match="accounts: the entry one has unknown keys access_key_id"):
+        parse(tmp_path, "accounts: [{name: one, access_key_id: AK1, secret_key: SECRET-ONE}]\n")
+    assert api.calls == []
+
+
 def test_hostnames_keyed_groups_groups_and_compose(tmp_path, api, warnings):
     inventory = load(tmp_path, """
         hostnames: ["tag:Name", network_name]
@@ -269,6 +275,10 @@ def test_the_cache_answers_the_second_load_and_holds_no_secret(tmp_path, api, fa
     assert len(fake_api.requests) == calls
     assert sorted(h.name for h in second.get_hosts()) == sorted(h.name for h in first.get_hosts())
     assert host_vars(second, "vpc-b1")["cen_id"] == "cen-1"
+    # A filter changed since: applied to the cached instances, still without a call.
+    filtered = load(tmp_path, body + "filters: {name: db}\n")
+    assert [h.name for h in filtered.get_hosts()] == ["vpc-a2"]
+    assert len(fake_api.requests) == calls
     cached = "".join((tmp_path / "cache" / name).read_text() for name in os.listdir(str(tmp_path / "cache")))
     assert "vpc-a1" in cached
     assert not [secret for secret in SECRETS + ("AK1",) if secret in cached]
