@@ -249,6 +249,10 @@ def _enterprise_changes(ctx):
     changes += ["attached %s (%s, account %s) as %s" % (r["item"]["instance_id"], r["item"]["region"],
                                                         r["item"]["account_id"], r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("attach"))]
+    # Check mode: members of other accounts whose grant is predicted, not made, so the attachment module is not run.
+    waiting = set(ctx.get("waiting") or [])
+    changes += ["attached %s (%s, account %s) once granted" % (m["instance_id"], m["region"], m["account_id"])
+                for m in (ctx.get("network") or {}).get("members") or [] if m["instance_id"] in waiting]
     changes += ["linked %s <-> %s at %s Mbit/s as %s" % (r["item"]["local_region"], r["item"]["opposite_region"],
                                                          r["item"]["bandwidth"], r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("link"))]

@@ -203,3 +203,15 @@ def test_the_result_names_routers_attachments_links_and_changes_in_order():
     assert result["links"] == [dict(local_region=HZ, opposite_region=SV, bandwidth=10,
                                     transit_router_attachment_id="tr-attach-p")]
     assert result["warnings"] == net["warnings"]
+
+
+def test_in_check_mode_a_member_whose_grant_is_predicted_is_reported_without_its_attachment():
+    plan, found, net = network()
+    result = transit_network_result(dict(
+        state="present", name="corp", plan=plan, members=found["members"], overlaps=[], network=net, cen_id="cen-1",
+        existed=True, router_ids=ROUTERS, waiting=["vpc-us"],
+        granted=dict(results=[dict(item=dict(account_id=OTHER), changed=True,
+                                   results=[dict(instance_id="vpc-us", changed=True)])])))
+    assert result["changes"] == ["granted vpc-us to the CEN from account %s" % OTHER,
+                                 "attached vpc-us (us-west-1, account %s) once granted" % OTHER]
+    assert [m["status"] for m in result["members"]] == ["Detached", "Detached"]
