@@ -172,6 +172,12 @@ CASES = [
      ["accepting_cidr_blocks", "10.5.0.0/33"]),
     ("vpc_peer_connection_info", dict(status=["Sleeping"]), ["status"]),
     ("vpc_info", dict(cidr_block="10.0.0.0/99"), ["cidr_block"]),
+    # -- interconnect_info -----------------------------------------------------------------------
+    ("interconnect_info", dict(pairs=[dict(source="vpc-busy01")]), ["target"]),
+    ("interconnect_info", dict(pairs=[dict(source="vpc-busy01", target="vpc-doesnotexist0000")]),
+     ["pairs[0].target", "vpc-doesnotexist0000"]),
+    ("interconnect_info", dict(accounts=[dict(HUB_KEYS_ROLE, name="hub", account_id=MEMBER_UID)]),
+     ["account hub", MEMBER_UID]),
     # -- transit routers: the router, its service, attachments and grants; vswitch_info ------------
     ("transit_router", dict(cen_id="{{ cen }}", region="cn-nowhere-9"), ["region", "cn-nowhere-9"]),
     ("transit_router", dict(cen_id="{{ cen }}", name="https://hz"), ["name"]),
