@@ -243,31 +243,36 @@ def _stub(nodes, node_id, node_type, **known):
 
 
 def _interface_edges(nodes, interfaces):
-    """One ``link`` edge per router-interface pair, from the initiator's router to the acceptor's."""
+    """One ``link`` edge per router-interface pair, from the initiator's router's owner to the acceptor's.
+
+    The far end of an interface whose other end no account given shows is a stub node (its VPC, or its VBR).
+    """
     by_id = dict((ri["RouterInterfaceId"], ri) for ri in interfaces)
     router_owner = dict((n.get("router_id"), n["id"]) for n in nodes.values() if n.get("router_id"))
+
+    def far_end(ri):
+        router_id = ri.get("OppositeRouterId")
+        if router_id in router_owner:
+            return router_owner[router_id]
+        if ri.get("OppositeRouterType") == "VBR":
+            return _stub(nodes, router_id, "VBR", region=ri.get("OppositeRegionId"))["id"]
+        vpc_id = ri.get("OppositeVpcInstanceId") or router_id
+        return _stub(nodes, vpc_id, "VPC", region=ri.get("OppositeRegionId"))["id"]
+
     edges = {}
     for ri in interfaces:
         opposite = by_id.get(ri.get("OppositeInterfaceId"))
-        initiator, acceptor = (ri, opposite) if ri.get("Role") == "InitiatingSide" else (opposite, ri)
-        if initiator is None:
-            initiator_id = ri.get("OppositeInterfaceId")
-            source = router_owner.get(ri.get("OppositeRouterId"), ri.get("OppositeRouterId"))
-            status = [None, ri.get("Status")]
-        else:
-            initiator_id = initiator["RouterInterfaceId"]
-            source = router_owner.get(initiator["RouterId"], initiator["RouterId"])
-            status = [initiator.get("Status"), acceptor.get("Status") if acceptor else None]
-        if acceptor is None:
-            target = router_owner.get(ri.get("OppositeRouterId"), ri.get("OppositeRouterId"))
-        else:
-            target = router_owner.get(acceptor["RouterId"], acceptor["RouterId"])
-        if not initiator_id or initiator_id in edges:
+        near = router_owner.get(ri["RouterId"], ri["RouterId"])
+        far = router_owner.get(opposite["RouterId"], opposite["RouterId"]) if opposite else far_end(ri)
+        ids, owners, statuses = ([ri["RouterInterfaceId"], ri.get("OppositeInterfaceId")], [near, far],
+                                 [ri.get("Status"), opposite.get("Status") if opposite else None])
+        if ri.get("Role") != "InitiatingSide":
+            ids, owners, statuses = ids[::-1], owners[::-1], statuses[::-1]
+        if not ids[0] or ids[0] in edges:
             continue
-        edges[initiator_id] = dict(
-            id=initiator_id, type="link", kind="router_interface", source=source, target=target,
-            interfaces=[initiator_id, acceptor["RouterInterfaceId"] if acceptor else ri.get("OppositeInterfaceId")],
-            status="Active" if status == ["Active", "Active"] else "/".join(s or "unknown" for s in status))
+        edges[ids[0]] = dict(
+            id=ids[0], type="link", kind="router_interface", source=owners[0], target=owners[1], interfaces=ids,
+            status="Active" if statuses == ["Active", "Active"] else "/".join(s or "unknown" for s in statuses))
     return list(edges.values())
 
 
