@@ -237,9 +237,11 @@ def _check_bandwidth(graph, peer):
 def _router_no_route(graph, router, table, target, destination):
     """Why the table has no route to the target: the propagation or the link that is missing."""
     router_id, in_table = router["id"], _table_text(table, router["id"])
-    attachments = graph.edges_of(target["id"], "transit_router")
+    cen_id = router.get("cen_id")
+    attachments = [a for a in graph.edges_of(target["id"], "transit_router")
+                   if (graph.nodes.get(a["target"]) or {}).get("cen_id") in (cen_id, None)]
     if not attachments:
-        raise Unreachable("%s is attached to no transit router" % target["id"])
+        raise Unreachable("%s is attached to no transit router of %s" % (target["id"], cen_id or router_id))
     for attachment in attachments:
         if attachment["target"] == router_id:
             _propagation(attachment, table, router_id)

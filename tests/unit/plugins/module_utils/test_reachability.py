@@ -192,6 +192,18 @@ def test_enterprise_without_an_inter_region_attachment():
                         ("vpc-b", "vpc-a"): "no inter-region connection between tr-2 (%s) and tr-1 (%s)" % (SH, HZ)})
 
 
+def test_enterprise_target_attached_to_another_cen():
+    graph = enterprise()
+    graph["nodes"][4]["cen_id"] = "cen-2"
+    graph["edges"] = graph["edges"][:2]
+    for router_id in ("tr-1", "tr-2"):
+        tab = router_table(graph, router_id)
+        tab["routes"] = tab["routes"][:1]
+    found = results_of(graph, [dict(source="vpc-a", target="vpc-b")])
+    assert found[("vpc-a", "vpc-b")]["reason"] == "vpc-b is attached to no transit router of cen-1"
+    assert found[("vpc-b", "vpc-a")]["reason"] == "vpc-a is attached to no transit router of cen-2"
+
+
 def test_enterprise_attachment_associated_with_no_table():
     graph = enterprise()
     router_table(graph, "tr-1")["associations"].remove("tr-attach-a")
