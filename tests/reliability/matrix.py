@@ -70,8 +70,8 @@ def fault_mix(seed):
 def describe_mix(seed):
     rules = fault_mix(seed)
     return "latency %d %% (%s s), throttled %d %% (retry after %d ms), %s %d %%, lost answers %d %%" % (
-        rules[0]["rate"] * 100, rules[0]["seconds"], rules[1]["rate"] * 100, rules[1]["retry_after_ms"],
-        rules[2]["fault"], rules[2]["rate"] * 100, rules[3]["rate"] * 100)
+        round(rules[0]["rate"] * 100), rules[0]["seconds"], round(rules[1]["rate"] * 100), rules[1]["retry_after_ms"],
+        rules[2]["fault"], round(rules[2]["rate"] * 100), round(rules[3]["rate"] * 100))
 
 
 def playbooks():

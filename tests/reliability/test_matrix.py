@@ -15,7 +15,7 @@ import matrix
 JOBS = 4  # cells at a time: a cell mostly waits (backoffs, retry-after, latency), it seldom computes
 
 
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1200)
 def test_short_fault_matrix(tmp_path, figures):
     cells = [(name, index + 1) for index, name in enumerate(matrix.playbooks()) if name != matrix.TEARDOWN]
     cells.sort(key=lambda cell: cell[0] != "rollout")  # the longest cell first, not last
