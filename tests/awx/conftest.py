@@ -15,6 +15,13 @@ a freshly started emulator, and ansible-runner jobs.
   credential type injects for ``credential`` (input id -> value) and whose
   env/extravars holds the job template's extra variables and ``awx_job_id``;
   returns a :class:`Job`.
+* ``run_on_node(credential, **runner_options)``: the same private data dir, run
+  the way an AWX control node hands a job to a remote execution node:
+  ``ansible-runner transmit`` here, ``ansible-runner worker`` in a separate
+  process with its own directory and the environment of the execution
+  environment (tests/awx/ee.py: a clean virtualenv with the EE's requirements,
+  the collection installed as the image has it), ``ansible-runner process``
+  back here; returns a :class:`Job` (``artifacts``: what came back).
 """
 
 import glob
@@ -31,6 +38,7 @@ import ansible_runner
 import pytest
 
 import awxtest
+import ee
 from awxtest import BIN, ROOT, tool
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -137,6 +145,19 @@ class Job(object):
         return self.stdout + "".join(json.dumps(e) for e in self.events)
 
 
+class RemoteJob(Job):
+    """What ``ansible-runner process`` gave back of a job run on an execution node."""
+
+    def __init__(self, processor, data_dir, events):  # pylint: disable=super-init-not-called
+        self.status = processor.status
+        self.rc = processor.rc
+        self.events = events
+        stats = [e["event_data"] for e in events if e["event"] == "playbook_on_stats"]
+        self.stats = dict((key, stats[-1].get(key, {})) for key in ("ok", "changed", "failures", "dark")) if stats else {}
+        self.data_dir = data_dir
+        self.stdout = "\n".join(e["stdout"] for e in events if e.get("stdout"))
+
+
 @pytest.fixture
 def run_job(tmp_path, installed_collections):
     inputs, injectors = awxtest.load()
@@ -160,5 +181,60 @@ def run_job(tmp_path, installed_collections):
                      "PATH": BIN + os.pathsep + os.environ.get("PATH", "")},
             **options)
         return Job(runner, data_dir)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def execution_environment(installed_collections):
+    """The environment of a process in the EE's image: its virtualenv first on PATH, its collections."""
+    venv = ee.virtualenv()
+    return {"PATH": os.path.join(venv, "bin") + os.pathsep + "/usr/bin:/bin",
+            "ANSIBLE_COLLECTIONS_PATH": installed_collections, "LANG": "C.UTF-8"}
+
+
+@pytest.fixture
+def run_on_node(tmp_path, execution_environment):
+    inputs, injectors = awxtest.load()
+
+    def run(credential, project=os.path.join(HERE, "job", "project"), inventory_files=None, extravars=None,
+            **options):
+        number = len(list(tmp_path.glob("control*")))
+        control = tmp_path / ("control%d" % number)
+        shutil.copytree(project, str(control / "project"))
+        if inventory_files:
+            (control / "inventory").mkdir()
+        for name, text in (inventory_files or {}).items():
+            path = control / "inventory" / name
+            path.write_text(text)
+            path.chmod(0o755)
+        (control / "env").mkdir()
+        with open(str(control / "env" / "envvars"), "w") as handle:
+            json.dump(awxtest.inject(inputs, injectors, credential), handle)
+        with open(str(control / "env" / "extravars"), "w") as handle:
+            json.dump(dict(extravars or {}, awx_job_id=42), handle)
+        # The worker's private data dir (/runner in an EE's container): "{runner}" in cmdline.
+        node = tmp_path / ("node%d" % number)
+        if "cmdline" in options:
+            options["cmdline"] = options["cmdline"].format(runner=node / "runner")
+        # Control node: the job's private data dir, streamed.
+        transmitted = tmp_path / ("transmitted%d" % number)
+        with open(str(transmitted), "wb") as stream:
+            ansible_runner.run(private_data_dir=str(control), streamer="transmit", _output=stream, **options)
+        # Execution node: a worker of the EE's own ansible-runner, in its own directory.
+        node.mkdir()
+        home = tmp_path / ("home%d" % number)
+        home.mkdir()
+        returned = tmp_path / ("returned%d" % number)
+        with open(str(transmitted), "rb") as stdin, open(str(returned), "wb") as stdout:
+            subprocess.run(["ansible-runner", "worker", "--private-data-dir", str(node / "runner")],
+                           stdin=stdin, stdout=stdout, cwd=str(node), check=True,
+                           env=dict(execution_environment, HOME=str(home)))
+        # Control node: the events, handed one by one to AWX's callback, and the artifacts.
+        events = []
+        with open(str(returned), "rb") as stream:
+            processor = ansible_runner.run(private_data_dir=str(control), streamer="process", _input=stream,
+                                           quiet=True, event_handler=events.append, **options)
+        return RemoteJob(processor, control, events)
 
     return run
