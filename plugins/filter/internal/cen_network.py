@@ -432,7 +432,8 @@ def _members_view(ctx):
             for m in ctx.get("members") or []]
 
 
-def _packages_view(ctx, changes):
+def packages_view(ctx, changes):
+    """The bandwidth packages of the result (also the Enterprise edition's), their changes added to changes."""
     packages = []
     written = dict((r["item"].get("span") or r["item"].get("cen_bandwidth_package_id"), r)
                    for r in _loop_results(ctx.get("packages")))
@@ -484,7 +485,7 @@ def cen_network_result(ctx):
         else:
             cen_changes.append("deleted the CEN %s" % ctx.get("cen_id"))
     _member_changes(ctx, member_changes)
-    packages = _packages_view(ctx, package_changes)
+    packages = packages_view(ctx, package_changes)
     limits = _limits_view(ctx.get("limits_first"), False, first_changes) \
         + _limits_view(ctx.get("limits_last"), False, last_changes)
     _limits_view(ctx.get("limits_removed"), True, removed_changes)

@@ -17,6 +17,7 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_network import (
     cen_network_grants,
     cen_network_revokes,
+    packages_view,
 )
 
 ZONES_PER_ATTACHMENT = 2  # zone redundancy: two zones where the region has two
@@ -234,7 +235,7 @@ def _changed(registered):
     return [r for r in _results(registered) if r.get("changed")]
 
 
-def _enterprise_changes(ctx):
+def _enterprise_changes(ctx, package_changes):
     """The changes of a run, as texts, in the order the role made them."""
     changes = ["opened the transit-router service of account %s" % r["item"] for r in _changed(ctx.get("opened"))]
     cen = ctx.get("cen") or {}
@@ -243,6 +244,8 @@ def _enterprise_changes(ctx):
         changes.append("%s the CEN %s" % ("updated" if ctx.get("existed") else "created", ctx.get("cen_id")))
     changes += ["created the transit router %s (%s)" % (r["transit_router_id"], r["item"]["region"])
                 for r in _changed(ctx.get("routers")) if present]
+    if present:
+        changes += package_changes
     for result in _changed(ctx.get("granted")):
         changes.extend("granted %s to the CEN from account %s" % (r["instance_id"], result["item"]["account_id"])
                        for r in result.get("results", []) if r.get("changed"))
@@ -257,6 +260,8 @@ def _enterprise_changes(ctx):
                                                          r["item"]["bandwidth"], r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("link"))]
     changes += ["removed the link %s" % r["item"]["transit_router_attachment_id"] for r in _changed(ctx.get("unlink"))]
+    if not present:
+        changes += package_changes
     changes += ["detached %s (%s)" % (r["item"]["vpc_id"], r["item"]["transit_router_attachment_id"])
                 for r in _changed(ctx.get("detach"))]
     for result in _changed(ctx.get("revoked")):
@@ -301,7 +306,9 @@ def transit_network_result(ctx):
         links.append(dict(local_region=item["local_region"], opposite_region=item["opposite_region"],
                           bandwidth=attachment.get("bandwidth", item["bandwidth"]),
                           transit_router_attachment_id=attachment.get("transit_router_attachment_id")))
-    changes = _enterprise_changes(ctx)
+    package_changes = []
+    packages = packages_view(ctx, package_changes)
+    changes = _enterprise_changes(ctx, package_changes)
     warnings = list(network.get("warnings") or []) + list(ctx.get("overlaps") or []) if present else []
     unknown = (ctx.get("revoke") or {}).get("unknown") or []
     if unknown:
@@ -317,7 +324,7 @@ def transit_network_result(ctx):
         if present else [],
         attachments=attachments,
         links=links,
-        bandwidth_packages=[],
+        bandwidth_packages=packages,
         bandwidth_limits=[dict(local_region=lnk["local_region"], opposite_region=lnk["opposite_region"],
                                bandwidth_limit=lnk["bandwidth"]) for lnk in links],
         changed=bool(changes),

@@ -215,3 +215,15 @@ def test_in_check_mode_a_member_whose_grant_is_predicted_is_reported_without_its
     assert result["changes"] == ["granted vpc-us to the CEN from account %s" % OTHER,
                                  "attached vpc-us (us-west-1, account %s) once granted" % OTHER]
     assert [m["status"] for m in result["members"]] == ["Detached", "Detached"]
+
+
+def test_a_link_takes_the_package_given_for_its_span():
+    _plan, _found, net = network()
+    packages = {"china_north-america": "cenbwp-1"}
+    steps = transit_network_steps(net, dict(skipped=True), ROUTERS, False, packages, [OWNER, OTHER])
+    assert [lnk["bandwidth_package_id"] for lnk in steps["link"]] == ["cenbwp-1"]
+    on_package = dict(peer("tr-attach-p", ("tr-hz", "tr-sv"), "corp-cn-hangzhou-us-west-1",
+                           bandwidth_type="BandwidthPackage"), cen_bandwidth_package_id="cenbwp-1")
+    attached = dict(attachments=[on_package])
+    assert transit_network_steps(net, attached, ROUTERS, False, packages, [OWNER])["link"] == []
+    assert len(transit_network_steps(net, attached, ROUTERS, False, {}, [OWNER])["link"]) == 1
