@@ -8,9 +8,10 @@ Usage: python ci/docs.py [DEST]      (default: docs/build/html)
 2. antsibull-docs renders a page per module and role and the collection index
    (format simplified-rst) into .tmp/docs/src/collection.
 3. The guides keep their places in the repository, so their links to each other
-   work the same on a forge and in the HTML: the Markdown guides of docs/ go to
-   .tmp/docs/src/docs/, the extra docs of docs/docsite/rst/ (listed in
-   docs/docsite/extra-docs.yml) to .tmp/docs/src/docs/docsite/rst/. An index.rst
+   work the same on a forge and in the HTML: the Markdown guides of docs/ and of
+   its folders (docs/scenarios/, a toctree each) go to .tmp/docs/src/docs/, the
+   extra docs of docs/docsite/rst/ (listed in docs/docsite/extra-docs.yml) to
+   .tmp/docs/src/docs/docsite/rst/. An index.rst
    ties guides, modules, roles and the collection index together.
 4. Sphinx (docs/sphinx/conf.py) builds the HTML into DEST; any warning fails the build.
 
@@ -81,6 +82,16 @@ def extra_docs(root):
     return ["docs/docsite/rst/" + entry for section in sections for entry in section.get("toctree") or []]
 
 
+def guide_folder_toctrees(src):
+    """A toctree per folder of Markdown guides below docs/ (docs/scenarios/: "Scenarios"), its README first."""
+    trees = []
+    for folder in sorted(set(name.rsplit("/", 1)[0] for name in pages(src, "docs/*/*.md"))):
+        entries = pages(src, folder + "/*.md")
+        entries.sort(key=lambda name: name != folder + "/README")
+        trees.append(toctree(folder.split("/")[-1].capitalize(), entries))
+    return trees
+
+
 def reference_toctrees(src):
     """A toctree per kind of page of antsibull-docs (``<name>_<kind>.rst``): modules, roles, then plugins by type."""
     kinds = {}
@@ -98,7 +109,7 @@ def write_index(src, root):
     title = "%s.%s" % (galaxy["namespace"], galaxy["name"])
     toctrees = [
         toctree("Guides", pages(src, "docs/*.md") + extra_docs(root)),
-    ] + reference_toctrees(src) + [
+    ] + guide_folder_toctrees(src) + reference_toctrees(src) + [
         toctree("Collection", ["Collection index <collection/index>"]),
     ]
     with open(os.path.join(src, "index.rst"), "w", encoding="utf-8") as handle:
@@ -130,12 +141,14 @@ def build(dest):
 
 
 def _copy_guides(copy, src):
-    """The Markdown guides of docs/ and the extra docs of docs/docsite/rst/ from the copy into src."""
+    """The Markdown guides of docs/ and its folders, and the extra docs of docs/docsite/rst/ from the copy into src."""
     # antsibull-docs copies the extra docs too: they are taken from their own place below.
     shutil.rmtree(os.path.join(src, "collection", "docsite"), ignore_errors=True)
     os.makedirs(os.path.join(src, "docs", "docsite", "rst"))
-    for guide in glob.glob(os.path.join(copy, "docs", "*.md")):
-        shutil.copy(guide, os.path.join(src, "docs"))
+    for guide in glob.glob(os.path.join(copy, "docs", "*.md")) + glob.glob(os.path.join(copy, "docs", "*", "*.md")):
+        target = os.path.join(src, os.path.relpath(guide, copy))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy(guide, target)
     for guide in glob.glob(os.path.join(copy, "docs", "docsite", "rst", "*.rst")):
         shutil.copy(guide, os.path.join(src, "docs", "docsite", "rst"))
 

@@ -1,8 +1,10 @@
 # Copyright: contributors to alicloud.interconnect
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """`make docs` (ci/docs.py): the HTML docs have a page for every module, role and
-guide, linked from the index, and every link inside the site leads to a page and
-an anchor that exist."""
+guide (docs/*.md, the folders of docs/ such as docs/scenarios/, the extra docs),
+linked from the index, and every link inside the site leads to a page and an
+anchor that exist: in the HTML files, and as headless Chromium loads every page
+(tests/docs/browser.py), which also fails on a missing image or a console error."""
 
 import glob
 import html.parser
@@ -11,9 +13,12 @@ import posixpath
 import subprocess
 import sys
 import urllib.parse
+import urllib.request
 
 import pytest
 import yaml
+
+import browser
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -50,7 +55,8 @@ def expected_pages():
     # Filter and test plugins are documented in a YAML file each.
     plugins = ["collection/%s_%s.html" % (os.path.basename(path)[:-4], kind) for kind in ("filter", "test")
                for path in glob.glob(os.path.join(ROOT, "plugins", kind, "*.yml"))]
-    guides = ["docs/%s.html" % os.path.basename(path)[:-3] for path in glob.glob(os.path.join(ROOT, "docs", "*.md"))]
+    guides = ["%s.html" % os.path.relpath(path, ROOT)[:-3].replace(os.sep, "/")
+              for path in glob.glob(os.path.join(ROOT, "docs", "*.md")) + glob.glob(os.path.join(ROOT, "docs", "*", "*.md"))]
     with open(os.path.join(ROOT, "docs", "docsite", "extra-docs.yml"), encoding="utf-8") as handle:
         extra = yaml.safe_load(handle)
     guides += ["docs/docsite/rst/%s.html" % name for section in extra["sections"] for name in section["toctree"]]
@@ -60,7 +66,7 @@ def expected_pages():
 
 def test_every_module_role_and_guide_has_a_page_linked_from_the_index(site):
     pages = expected_pages()
-    assert "collection/account_info_module.html" in pages and "docs/awx.html" in pages
+    assert {"collection/account_info_module.html", "docs/awx.html", "docs/scenarios/README.html"} <= set(pages)
     linked = set(Page(os.path.join(site, "index.html")).links)
     for page in pages:
         assert os.path.isfile(os.path.join(site, page)), page
@@ -93,3 +99,32 @@ def test_every_link_inside_the_site_leads_to_an_existing_page_and_anchor(site):
                 assert urllib.parse.unquote(parts.fragment) in pages[target].ids, "%s: no anchor for %s" % (name, link)
             checked += 1
     assert checked > 100
+
+
+def test_every_page_opens_in_chromium_without_a_broken_link_anchor_image_or_console_error(site):
+    path = browser.executable()
+    if path is None:
+        pytest.skip("chromium is not installed (make install adds it where apt-get works)")
+    files = sorted(glob.glob(os.path.join(site, "**", "*.html"), recursive=True))
+    base = urllib.parse.urljoin("file:", urllib.request.pathname2url(site)) + "/"
+    chromium = browser.Browser(path)
+    try:
+        visits = dict((url, chromium.visit(url)) for url in
+                      (urllib.parse.urljoin("file:", urllib.request.pathname2url(f)) for f in files))
+    finally:
+        chromium.close()
+    problems = []
+    for url, visit in sorted(visits.items()):
+        page = url[len(base):]
+        problems += ["%s: %s" % (page, error) for error in visit.errors]
+        problems += ["%s: image not shown %s" % (page, src) for src in visit.broken_images]
+        for link in visit.links:
+            target, fragment = urllib.parse.urldefrag(link)
+            if not target.startswith("file:"):
+                continue  # the web: not checked offline
+            if not target.startswith(base) or not os.path.exists(urllib.request.url2pathname(target[len("file:"):])):
+                problems.append("%s: broken link %s" % (page, link))
+            elif fragment and target in visits and urllib.parse.unquote(fragment) not in visits[target].ids:
+                problems.append("%s: no anchor for %s" % (page, link))
+    assert len(visits) == len(files) and len(files) > 20
+    assert not problems, "\n".join(problems)
