@@ -9,7 +9,7 @@ transitions), prune the answer to the SDK's response model and add
 the state file before the answer goes out.
 
 Under ``/_emulator/`` lives the admin API (loopback only, unsigned): ``GET
-state``, ``GET calls``, ``POST reset``, ``GET``/``POST faults``. Each call in the
+state``, ``GET calls``, ``GET critical_path`` (critical_path.py), ``POST reset``, ``GET``/``POST faults``. Each call in the
 log names the parameters the emulator accepted but no SDK model defines
 (``ignored_params``).
 """
@@ -29,6 +29,7 @@ from urllib.parse import parse_qsl
 from alicloud_emulator import catalog as catalog_mod
 from alicloud_emulator import protocol, registry, seed
 from alicloud_emulator.auth import Authenticator
+from alicloud_emulator.critical_path import critical_path
 from alicloud_emulator.errors import ApiError
 from alicloud_emulator.faults import FaultError, Faults
 from alicloud_emulator.services.transit_router.route_entries import derived_routes
@@ -231,6 +232,13 @@ class Emulator(object):
             except ValueError:
                 return 400, {"Code": "InvalidParameter", "Message": "since must be an integer"}
             return 200, {"calls": self.call_log(writes, since)}
+        if path == "/_emulator/critical_path" and method == "GET":
+            try:
+                since = int(query.get("since", "0"))
+            except ValueError:
+                return 400, {"Code": "InvalidParameter", "Message": "since must be an integer"}
+            with self.world.lock:
+                return 200, critical_path(self.world.transitions, since)
         if path == "/_emulator/reset" and method == "POST":
             self.reset()
             return 200, {"reset": True}

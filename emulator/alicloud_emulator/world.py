@@ -22,6 +22,8 @@ import tempfile
 import threading
 import time
 
+from alicloud_emulator import critical_path
+
 STATE_VERSION = 1
 
 
@@ -40,6 +42,7 @@ class World(object):
         self.keys = {}  # access key id -> {"secret", "uid", "token", "expires", "role", "session"}
         self.tables = {}  # kind -> {id: record}
         self.pending = []  # [{"due", "kind", "id", "set", "delete"}], sorted by due
+        self.transitions = []  # every transition started, for critical_path (not saved in the state file)
         self.client_tokens = {}  # "uid|product|action|token" -> {"digest", "response"}
         self.counter = 0
         self.frozen = set()  # kinds whose transitions never settle (fault: stuck)
@@ -95,7 +98,11 @@ class World(object):
     # ----------------------------------------------------------- transitions
     def schedule(self, kind, rid, set_fields=None, delete=False, delay=None):
         """After ``delay`` (default: the world's transition time) set fields or delete the record."""
-        due = self.now() + (self.transition_seconds if delay is None else delay)
+        start = self.now()
+        due = start + (self.transition_seconds if delay is None else delay)
+        holds, needs = critical_path.keys_of(self, kind, rid, self.table(kind).get(rid) or {})
+        self.transitions.append({"seq": len(self.transitions) + 1, "kind": kind, "id": rid, "start": start,
+                                 "seconds": due - start, "holds": sorted(holds), "needs": sorted(needs)})
         self.pending.append({"due": due, "kind": kind, "id": rid, "set": dict(set_fields or {}), "delete": bool(delete)})
         self.pending.sort(key=lambda p: p["due"])
         if self.transition_seconds == 0 and delay is None:
