@@ -61,10 +61,15 @@ fail_if_logged() {  # pattern message
 }
 
 pytest_suite() {  # directory
-    # pytest exits 5 when it collected no test; skipped tests are tests that did not run.
+    # pytest exits 5 when it collected no test; skipped tests are tests that did not run, but
+    # for one whose system package make install could not add (no apt-get; listed by -rs).
     # One worker per core; a file's tests stay together (module-scoped fixtures such as an emulator).
     logged python -m pytest -p no:cacheprovider -q -rs -n auto --dist loadfile "$1"
-    fail_if_logged '^[0-9]+ (passed|failed).* skipped|^SKIPPED' "skipped tests (every test must run)"
+    if awk '/^SKIPPED/ && !/make install adds it where apt-get works/ { found = 1 } END { exit !found }' \
+        "$log/$step.log"; then
+        echo "test: $step: skipped tests (every test must run)" >&2
+        return 1
+    fi
 }
 
 ansible_test() {  # ansible-test command and arguments

@@ -152,8 +152,8 @@ class RemoteJob(Job):
         self.status = processor.status
         self.rc = processor.rc
         self.events = events
-        stats = [e["event_data"] for e in events if e["event"] == "playbook_on_stats"]
-        self.stats = dict((key, stats[-1].get(key, {})) for key in ("ok", "changed", "failures", "dark")) if stats else {}
+        stats = ([e["event_data"] for e in events if e["event"] == "playbook_on_stats"] or [{}])[-1]
+        self.stats = dict((key, stats.get(key, {})) for key in ("ok", "changed", "failures", "dark"))
         self.data_dir = data_dir
         self.stdout = "\n".join(e["stdout"] for e in events if e.get("stdout"))
 

@@ -5,17 +5,18 @@
 It holds what execution-environment.yml puts into the image and nothing else:
 its ansible-core and ansible-runner, and the Python requirements of the
 collection (requirements.txt, at the versions requirements-dev.txt pins). The
-image's system packages come from bindep.txt, whose only entries are for the
-test profile, so the stand-in needs none.
+image would also get the system packages of bindep.txt outside the test
+profile; there are none, and the stand-in refuses to be built if one appears.
 
-The virtualenv is built once under .tmp/awx-ee/<hash of those files> and reused
-while they do not change; a lock keeps parallel test workers from building it
-twice.
+The virtualenv is built once under .tmp/awx-ee/<hash of the Python version and
+those requirements> and reused while they do not change; a lock keeps parallel
+test workers from building it twice.
 """
 
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,8 +24,6 @@ import sys
 import yaml
 
 from awxtest import ROOT
-
-INPUTS = ("execution-environment.yml", "requirements.txt", "requirements-dev.txt", "bindep.txt")
 
 
 def _requirement_lines(path):
@@ -47,18 +46,24 @@ def requirements():
     return wanted
 
 
-def _digest():
-    digest = hashlib.sha256(("%d.%d" % sys.version_info[:2]).encode())
-    for name in INPUTS:
-        with open(os.path.join(ROOT, name), "rb") as handle:
-            digest.update(handle.read())
-    return digest.hexdigest()[:16]
+def system_packages():
+    """The entries of bindep.txt an image gets: those not only for the test profile."""
+    found = []
+    for line in _requirement_lines(os.path.join(ROOT, "bindep.txt")):
+        profiles = re.search(r"\[([^]]*)\]", line)
+        if not profiles or "test" not in profiles.group(1).split():
+            found.append(line)
+    return found
 
 
 def virtualenv():
     """The path of the stand-in's virtualenv, built when missing."""
+    if system_packages():
+        raise AssertionError("bindep.txt has system packages for the image, which the stand-in of the execution "
+                             "environment cannot install: %s" % ", ".join(system_packages()))
+    key = "%d.%d\n%s" % (sys.version_info[:2] + ("\n".join(requirements()),))
     base = os.path.join(ROOT, ".tmp", "awx-ee")
-    path = os.path.join(base, _digest())
+    path = os.path.join(base, hashlib.sha256(key.encode()).hexdigest()[:16])
     os.makedirs(base, exist_ok=True)
     with open(os.path.join(base, "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
