@@ -128,6 +128,7 @@ class Session:
         self.clock = clock or time.monotonic
         self._rand = rand or random.random
         self.deadline = Deadline(timeout, self.clock)
+        self.settle_times = {}  # kind of wait (waiters._place) -> seconds it saw the state unsettled
         self._clients = {}
         self._identity = None
         if endpoint:
