@@ -26,7 +26,7 @@ OUTPUT = "inventory.json"
 def artifact_files(job):
     """path -> text of every file the job's artifacts hold on the control side."""
     found = {}
-    for directory, _, names in os.walk(str(job.data_dir / "artifacts")):
+    for directory, _subdirectories, names in os.walk(str(job.data_dir / "artifacts")):
         for name in names:
             path = os.path.join(directory, name)
             with open(path, encoding="utf-8", errors="replace") as handle:
@@ -93,7 +93,7 @@ def script(inventory):
 
 def test_a_job_on_the_synced_inventory_reads_each_vpc_in_its_account_and_its_events_come_back_whole(
         run_on_node, emulator):
-    _, inventory = sync(run_on_node, emulator)
+    inventory = sync(run_on_node, emulator)[1]
     before = len(emulator.calls())
 
     job = run_on_node(central_credential(emulator), playbook="vpcs.yml", inventory_files={"hosts": script(inventory)},
@@ -108,7 +108,7 @@ def test_a_job_on_the_synced_inventory_reads_each_vpc_in_its_account_and_its_eve
     stats = [e for e in job.events if e["event"] == "playbook_on_stats"][0]["event_data"]
     assert stats["ok"] == {"neta": 2, "netb": 2}
     found = job.results("Read the VPC through its account's role")
-    for host, (vpc_id, account, region, _) in VPCS.items():
+    for host, (vpc_id, account, region, _cidr) in VPCS.items():
         (vpc,) = found[host]["vpcs"]
         assert (vpc["vpc_id"], str(vpc["owner_id"]), vpc["region_id"]) == (vpc_id, account, region)
     # -vvv puts every module's arguments in the events: the role, the region, never a key.

@@ -116,8 +116,8 @@ def _error(event):
         details = params["exceptionDetails"]
         return "exception: %s" % details.get("exception", {}).get("description", details.get("text"))
     if method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"):
-        return "console.%s: %s" % (params["type"], " ".join(str(a.get("value", a.get("description")))
-                                                           for a in params["args"]))
+        values = [str(arg.get("value", arg.get("description"))) for arg in params["args"]]
+        return "console.%s: %s" % (params["type"], " ".join(values))
     if method == "Log.entryAdded" and params["entry"]["level"] == "error":
         return "%s: %s %s" % (params["entry"]["source"], params["entry"]["text"], params["entry"].get("url", ""))
     return None
