@@ -193,6 +193,7 @@ def transit_network_steps(network, attachments, router_ids, purge, packages=None
       link      links whose peer attachment is missing or differs, with both routers' ids and the package id
       detach    VPC attachments of networks no longer listed (with purge)
       unlink    peer attachments of region pairs no longer listed (with purge)
+      routers   [{transit_router_id, region}]: routers outside the member regions that purging leaves empty
       revokes, unknown   the grants to revoke of the detached networks, as cen_network_revokes returns them
     """
     vpcs, peers = _split(attachments)
@@ -221,7 +222,17 @@ def transit_network_steps(network, attachments, router_ids, purge, packages=None
     unlink = [a for a in peers if frozenset([a.get("transit_router_id"), a.get("peer_transit_router_id")])
               not in pairs] if purge else []
     revokes = cen_network_revokes([], _detached(detach), network["owner_account_id"], list(known_accounts))
-    return dict(grants=grants, attach=attach, link=link, detach=detach, unlink=unlink, **revokes)
+    # A router left with nothing once purged goes too: one that held a purged attachment, outside the member regions.
+    kept = set(router_ids.values())
+    emptied = set(a["transit_router_id"] for a in detach) | set(r for a in unlink for r in (
+        a.get("transit_router_id"), a.get("peer_transit_router_id")))
+    remaining = set(a["transit_router_id"] for a in vpcs if a not in detach) | set(
+        r for a in peers if a not in unlink for r in (a.get("transit_router_id"), a.get("peer_transit_router_id")))
+    regions = dict((a["transit_router_id"], a.get("vpc_region_id")) for a in detach)
+    regions.update((a.get(key), a.get(region)) for a in unlink for key, region in (
+        ("transit_router_id", "region_id"), ("peer_transit_router_id", "peer_transit_router_region_id")))
+    routers = [dict(transit_router_id=r, region=regions.get(r)) for r in sorted(emptied - kept - remaining)]
+    return dict(grants=grants, attach=attach, link=link, detach=detach, unlink=unlink, routers=routers, **revokes)
 
 
 def transit_network_teardown(attachments, members, owner_account_id, known_accounts):
@@ -268,7 +279,7 @@ def _enterprise_changes(ctx, package_changes):
         changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], result["item"]["account_id"])
                        for r in result.get("results", []) if r.get("changed"))
     changes += ["deleted the transit router %s" % r["item"]["transit_router_id"]
-                for r in _changed(ctx.get("routers")) if not present]
+                for r in _changed(ctx.get("routers_gone") if present else ctx.get("routers"))]
     if not present and cen.get("changed") and not cen.get("skipped"):
         changes.append("deleted the CEN %s" % ctx.get("cen_id"))
     return changes

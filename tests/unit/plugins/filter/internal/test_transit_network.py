@@ -107,15 +107,18 @@ def test_only_the_cens_own_routers_are_kept():
 
 
 def vpc_attachment(vpc_id, name, owner=OWNER, region=HZ, status="Attached", publish=True, vswitches=("vsw-webj1",)):
-    return dict(attachment_type="VPC", transit_router_attachment_id="tr-attach-" + vpc_id, transit_router_id="tr-hz",
+    router = {HZ: "tr-hz", SV: "tr-sv"}[region]
+    return dict(attachment_type="VPC", transit_router_attachment_id="tr-attach-" + vpc_id, transit_router_id=router,
                 vpc_id=vpc_id, vpc_owner_id=owner, vpc_region_id=region, status=status,
                 transit_router_attachment_name=name, auto_publish_route_enabled=publish,
                 zone_mappings=[dict(vswitch_id=v, zone_id="z") for v in vswitches])
 
 
 def peer(attachment_id, ends, name, bandwidth=10, bandwidth_type="DataTransfer"):
+    regions = {"tr-hz": HZ, "tr-sv": SV}
     return dict(attachment_type="TR", transit_router_attachment_id=attachment_id, transit_router_id=ends[0],
-                peer_transit_router_id=ends[1], status="Attached", transit_router_attachment_name=name,
+                peer_transit_router_id=ends[1], region_id=regions[ends[0]], peer_transit_router_region_id=regions[ends[1]],
+                status="Attached", transit_router_attachment_name=name,
                 bandwidth=bandwidth, bandwidth_type=bandwidth_type)
 
 
@@ -156,13 +159,14 @@ def test_purging_detaches_unlisted_networks_unlinks_dropped_pairs_and_revokes_th
     attached = dict(attachments=[vpc_attachment("vpc-web", "corp-vpc-web"),
                                  vpc_attachment("vpc-gone", "corp-vpc-gone", OTHER, SV),
                                  peer("tr-attach-p", ("tr-hz", "tr-sv"), "corp-cn-hangzhou-us-west-1")])
-    steps = transit_network_steps(net, attached, ROUTERS, True, {}, [OWNER, OTHER])
+    steps = transit_network_steps(net, attached, {HZ: "tr-hz"}, True, {}, [OWNER, OTHER])
     assert [a["vpc_id"] for a in steps["detach"]] == ["vpc-gone"]
     assert [a["transit_router_attachment_id"] for a in steps["unlink"]] == ["tr-attach-p"]
     assert steps["revokes"] == [dict(account_id=OTHER, instances=[
         dict(instance_id="vpc-gone", instance_type="VPC", instance_region=SV)])]
-    kept = transit_network_steps(net, attached, ROUTERS, False, {}, [OWNER, OTHER])
-    assert kept["detach"] == kept["unlink"] == kept["revokes"] == []
+    assert steps["routers"] == [dict(transit_router_id="tr-sv", region=SV)]
+    kept = transit_network_steps(net, attached, {HZ: "tr-hz"}, False, {}, [OWNER, OTHER])
+    assert kept["detach"] == kept["unlink"] == kept["revokes"] == kept["routers"] == []
 
 
 def test_teardown_removes_every_attachment_and_revokes_the_members_grants():
