@@ -29,17 +29,18 @@ def full_argument_spec(argument_spec):
     return spec
 
 
-def execute(core, params, check_mode, diff, environ=None):
+def execute(core, params, check_mode, diff, environ=None, cache=None):
     """Run ``core(session, params, check_mode)``; both doors go through here.
 
     Returns the core's result (``changed`` defaulted to False, ``diff`` dropped unless
     diff mode is on; ``warnings``, if any, is a list of texts for the user), or for an
     AlicloudError a failure result with ``failed`` and ``msg``, ``code`` and ``request_id``
     when the API gave them (a failure found before any call has neither), and ``changed``
-    plus the ids the error carries when it came after a write (errors.after_write).
+    plus the ids the error carries when it came after a write (errors.after_write). ``cache``: the
+    playbook run's RunCache, which the action door gives the tasks that share reads.
     """
     try:
-        session = Session.from_params(params, environ)
+        session = Session.from_params(params, environ, cache=cache)
         result = core(session, params, check_mode)
     except AlicloudError as exc:
         failure = dict(exc.result, failed=True, changed=exc.changed, msg=str(exc))

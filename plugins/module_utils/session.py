@@ -111,11 +111,13 @@ class Session:
     ``deadline`` is the task's time budget (``timeout`` seconds, the task's ``wait_timeout``),
     started when the Session is built, that is when the module starts: every wait and busy retry
     of the task draws on it. ``clock`` (monotonic seconds) and ``sleep`` are the only way cores
-    read and spend time; tests pass fakes of them, of ``client_factory`` and of ``rand``.
+    read and spend time; tests pass fakes of them, of ``client_factory`` and of ``rand``. ``cache`` (a
+    run_cache.RunCache, given by the action door to the tasks that use it) keeps ``remembered`` reads for the
+    playbook run.
     """
 
     def __init__(self, credentials, region=None, endpoint=None, roles=(), environ=None, client_factory=None,
-                 retry=None, sleep=None, clock=None, rand=None, timeout=DEFAULT_WAIT_TIMEOUT):
+                 retry=None, sleep=None, clock=None, rand=None, timeout=DEFAULT_WAIT_TIMEOUT, cache=None):
         self.region = region
         self.endpoint = endpoint
         self._base_credentials = credentials
@@ -128,6 +130,7 @@ class Session:
         self.clock = clock or time.monotonic
         self._rand = rand or random.random
         self.deadline = Deadline(timeout, self.clock)
+        self.cache = cache  # a run_cache.RunCache shared by the run's tasks, or None
         self.settle_times = {}  # kind of wait (waiters._place) -> seconds it saw the state unsettled
         self._clients = {}
         self._identity = None
@@ -305,8 +308,28 @@ class Session:
     def caller_identity(self):
         """STS GetCallerIdentity for the session's credentials (cached): AccountId, Arn, IdentityType, ..."""
         if self._identity is None:
-            self._identity = self.call("sts", "GetCallerIdentity")
+            self._identity = self.remembered("identity", lambda: self.call("sts", "GetCallerIdentity"))
         return self._identity
+
+    def remembered(self, name, read):
+        """``read()``, or what it returned earlier in the playbook run for these credentials and endpoint when
+        the session has a cache. Only for what a run does not change; a None answer is not kept."""
+        if self.cache is None:
+            return read()
+        value = self.cache.get(self._cache_scope(), name)
+        if value is None:
+            value = read()
+            self.keep(name, value)
+        return value
+
+    def keep(self, name, value):
+        """Keep ``value`` for later ``remembered(name, ...)`` of the run (nothing without a cache, or for None)."""
+        if self.cache is not None and value is not None:
+            self.cache.put(self._cache_scope(), name, value)
+
+    def _cache_scope(self):
+        base = self._base_credentials
+        return [base.access_key_id, base.access_key_secret, base.security_token, self._roles, self.endpoint]
 
     def account_id(self):
         """The UID (a string) of the account the credentials act as."""

@@ -77,9 +77,12 @@ def _paged(session, operation, region, list_key, **fields):
 
 
 def get_vpc(session, region, vpc_id):
-    """The VPC ``vpc_id`` in ``region`` as DescribeVpcs shows it, or None."""
-    found = find_vpcs(session, region, vpc_ids=[vpc_id])
-    return found[0] if found else None
+    """The VPC ``vpc_id`` in ``region`` as DescribeVpcs shows it, or None (remembered for the run where the
+    session has a run cache: a VPC's vRouter and CIDR blocks do not change during a run)."""
+    def read():
+        found = find_vpcs(session, region, vpc_ids=[vpc_id])
+        return found[0] if found else None
+    return session.remembered(["vpc", region, vpc_id], read)
 
 
 def get_vpc_attribute(session, region, vpc_id):
@@ -211,4 +214,6 @@ def vpc_info(session, params, check_mode):
         parse_cidr(params["cidr_block"], "cidr_block", strict=False)
     vpcs = find_vpcs(session, None, vpc_ids=params.get("vpc_ids"),
                      name=params.get("name"), tags=params.get("tags"), cidr_block=params.get("cidr_block"))
+    for vpc in vpcs:
+        session.keep(["vpc", session.region, vpc["VpcId"]], vpc)  # for the run's peering tasks (get_vpc)
     return dict(changed=False, vpcs=[vpc_result(vpc) for vpc in vpcs])

@@ -44,6 +44,7 @@ from ansible.utils.display import Display
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import preload_sdks
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import execute, full_argument_spec
+from ansible_collections.alicloud.interconnect.plugins.module_utils.run_cache import RunCache
 
 COLLECTION = "alicloud.interconnect"
 MODULE_DOOR_VARIABLE = "alicloud_interconnect_module_door"
@@ -57,6 +58,12 @@ display = Display()
 # the environment sends every task through the module door, which never needs them here.
 if not boolean(os.environ.get(MODULE_DOOR_ENVIRONMENT) or False, strict=False):
     preload_sdks()
+
+# The tasks of a peering need who their credentials act as and their VPCs, which the role's earlier
+# account_info and vpc_info tasks read already: these four share those reads for the playbook run
+# (module_utils/run_cache.py). Made here, in the main process, so every worker it forks holds the same key.
+RUN_CACHE = RunCache.for_run()
+CACHED_MODULES = ("account_info", "vpc_info", "router_interface", "vpc_peer_connection")
 
 
 def validation_details(validation):
@@ -144,7 +151,8 @@ class AlicloudAction(ActionBase):
             except ValueError as exc:
                 result.update(failed=True, changed=False, msg=str(exc))
                 return result
-            outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff), environ)
+            outcome = execute(source.CORE, params, bool(self._task.check_mode), bool(self._task.diff), environ,
+                              cache=RUN_CACHE if self.MODULE in CACHED_MODULES else None)
             if outcome.get("code") == "MissingLibrary":
                 # The controller's Python lacks the SDK; the host's interpreter may have it.
                 result.update(self.run_module(task_vars))
