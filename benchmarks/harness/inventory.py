@@ -1,6 +1,6 @@
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Figure 5: the inventory plugin alicloud.interconnect.vpcs loading many VPCs of many accounts and regions.
+"""Figure 6: the inventory plugin alicloud.interconnect.vpcs loading many VPCs of many accounts and regions.
 
 One ``ansible-inventory --list`` of a source that lists every account (its keys) and region of a
 generated world (topology.spread), against a fresh emulator; timed from start to exit.
