@@ -327,6 +327,19 @@ def cen_network_dropped_pairs(plan, attachments):
             if (a, b) not in listed]
 
 
+def cen_network_verify_pairs(members, plan):
+    """[{source, target}]: each two member VPCs that must reach each other, both ways, once.
+
+    ``members`` are cen_network_resolve's; two VPCs must reach each other when they are in one region, or in
+    two regions that cen_network_bandwidth_limits links (``plan``'s limits), on either edition. VBRs are left out.
+    """
+    linked = set(frozenset([lim["local_region"], lim["opposite_region"]]) for lim in plan["limits"])
+    vpcs = [m for m in members if m["instance_type"] == "VPC"]
+    return [dict(source=first["instance_id"], target=second["instance_id"])
+            for index, first in enumerate(vpcs) for second in vpcs[index + 1:]
+            if first["region"] == second["region"] or frozenset([first["region"], second["region"]]) in linked]
+
+
 def _package_span(package):
     return geo.span_id(package.get("geographic_region_a_id"), package.get("geographic_region_b_id"))
 
@@ -511,6 +524,7 @@ def cen_network_result(ctx):
         changed=bool(changes),
         changes=changes,
         warnings=warnings,
+        verified=False,  # true once verify.yml has checked the members reach each other
     )
 
 
@@ -526,5 +540,6 @@ class FilterModule(object):
             "cen_network_revokes": cen_network_revokes,
             "cen_network_packages": cen_network_packages,
             "cen_network_dropped_pairs": cen_network_dropped_pairs,
+            "cen_network_verify_pairs": cen_network_verify_pairs,
             "cen_network_result": cen_network_result,
         }

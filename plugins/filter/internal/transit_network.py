@@ -51,6 +51,11 @@ def _zone_mappings(member, vswitches, zones, errors):
     """The member's [{vswitch_id, zone_id}]: its vswitch_ids, or one vSwitch per router zone (two at most)."""
     own = [v for v in vswitches if v.get("vpc_id") == member["instance_id"]]
     where = "member %s of account %s" % (member["label"], member["account_id"])
+    if not zones:
+        errors.append("%s: transit routers take no attachment in %s (the region has no zone for them): use "
+                      "cen_network_edition: basic for this member's network, or leave it out"
+                      % (where, member["region"]))
+        return []
     if member.get("vswitch_ids"):
         by_id = dict((v["vswitch_id"], v) for v in own)
         problems = ["%s is not a vSwitch of %s" % (i, member["instance_id"]) for i in member["vswitch_ids"]
@@ -70,7 +75,7 @@ def _zone_mappings(member, vswitches, zones, errors):
             mappings.append(dict(vswitch_id=found[0], zone_id=zone))
     if not mappings:
         errors.append("%s: the VPC has no vSwitch in a zone where transit routers take attachments in %s (%s); "
-                      "create one there, or give vswitch_ids" % (where, member["region"], ", ".join(zones) or "none"))
+                      "create one there, or give vswitch_ids" % (where, member["region"], ", ".join(zones)))
     return mappings
 
 
@@ -341,6 +346,7 @@ def transit_network_result(ctx):
         changed=bool(changes),
         changes=changes,
         warnings=warnings,
+        verified=False,  # true once verify.yml has checked the members reach each other
     )
 
 

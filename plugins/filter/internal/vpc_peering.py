@@ -114,6 +114,7 @@ def vpc_peering_result(ctx):
         routes=routes,
         changed=bool(changes),
         changes=changes,
+        verified=False,  # true once the role has checked that the VPCs reach each other
     )
 
 

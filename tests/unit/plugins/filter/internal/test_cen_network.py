@@ -12,6 +12,7 @@ from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_netwo
     cen_network_plan,
     cen_network_resolve,
     cen_network_result,
+    cen_network_verify_pairs,
 )
 
 OWNER, OTHER = "1000000000000001", "1000000000000002"
@@ -98,3 +99,16 @@ def test_purging_drops_the_limits_of_every_unlisted_pair_of_member_and_attached_
         dict(local_region="cn-hangzhou", opposite_region="cn-shanghai"),
         dict(local_region="cn-shanghai", opposite_region="us-west-1")]
     assert cen_network_dropped_pairs(the_plan, []) == []
+
+
+def test_verify_pairs_are_the_member_vpcs_of_one_region_or_of_linked_regions():
+    unlinked = plan()
+    found = cen_network_resolve(unlinked, lookups(unlinked))
+    # The VBR is left out; vpc-us is in a region no limit links to cn-hangzhou.
+    assert cen_network_verify_pairs(found["members"], unlinked) == [dict(source="vpc-web", target="vpc-db")]
+    linked = cen_network_plan(MEMBERS, ACCOUNTS, OWNER, [
+        dict(local_region="us-west-1", opposite_region="cn-hangzhou", bandwidth_limit=2)])
+    found = cen_network_resolve(linked, lookups(linked))
+    assert cen_network_verify_pairs(found["members"], linked) == [
+        dict(source="vpc-web", target="vpc-db"), dict(source="vpc-web", target="vpc-us"),
+        dict(source="vpc-db", target="vpc-us")]

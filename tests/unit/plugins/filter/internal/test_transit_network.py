@@ -40,8 +40,9 @@ def registered(items, **by_item):
     return dict(results=[dict(item=item, **dict((key, fn(item)) for key, fn in by_item.items())) for item in items])
 
 
-def network(members=None, closed=(), allow_open=False, vswitches=None, routers=(), cen_id=None):
+def network(members=None, closed=(), allow_open=False, vswitches=None, routers=(), cen_id=None, zones=None):
     members = MEMBERS if members is None else members
+    zones = ZONES if zones is None else zones
     limits = LIMITS if len(set(m["region"] for m in members)) > 1 else []
     plan = cen_network_plan(members, ACCOUNTS, OWNER, limits, "corp")
     assert plan["errors"] == []
@@ -49,7 +50,7 @@ def network(members=None, closed=(), allow_open=False, vswitches=None, routers=(
     found = cen_network_resolve(plan, vpcs)
     services = registered(plan["account_ids"], enabled=lambda account: account not in closed)
     regions = registered(sorted(set(m["region"] for m in plan["members"])),
-                         zones=lambda region: {region: ZONES[region]},
+                         zones=lambda region: {region: zones[region]},
                          transit_routers=lambda region: [r for r in routers if r["region_id"] == region])
     listed = VSWITCHES if vswitches is None else vswitches
     vsw = registered(plan["lookups"], vswitches=lambda i: listed.get((i["account_id"], i["region"]), []))
@@ -231,3 +232,10 @@ def test_a_link_takes_the_package_given_for_its_span():
     attached = dict(attachments=[on_package])
     assert transit_network_steps(net, attached, ROUTERS, False, packages, [OWNER])["link"] == []
     assert len(transit_network_steps(net, attached, ROUTERS, False, {}, [OWNER])["link"]) == 1
+
+
+def test_a_member_in_a_region_without_router_zones_is_told_to_use_the_basic_edition():
+    _plan, _found, net = network(zones=dict(ZONES, **{SV: []}))
+    assert net["errors"] == ["member vpc-us of account %s: transit routers take no attachment in us-west-1 (the "
+                             "region has no zone for them): use cen_network_edition: basic for this member's "
+                             "network, or leave it out" % OTHER]
