@@ -16,7 +16,8 @@
 # 4. prints what the emulator holds, per CEN (its edition; Basic: members,
 #    packages, limits; Enterprise: transit routers, attachments, System tables'
 #    routes, links between regions) and peering, and per account and region
-#    (ci/demo_report.py summary);
+#    (ci/demo_report.py summary), and writes the picture of it (playbooks/topology.yml:
+#    .tmp/demo/topology.mmd, and topology.svg where Graphviz's dot exists);
 # 5. runs playbooks/teardown.yml, then checks that the emulator holds exactly
 #    what it was seeded with;
 # 6. prints the time and API calls (from /_emulator/calls) of each run.
@@ -138,6 +139,25 @@ if [ "$mode" = demo ]; then
     say "================================ what was built ================================"
     report summary "$url"
     say "================================================================================"
+    say ""
+    # The picture of it: interconnect_info's graph as Mermaid, and as SVG where Graphviz is installed.
+    picture_log=$work/picture.log
+    if ! ansible-playbook -i playbooks/inventory/demo playbooks/topology.yml -e "topology_dest=$work" \
+        >"$picture_log" 2>&1; then
+        tail -n 30 "$picture_log" >&2
+        echo "demo: drawing what was built failed; full output in $picture_log" >&2
+        exit 1
+    fi
+    picture="${work#"$root"/}/topology.mmd (Mermaid)"
+    if command -v dot >/dev/null 2>&1; then
+        dot -Tsvg "$work/topology.dot" -o "$work/topology.svg"
+        picture="$picture and ${work#"$root"/}/topology.svg"
+    fi
+    say "demo: the picture of what was built: $picture"
+    # Every pair of VPCs the graph connects is checked, also those of region pairs the rollout leaves
+    # unlinked on purpose (it links a chain of regions): those directions are listed, not a failure.
+    say "demo: directions that do not work, between VPCs of one CEN: $(grep -c . "$work/problems.txt" || true)"
+    say "      (region pairs the rollout leaves unlinked), listed in ${work#"$root"/}/problems.txt"
     say ""
 fi
 
