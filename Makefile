@@ -51,7 +51,7 @@ reliability: install
 
 # The seeded fault matrix (tests/reliability/matrix.py): every scenario playbook, the rollout and
 # the teardown under 20 seeds of mixed faults, a table of faults fired, outcomes and times (about
-# an hour on 2 cores). make test runs a short form (test_matrix.py). MATRIX_ARGS="--seeds 5 --playbooks s5".
+# 2 hours on 2 shared cores). make test runs a short form (test_matrix.py). MATRIX_ARGS="--seeds 5 --playbooks s5".
 reliability-matrix: install
 	env -u http_proxy -u https_proxy -u HTTP_PROXY -u HTTPS_PROXY -u all_proxy -u ALL_PROXY -u no_proxy -u NO_PROXY \
 	    .venv/bin/python tests/reliability/matrix.py $(MATRIX_ARGS)

@@ -11,14 +11,18 @@
 #    whatever happens;
 # 2. runs S1..S6 (Basic-edition CEN and peerings), E1..E4 (Enterprise-edition
 #    CEN on transit routers) and the inventory-driven rollout (playbooks/*.yml):
-#    each must end with failed=0;
+#    each must end with failed=0; the rollout's members are the VPCs tagged
+#    cen=interconnect-rollout, found by the inventory plugin (playbooks/inventory/vpcs);
 # 3. runs them again: each must report changed=0 and make no write call;
+#    then tags hub-virginia out of the CEN (UnTagResources, ci/demo_tag.py), runs the
+#    rollout (the VPC must leave the CEN), tags it back in and runs it again (it
+#    must rejoin);
 # 4. prints what the emulator holds, per CEN (its edition; Basic: members,
 #    packages, limits; Enterprise: transit routers, attachments, System tables'
 #    routes, links between regions) and peering, and per account and region
 #    (ci/demo_report.py summary), and writes the picture of it (playbooks/topology.yml:
 #    .tmp/demo/topology.mmd, and topology.svg where Graphviz's dot exists);
-# 5. runs playbooks/teardown.yml, then checks that the emulator holds exactly
+# 5. runs playbooks/teardown.yml (with the plugin's inventory too), then checks that the emulator holds exactly
 #    what it was seeded with;
 # 6. prints the time and API calls (from /_emulator/calls) of each run.
 #
@@ -101,13 +105,22 @@ playbooks=(s1_same_region s2_cross_region s3_cross_account s4_cross_account_cros
            e1_same_region e2_cross_region e3_cross_account e4_cross_account_cross_region rollout)
 timings=()
 
+# The rollout and the teardown (which unbuilds the rollout) read the rollout's members from the
+# inventory plugin; the scenario playbooks read no host.
+inventory_of() {
+    case $1 in
+        rollout|teardown) echo playbooks/inventory/vpcs ;;
+        *) echo playbooks/inventory/demo ;;
+    esac
+}
+
 # run PHASE PLAYBOOK: one ansible-playbook run; checks its recap, records its cost.
 run() {
     local phase=$1 playbook=$2 log start seq0 rc=0 recap changed failed calls
     log=$work/$phase-$playbook.log
     seq0=$(report seq "$url")
     start=$(date +%s.%N)
-    ansible-playbook -i playbooks/inventory/demo "playbooks/$playbook.yml" >"$log" 2>&1 || rc=$?
+    ansible-playbook -i "$(inventory_of "$playbook")" "playbooks/$playbook.yml" >"$log" 2>&1 || rc=$?
     local took
     took=$(python -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
     read -r calls writes reads < <(report calls "$url" "$seq0")
@@ -133,6 +146,36 @@ say "demo: ---- build every scenario"
 for playbook in "${playbooks[@]}"; do run build "$playbook"; done
 say "demo: ---- build again: nothing may change"
 for playbook in "${playbooks[@]}"; do run again "$playbook"; done
+
+# member_cen VPC: the CEN the inventory plugin sees VPC attached to ("None" when none).
+member_cen() {
+    local host_vars
+    if ! host_vars=$(ansible-inventory -i playbooks/inventory/vpcs --host "$1" 2>"$work/inventory.err"); then
+        cat "$work/inventory.err" >&2
+        echo "demo: ansible-inventory -i playbooks/inventory/vpcs failed" >&2
+        exit 1
+    fi
+    python -c 'import json, sys; print(json.load(sys.stdin)["cen_id"])' <<<"$host_vars"
+}
+# tag_hub_virginia KEY[=VALUE]: tag hub-virginia (the hub's VPC in us-east-1), or untag it.
+tag_hub_virginia() {
+    python ci/demo_tag.py "$url" DEMOHUBKEY demo-hub-secret us-east-1 vpc-hubvirginia "$1"
+}
+say "demo: ---- tag hub-virginia out of the CEN and back in: the rollout follows the tags"
+cen=$(member_cen hub-virginia)
+tag_hub_virginia cen
+run tag-out rollout
+if [ "$(member_cen hub-virginia)" != None ]; then
+    echo "demo: hub-virginia, tagged out, is still attached to $cen" >&2
+    exit 1
+fi
+tag_hub_virginia cen=interconnect-rollout
+run tag-in rollout
+if [ "$(member_cen hub-virginia)" != "$cen" ] || [ "$cen" = None ]; then
+    echo "demo: hub-virginia, tagged back in, is attached to $(member_cen hub-virginia), not $cen" >&2
+    exit 1
+fi
+say "demo: hub-virginia left $cen when tagged out and rejoined it when tagged back in"
 
 if [ "$mode" = demo ]; then
     say ""

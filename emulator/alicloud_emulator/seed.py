@@ -8,7 +8,8 @@ accounts:
     roles: [{name: ops, trusted: ["1000000000000002"]}]   # accounts that may AssumeRole into it
     transit_router_service: false              # optional: the account has not opened it (default: open)
 vpcs:
-  - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a}
+  - {id: vpc-a, account: "1000000000000001", region: cn-hangzhou, cidr: 10.0.0.0/16, name: a,
+     tags: {env: prod}}                        # name and tags optional
 vbrs:
   - {id: vbr-a, account: "1000000000000001", region: cn-hangzhou, name: dc-link}   # name optional
 vswitches:                                     # name optional; the account is the VPC's
@@ -30,6 +31,8 @@ import re
 
 from alicloud_emulator import geography
 from alicloud_emulator.errors import ApiError
+from alicloud_emulator.services.common import check_tags
+from alicloud_emulator.services.vpc.shared import TAGS
 from alicloud_emulator.services.vpc.vbrs import build_vbr
 from alicloud_emulator.services.vpc.vpcs import build_vpc, parse_vpc_cidr
 from alicloud_emulator.services.vpc.vswitches import build_vswitch, vswitch_cidr
@@ -104,7 +107,7 @@ def validate(doc):
                 _uid(trusted, "%s role %s" % (where, role["name"]))
     ids = set()
     for key, prefix, allowed in (
-        ("vpcs", "vpc", {"id", "account", "region", "cidr", "name"}),
+        ("vpcs", "vpc", {"id", "account", "region", "cidr", "name", "tags"}),
         ("vbrs", "vbr", {"id", "account", "region", "name"}),
     ):
         for index, entry in enumerate(_entries(doc, key)):
@@ -129,8 +132,20 @@ def validate(doc):
                     parse_vpc_cidr(entry["cidr"])
                 except ApiError:
                     raise SeedError("%s: %r is not a usable VPC CIDR block" % (where, entry["cidr"]))
+                _seed_tags(entry, where)
     _validate_vswitches(doc, ids)
     _validate_regions(doc)
+
+
+def _seed_tags(entry, where):
+    """A VPC's ``tags`` (a mapping) checked as TagResources checks them; returns ``{key: value}``."""
+    tags = entry.get("tags") or {}
+    if not isinstance(tags, dict):
+        raise SeedError("%s: tags must be a mapping of keys to values" % where)
+    try:
+        return check_tags([{"Key": str(k), "Value": "" if v is None else str(v)} for k, v in tags.items()], TAGS)
+    except ApiError as exc:
+        raise SeedError("%s: tags: %s %s" % (where, exc.code, exc.message))
 
 
 def _validate_vswitches(doc, ids):
@@ -205,7 +220,8 @@ def apply(world, doc):
             world.keys[str(key["id"])] = {"secret": str(key["secret"]), "uid": uid}
     for entry in doc.get("vpcs") or []:
         account = _uid(entry["account"], "vpcs")
-        build_vpc(world, account, entry["region"], entry["id"], entry["cidr"], name=entry.get("name") or "")
+        build_vpc(world, account, entry["region"], entry["id"], entry["cidr"], name=entry.get("name") or "",
+                  tags=_seed_tags(entry, "vpcs"))
     for entry in doc.get("vbrs") or []:
         build_vbr(world, entry["id"], _uid(entry["account"], "vbrs"), entry["region"], name=entry.get("name") or "")
     for entry in doc.get("vswitches") or []:

@@ -182,6 +182,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     every_token_page,
     snake_dict,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_OPTIONS
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     PAGE_SIZE,
@@ -190,21 +191,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     vpc_result,
 )
 
-# An account entry's keys -> the modules' option names (credentials.resolve_settings).
-CREDENTIAL_OPTIONS = dict(
-    access_key="alicloud_access_key",
-    secret_key="alicloud_secret_key",
-    security_token="alicloud_security_token",
-    profile="profile",
-    shared_credentials_file="shared_credentials_file",
-    assume_role="alicloud_assume_role",
-)
-ACCOUNT_KEYS = frozenset(CREDENTIAL_OPTIONS) | frozenset(("name", "regions"))
+ACCOUNT_KEYS = frozenset(ACCOUNT_ENTRY_OPTIONS) | frozenset(("name", "regions"))
 
 
 def account_params(account, endpoint, base_dir):
     """The shared module options of one account entry (relative credentials files are relative to base_dir)."""
-    params = dict((option, account.get(key)) for key, option in CREDENTIAL_OPTIONS.items())
+    params = dict((option, account.get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items())
     path = params["shared_credentials_file"]
     if path:
         params["shared_credentials_file"] = os.path.join(base_dir, os.path.expanduser(path))

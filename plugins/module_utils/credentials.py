@@ -22,6 +22,17 @@ DEFAULT_SHARED_CREDENTIALS_FILE = "~/.aliyun/config.json"
 DEFAULT_ROLE_SESSION_NAME = "ansible-alicloud-interconnect"
 DEFAULT_ROLE_SESSION_EXPIRATION = 3600
 
+# The keys of an account entry (the roles' cen_network_accounts, the vpcs inventory's and
+# interconnect_info's accounts) -> the shared option each one sets.
+ACCOUNT_ENTRY_OPTIONS = dict(
+    access_key="alicloud_access_key",
+    secret_key="alicloud_secret_key",
+    security_token="alicloud_security_token",
+    profile="profile",
+    shared_credentials_file="shared_credentials_file",
+    assume_role="alicloud_assume_role",
+)
+
 _PROXY_VARIABLES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy")
 
 

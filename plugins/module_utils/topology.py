@@ -38,6 +38,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.route import
     vpc_cidr_blocks,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import describe_router_interfaces
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_OPTIONS
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import list_transit_routers
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_attachment import (
@@ -57,15 +58,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import flatten, list_peer_connections
 
-# An entry of the accounts option -> the shared option it sets (the keys of the roles' account entries).
-CREDENTIAL_OPTIONS = dict(
-    access_key="alicloud_access_key",
-    secret_key="alicloud_secret_key",
-    security_token="alicloud_security_token",
-    profile="profile",
-    shared_credentials_file="shared_credentials_file",
-    assume_role="alicloud_assume_role",
-)
 SHARED_OPTIONS = ("alicloud_endpoint", "alicloud_region", "wait_timeout")
 MAX_WORKERS = 8
 
@@ -86,7 +78,7 @@ def account_sessions(session, params):
         label = entry.get("name") or (str(entry["account_id"]) if entry.get("account_id") is not None
                                       else "accounts[%d]" % index)
         expected = account_id(entry.get("account_id"), "accounts[%d].account_id" % index)
-        own = dict((option, entry.get(key)) for key, option in CREDENTIAL_OPTIONS.items())
+        own = dict((option, entry.get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items())
         own.update((option, params.get(option)) for option in SHARED_OPTIONS)
         if not any(own[option] for option in ("alicloud_access_key", "profile", "shared_credentials_file")):
             raise AlicloudError(None, "accounts[%d] (%s): give access_key and secret_key, or profile" % (index, label))

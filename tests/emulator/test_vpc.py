@@ -1291,6 +1291,19 @@ def test_seed_ids_of_lower_case_letters_and_digits_load(emulator_factory):
     assert running.world.get("vpc", "vpc-hzcore1")["Status"] == "Available"
 
 
+def test_seeded_vpc_tags_are_the_vpcs_tags(emulator_factory):
+    vpcs = [{"id": "vpc-tagged", "account": UID1, "region": HZ, "cidr": "10.9.0.0/16", "tags": {"cen": "rollout"}}]
+    running = emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": []})
+    assert running.world.get("vpc", "vpc-tagged")["_tags"] == {"cen": "rollout"}
+
+
+@pytest.mark.parametrize("tags, message", [(["cen"], "tags must be a mapping"), ({"aliyun:x": "y"}, "tags: InvalidTagKey")])
+def test_the_seed_loader_refuses_unusable_vpc_tags(emulator_factory, tags, message):
+    vpcs = [{"id": "vpc-tagged", "account": UID1, "region": HZ, "cidr": "10.9.0.0/16", "tags": tags}]
+    with pytest.raises(SeedError, match=r"vpcs\[0\]: " + message):
+        emulator_factory(seed={"accounts": SEED["accounts"], "vpcs": vpcs, "vbrs": []})
+
+
 def test_vpc_records_survive_a_restart_with_a_state_file(emulator_factory, tmp_path):
     state = str(tmp_path / "state.json")
     clock = Clock()

@@ -300,7 +300,7 @@ def failures(rows, size=3000):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", maxsplit=1)[0])
     parser.add_argument("--seeds", type=int, default=20, help="seeds 1..N (default: %(default)s)")
     parser.add_argument("--seed-list", help="these seeds instead, comma-separated")
     parser.add_argument("--playbooks", help="comma-separated names or prefixes (s1, rollout, teardown); default: all")
@@ -325,8 +325,8 @@ def main(argv=None):
         rows = run_matrix([(name, seed) for seed in seeds for name in names], args.jobs, scratch, progress)
     print("\n" + table(rows) + "\n\n" + summary(rows))
     failed = [r for r in rows if r["outcome"] != "ok"]
-    print("\n%d cells, %d ok, %d failed, %.0f s" % (len(rows), len(rows) - len(failed), len(failed),
-                                                   time.monotonic() - started))
+    took = time.monotonic() - started
+    print("\n%d cells, %d ok, %d failed, %.0f s" % (len(rows), len(rows) - len(failed), len(failed), took))
     if failed:
         print("\n" + failures(failed))
     if args.json:

@@ -3,7 +3,7 @@
 Every scenario playbook and the rollout, each under a seed of its own (the first playbook
 seed 1, the next seed 2, ...): converge through the seed's faults, re-run with changed=0
 and no write, the fault-free run's state, tear down to the seed (matrix.py says how). The
-``teardown`` row (teardown.yml after every scenario, 3 to 4 minutes a cell) runs in the
+``teardown`` row (teardown.yml after every scenario, the longest cell by far) runs in the
 long matrix only; here each playbook tears itself down under the faults, which is what
 teardown.yml does for every playbook in turn.
 """

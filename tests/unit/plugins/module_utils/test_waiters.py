@@ -33,7 +33,7 @@ def task(keys, clock, timeout=3600):
 def settle(session, clock, seconds):
     """Wait for a resource that settles after ``seconds``: (how long the wait took, its reads)."""
     resource, start = Resource(clock, seconds), clock()
-    wait_settled(session, lambda: resource.read(), "CEN cen-1")
+    wait_settled(session, resource.read, "CEN cen-1")
     return clock() - start, resource.reads
 
 
