@@ -142,7 +142,7 @@ def task_router(session, params, region):
 # transit_router_vpc_attachment: the task's desired state, checked before any call
 # ---------------------------------------------------------------------------
 
-def _checked_params(session, params):
+def _checked_vpc_params(session, params):
     """The task's options checked without any call; returns (region, vpc owner, route table option)."""
     for option, prefix in (("transit_router_id", "tr"), ("cen_id", "cen")):
         if params.get(option) is not None and not predicted(params[option], option, True):
@@ -295,7 +295,7 @@ def _links(table_id, association, propagation):
 
 def transit_router_vpc_attachment(session, params, check_mode):
     """Core of alicloud.interconnect.transit_router_vpc_attachment."""
-    region, owner, table_option = _checked_params(session, params)
+    region, owner, table_option = _checked_vpc_params(session, params)
     present = params["state"] == "present"
     if predicted(params.get("transit_router_id"), "transit_router_id", check_mode) \
             or predicted(params.get("cen_id"), "cen_id", check_mode):
@@ -341,7 +341,7 @@ def _describe(session, attachment_id):
     return found[0] if found else None
 
 
-def _predicted_attachment(params, attachment_id, router_id, cen_id, region, owner, zones, tags):
+def _predicted_vpc_attachment(params, attachment_id, router_id, cen_id, region, owner, zones, tags):
     return dict(TransitRouterAttachmentId=attachment_id, TransitRouterId=router_id, CenId=cen_id,
                 VpcId=params["vpc_id"], VpcOwnerId=owner, VpcRegionId=region, ResourceType="VPC", Status="Attached",
                 TransitRouterAttachmentName=params.get("name") or "",
@@ -355,7 +355,7 @@ def _vpc_attachment_predicted(params, region, owner, table_option):
         return dict(changed=False, transit_router_attachment_id=None, attachment={})
     zones = [dict(ZoneId=m.get("zone_id"), VSwitchId=m["vswitch_id"]) for m in params.get("zone_mappings") or []]
     router_id = params.get("transit_router_id") or predicted_id("tr")
-    attachment = _predicted_attachment(params, predicted_id("attach"), router_id, params.get("cen_id"), region,
+    attachment = _predicted_vpc_attachment(params, predicted_id("attach"), router_id, params.get("cen_id"), region,
                                        owner, zones, params.get("tags"))
     table_id = predicted_id("vtb") if table_option is None else table_option or None
     links = dict(route_table_id=table_id, associated=True, propagating=True) if table_id else {}
@@ -431,7 +431,7 @@ def run_steps(params, kind, attachment_id, steps, settle=None, done=()):
 def _vpc_attachment_create(session, params, check_mode, router, region, owner, zones, tags, table_id):
     links = dict(route_table_id=table_id, associated=True, propagating=True) if table_id else {}
     if check_mode:
-        attachment = _predicted_attachment(params, predicted_id("attach"), router["TransitRouterId"], router["CenId"],
+        attachment = _predicted_vpc_attachment(params, predicted_id("attach"), router["TransitRouterId"], router["CenId"],
                                            region, owner or session.account_id(), zones, tags)
         return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
                     attachment=vpc_attachment_result(attachment, links),

@@ -80,7 +80,7 @@ def _table_option(value, option):
     return value
 
 
-def _checked_params(session, params, check_mode):
+def _checked_peer_params(session, params, check_mode):
     """The options checked without any call: ``(region, local table option, peer table option)``."""
     for option in ("transit_router_id", "peer_transit_router_id", "cen_id"):
         if params.get(option) is not None and not predicted(params[option], option, check_mode):
@@ -265,7 +265,7 @@ def _view(attachment, router_id, peer_id, links):
     return view
 
 
-def _predicted_attachment(params, attachment_id, router, peer, bandwidth, tags):
+def _predicted_peer_attachment(params, attachment_id, router, peer, bandwidth, tags):
     return dict(TransitRouterAttachmentId=attachment_id, TransitRouterId=router["TransitRouterId"],
                 RegionId=router.get("RegionId"), CenId=router.get("CenId"), ResourceType="TR", Status="Attached",
                 PeerTransitRouterId=peer["TransitRouterId"], PeerTransitRouterRegionId=peer.get("RegionId"),
@@ -282,7 +282,7 @@ def _predicted_attachment(params, attachment_id, router, peer, bandwidth, tags):
 
 def transit_router_peer_attachment(session, params, check_mode):
     """Core of alicloud.interconnect.transit_router_peer_attachment."""
-    region, table_option, peer_table_option = _checked_params(session, params, check_mode)
+    region, table_option, peer_table_option = _checked_peer_params(session, params, check_mode)
     if any(predicted(params.get(o), o, check_mode) for o in ("transit_router_id", "cen_id", "peer_transit_router_id")):
         # A router is to be created by an earlier task of this check-mode run: it has no attachment yet.
         return _predicted(params, region, table_option, peer_table_option)
@@ -315,7 +315,7 @@ def _predicted(params, region, table_option, peer_table_option):
                   CenId=params.get("cen_id"))
     peer = dict(TransitRouterId=params.get("peer_transit_router_id") or predicted_id("tr"),
                 RegionId=params.get("peer_region"))
-    attachment = _predicted_attachment(params, predicted_id("attach"), router, peer,
+    attachment = _predicted_peer_attachment(params, predicted_id("attach"), router, peer,
                                        _desired_bandwidth(params, None), params.get("tags"))
     links = {}
     for prefix, option in (("", table_option), ("peer_", peer_table_option)):
@@ -331,7 +331,7 @@ def _create(session, params, check_mode, router, peer, ends, bandwidth, tags):
     router_id, peer_id = router["TransitRouterId"], peer["TransitRouterId"]
     links = dict(ends[0].linked(), **ends[1].linked())
     if check_mode:
-        attachment = _predicted_attachment(params, predicted_id("attach"), router, peer, bandwidth, tags)
+        attachment = _predicted_peer_attachment(params, predicted_id("attach"), router, peer, bandwidth, tags)
         return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
                     attachment=peer_attachment_result(attachment, links),
                     diff=make_diff(None, _view(attachment, router_id, peer_id, links)))
