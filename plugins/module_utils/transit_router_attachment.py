@@ -356,7 +356,7 @@ def _vpc_attachment_predicted(params, region, owner, table_option):
     zones = [dict(ZoneId=m.get("zone_id"), VSwitchId=m["vswitch_id"]) for m in params.get("zone_mappings") or []]
     router_id = params.get("transit_router_id") or predicted_id("tr")
     attachment = _predicted_vpc_attachment(params, predicted_id("attach"), router_id, params.get("cen_id"), region,
-                                       owner, zones, params.get("tags"))
+                                           owner, zones, params.get("tags"))
     table_id = predicted_id("vtb") if table_option is None else table_option or None
     links = dict(route_table_id=table_id, associated=True, propagating=True) if table_id else {}
     return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
@@ -432,7 +432,7 @@ def _vpc_attachment_create(session, params, check_mode, router, region, owner, z
     links = dict(route_table_id=table_id, associated=True, propagating=True) if table_id else {}
     if check_mode:
         attachment = _predicted_vpc_attachment(params, predicted_id("attach"), router["TransitRouterId"], router["CenId"],
-                                           region, owner or session.account_id(), zones, tags)
+                                               region, owner or session.account_id(), zones, tags)
         return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
                     attachment=vpc_attachment_result(attachment, links),
                     diff=make_diff(None, _view(attachment, links)))

@@ -316,7 +316,7 @@ def _predicted(params, region, table_option, peer_table_option):
     peer = dict(TransitRouterId=params.get("peer_transit_router_id") or predicted_id("tr"),
                 RegionId=params.get("peer_region"))
     attachment = _predicted_peer_attachment(params, predicted_id("attach"), router, peer,
-                                       _desired_bandwidth(params, None), params.get("tags"))
+                                            _desired_bandwidth(params, None), params.get("tags"))
     links = {}
     for prefix, option in (("", table_option), ("peer_", peer_table_option)):
         if option is not False:
