@@ -193,6 +193,17 @@ class Session:
             self._clients[key] = self._new_client(product, region, self.credentials())
         return self._clients[key]
 
+    def for_thread(self):
+        """A Session for another thread of the same task (module_utils/router_batches.py): the same credentials
+        (any roles are assumed here, once), region, endpoint, deadline, run cache, clock, sleep and retry policy,
+        and the caller's identity when it is already known; SDK clients and ``settle_times`` of its own, which
+        are not shared across threads."""
+        self.credentials()
+        twin = copy.copy(self)
+        twin._clients = {}
+        twin.settle_times = dict(self.settle_times)
+        return twin
+
     def credentials(self):
         """The credentials calls are signed with: the resolved keys, after assuming any roles."""
         if self._credentials is None:

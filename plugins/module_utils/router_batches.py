@@ -1,0 +1,87 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026 alicloud.interconnect contributors
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""A batch of one task over several transit routers: one thread per router, one item at a time within it.
+
+A transit router takes one operation at a time (a second one is refused as busy, ``Operation.Blocking``), but
+routers are per region and never wait for each other. So a batch core groups its items by router and runs each
+router's items, waits included, one after the other in a thread of its own; the routers proceed in parallel.
+
+How a batch core uses it::
+
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import run_per_router
+
+    outcomes = run_per_router(session, [(router_id, item) for ...], work)
+
+* ``work(thread_session, item)`` is called for every item of one router in the order given, in that router's
+  thread, with the Session of that thread (``Session.for_thread``: the task's credentials, identity, deadline
+  and run cache; SDK clients and wait statistics of its own, since those are not shared across threads). It
+  returns anything, or raises AlicloudError.
+* The result is one ``Outcome`` per item, in the order given: ``value`` (what ``work`` returned), ``error`` (the
+  AlicloudError it raised, else None) and ``skipped`` (True when ``work`` was not called because an earlier item
+  of the same router failed, with ``stop_on_error``). The other routers' items are always run.
+* An exception other than AlicloudError is a bug: it is raised again in the caller's thread, once every thread
+  has ended.
+* The key may be anything hashable that names the router (its id; a predicted id in check mode). A batch with a
+  single router runs in a thread all the same: one way to run a batch.
+
+A core runs it twice: first to read and check every item (``stop_on_error=False``, nothing written, so that bad
+input in any item stops the task before any write), then to make the changes.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import sys
+import threading
+
+from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
+
+
+class Outcome:
+    """What became of one item of a batch (see the module's docstring)."""
+
+    def __init__(self):
+        self.value = None
+        self.error = None
+        self.skipped = False
+
+    @property
+    def ok(self):
+        return self.error is None and not self.skipped
+
+
+def run_per_router(session, keyed_items, work, stop_on_error=True):
+    """Run ``work(thread_session, item)`` for every ``(router key, item)`` of ``keyed_items``: the items of a
+    router one after the other in a thread of that router, the routers at the same time. Returns one Outcome per
+    item, in the order given."""
+    outcomes = [Outcome() for _pair in keyed_items]
+    chains = {}
+    for index, (key, _item) in enumerate(keyed_items):
+        chains.setdefault(key, []).append(index)
+    bugs = []
+
+    def chain(indexes, thread_session):
+        try:
+            for position, index in enumerate(indexes):
+                try:
+                    outcomes[index].value = work(thread_session, keyed_items[index][1])
+                except AlicloudError as exc:
+                    outcomes[index].error = exc
+                    if stop_on_error:
+                        for later in indexes[position + 1:]:
+                            outcomes[later].skipped = True
+                        return
+        except Exception:  # a bug: raised again in the caller's thread
+            bugs.append(sys.exc_info())
+
+    threads = [threading.Thread(target=chain, args=(indexes, session.for_thread()), name="router %s" % (key,))
+               for key, indexes in chains.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if bugs:
+        raise bugs[0][1].with_traceback(bugs[0][2])
+    return outcomes
