@@ -25,6 +25,9 @@ How a batch core uses it::
 * The key may be anything hashable that names the router (its id; a predicted id in check mode). A batch with a
   single router runs in a thread all the same: one way to run a batch.
 
+An item that takes two routers at once (an inter-region attachment: both its ends) goes through
+``run_on_routers`` instead, keyed by the routers it takes.
+
 A core runs it twice: first to read and check every item (``stop_on_error=False``, nothing written, so that bad
 input in any item stops the task before any write), then to make the changes.
 """
@@ -33,6 +36,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import queue
 import sys
 import threading
 
@@ -82,6 +86,49 @@ def run_per_router(session, keyed_items, work, stop_on_error=True):
         thread.start()
     for thread in threads:
         thread.join()
+    if bugs:
+        raise bugs[0][1].with_traceback(bugs[0][2])
+    return outcomes
+
+
+def run_on_routers(session, keyed_items, work):
+    """The variant for items that each take several routers at once (an inter-region attachment takes both its
+    ends): ``keyed_items`` are ``(router keys, item)``. Every item runs in a thread of its own (its Session from
+    ``Session.for_thread``, whose wait statistics are handed to the items started after it), never at the same
+    time as another item that takes one of its routers: an item starts as soon as none of its routers is taken,
+    the earliest first. Nothing is skipped (a failure stops no other item); the Outcomes and bugs as for
+    run_per_router."""
+    outcomes = [Outcome() for _pair in keyed_items]
+    pending = list(range(len(keyed_items)))
+    taken = set()
+    finished = queue.Queue()
+    bugs = []
+
+    def run(index, thread_session):
+        try:
+            outcomes[index].value = work(thread_session, keyed_items[index][1])
+        except AlicloudError as exc:
+            outcomes[index].error = exc
+        except Exception:  # a bug: raised again in the caller's thread
+            bugs.append(sys.exc_info())
+        finally:
+            finished.put((index, thread_session))
+
+    running = 0
+    while pending or running:
+        for index in list(pending):
+            keys = set(keyed_items[index][0])
+            if not keys & taken:
+                taken |= keys
+                pending.remove(index)
+                running += 1
+                threading.Thread(target=run, args=(index, session.for_thread()),
+                                 name="routers %s" % ", ".join(sorted(str(k) for k in keys))).start()
+        index, thread_session = finished.get()
+        running -= 1
+        taken -= set(keyed_items[index][0])
+        for place, seconds in thread_session.settle_times.items():
+            session.settle_times[place] = min(seconds, session.settle_times.get(place, seconds))
     if bugs:
         raise bugs[0][1].with_traceback(bugs[0][2])
     return outcomes

@@ -161,10 +161,19 @@ def _peer_router(session, params, router):
     return peer
 
 
-def _find(session, router, peer):
+def _memo(memo, key, read):
+    """``read()``, kept in ``memo`` under ``key`` for the other links of the task."""
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def _find(session, router, peer, memo):
     """The attachment between the two routers (created from either end), or None."""
     ends = set((router["TransitRouterId"], peer["TransitRouterId"]))
-    found = [a for a in list_peer_attachments(session, CenId=router["CenId"])
+    listing = _memo(memo, ("peer attachments", router["CenId"]),
+                    lambda: list_peer_attachments(session, CenId=router["CenId"]))
+    found = [a for a in listing
              if set((a.get("TransitRouterId"), a.get("PeerTransitRouterId"))) == ends]
     if len(found) > 1:
         raise AlicloudError(None, "the transit routers %s and %s are joined by %d inter-region attachments (%s); "
@@ -187,10 +196,10 @@ def _wait_attachment(session, attachment_id, gone=False):
 class _End(object):
     """One end of the attachment: a router, its route tables, and the table the task manages there."""
 
-    def __init__(self, session, router, option, prefix):
+    def __init__(self, session, router, option, prefix, memo):
         self.router_id = router["TransitRouterId"]
         self.prefix = prefix  # "" or "peer_", for results and messages
-        tables = list_route_tables(session, self.router_id)
+        tables = _memo(memo, ("route tables", self.router_id), lambda: list_route_tables(session, self.router_id))
         self.tables = [t["TransitRouterRouteTableId"] for t in tables]
         self.table_id = None
         if option is None:
@@ -277,11 +286,22 @@ def _predicted_peer_attachment(params, attachment_id, router, peer, bandwidth, t
 
 
 # ---------------------------------------------------------------------------
-# The core
+# The core: a plan made by reading and checking only, then its writes
 # ---------------------------------------------------------------------------
 
-def transit_router_peer_attachment(session, params, check_mode):
-    """Core of alicloud.interconnect.transit_router_peer_attachment."""
+def transit_router_peer_attachment_one(session, params, check_mode):
+    """Core of alicloud.interconnect.transit_router_peer_attachment for one link (the task's own options)."""
+    _routers, result, apply = plan_peer_attachment(session, params, check_mode)
+    return result if apply is None else apply(session)
+
+
+def plan_peer_attachment(session, params, check_mode, memo=None):
+    """What the task does to one link, decided by reading and checking only (bad input raises AlicloudError,
+    nothing written): ``(routers, result, apply)``. ``routers`` are the ids of its two routers; ``result`` is
+    the task's result when there is nothing to write (also in check mode), else ``apply(session)`` makes the
+    changes, waits included, and returns it. ``apply`` reads ``params["wait"]`` when it runs. ``memo``: a dict
+    that keeps the listings of CENs and routers for the other links of a batch."""
+    memo = {} if memo is None else memo
     region, table_option, peer_table_option = _checked_peer_params(session, params, check_mode)
     if any(predicted(params.get(o), o, check_mode) for o in ("transit_router_id", "cen_id", "peer_transit_router_id")):
         # A router is to be created by an earlier task of this check-mode run: it has no attachment yet.
@@ -291,30 +311,31 @@ def transit_router_peer_attachment(session, params, check_mode):
         raise AlicloudError(None, "region: the transit router %s is in %s, not %s"
                             % (router["TransitRouterId"], router["RegionId"], region))
     peer = _peer_router(session, params, router)
-    current = _find(session, router, peer)
+    routers = (router["TransitRouterId"], peer["TransitRouterId"])
+    current = _find(session, router, peer, memo)
     if params["state"] == "absent":
-        return _absent(session, params, check_mode, router, peer, current, table_option, peer_table_option)
+        return (routers,) + _absent(session, params, check_mode, router, peer, current, table_option,
+                                    peer_table_option, memo)
+    detaching = None
     if current is not None and current.get("Status") == "Detaching":
-        # Being deleted: attach anew once it is gone (the create needs that, whatever wait says).
-        if not check_mode:
-            _wait_attachment(session, current["TransitRouterAttachmentId"], gone=True)
-        current = None
+        detaching, current = current, None  # being deleted: attached anew once it is gone
     bandwidth = _desired_bandwidth(params, current)
     to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                     params["purge_tags"])
-    ends = (_End(session, router, table_option, ""), _End(session, peer, peer_table_option, "peer_"))
+    ends = (_End(session, router, table_option, "", memo), _End(session, peer, peer_table_option, "peer_", memo))
     if current is None:
-        return _create(session, params, check_mode, router, peer, ends, bandwidth, to_set)
-    return _update(session, params, check_mode, router, peer, ends, current, bandwidth, to_set, to_unset)
+        return (routers,) + _create(params, check_mode, router, peer, ends, bandwidth, to_set, detaching)
+    return (routers,) + _update(session, params, check_mode, router, peer, ends, current, bandwidth, to_set,
+                                to_unset)
 
 
 def _predicted(params, region, table_option, peer_table_option):
+    router_id = params.get("transit_router_id") or predicted_id("tr")
+    peer_id = params.get("peer_transit_router_id") or predicted_id("tr")
     if params["state"] == "absent":
-        return dict(changed=False, transit_router_attachment_id=None, attachment={})
-    router = dict(TransitRouterId=params.get("transit_router_id") or predicted_id("tr"), RegionId=region,
-                  CenId=params.get("cen_id"))
-    peer = dict(TransitRouterId=params.get("peer_transit_router_id") or predicted_id("tr"),
-                RegionId=params.get("peer_region"))
+        return (router_id, peer_id), dict(changed=False, transit_router_attachment_id=None, attachment={}), None
+    router = dict(TransitRouterId=router_id, RegionId=region, CenId=params.get("cen_id"))
+    peer = dict(TransitRouterId=peer_id, RegionId=params.get("peer_region"))
     attachment = _predicted_peer_attachment(params, predicted_id("attach"), router, peer,
                                             _desired_bandwidth(params, None), params.get("tags"))
     links = {}
@@ -322,40 +343,51 @@ def _predicted(params, region, table_option, peer_table_option):
         if option is not False:
             links.update({prefix + "route_table_id": option or predicted_id("vtb"), prefix + "associated": True,
                           prefix + "propagating": True})
-    return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
-                attachment=peer_attachment_result(attachment, links),
-                diff=make_diff(None, _view(attachment, router["TransitRouterId"], peer["TransitRouterId"], links)))
+    return (router_id, peer_id), dict(
+        changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
+        attachment=peer_attachment_result(attachment, links),
+        diff=make_diff(None, _view(attachment, router_id, peer_id, links))), None
 
 
-def _create(session, params, check_mode, router, peer, ends, bandwidth, tags):
+def _create(params, check_mode, router, peer, ends, bandwidth, tags, detaching):
+    """``(result, apply)`` of a link to create; ``detaching``: the attachment being deleted there, if any (the
+    create waits until it is gone)."""
     router_id, peer_id = router["TransitRouterId"], peer["TransitRouterId"]
     links = dict(ends[0].linked(), **ends[1].linked())
     if check_mode:
         attachment = _predicted_peer_attachment(params, predicted_id("attach"), router, peer, bandwidth, tags)
         return dict(changed=True, transit_router_attachment_id=attachment["TransitRouterAttachmentId"],
                     attachment=peer_attachment_result(attachment, links),
-                    diff=make_diff(None, _view(attachment, router_id, peer_id, links)))
-    try:
-        body = session.call("cbn", "CreateTransitRouterPeerAttachment", ClientToken=session.client_token(),
-                            TransitRouterId=router_id, RegionId=router["RegionId"], PeerTransitRouterId=peer_id,
-                            PeerTransitRouterRegionId=peer["RegionId"], TransitRouterAttachmentName=params.get("name"),
-                            TransitRouterAttachmentDescription=params.get("description"),
-                            Tag=tags_to_list(tags) or None, **bandwidth)
-    except AlicloudError as exc:
-        if exc.code == SERVICE_CLOSED_CODE:
-            raise service_closed(session, exc)
-        raise
-    attachment_id = body["TransitRouterAttachmentId"]
-    steps = [s for end in ends for s in _end_steps(session, end, attachment_id, None, None)]
-    run_steps(params, "inter-region attachment", attachment_id, steps,
-              lambda: _wait_attachment(session, attachment_id), ["created"])
-    after = _describe(session, attachment_id)
-    return dict(changed=True, transit_router_attachment_id=attachment_id,
-                attachment=peer_attachment_result(after, links),
-                diff=make_diff(None, _view(after, router_id, peer_id, links)))
+                    diff=make_diff(None, _view(attachment, router_id, peer_id, links))), None
+
+    def apply(session):
+        if detaching:
+            _wait_attachment(session, detaching["TransitRouterAttachmentId"], gone=True)
+        try:
+            body = session.call("cbn", "CreateTransitRouterPeerAttachment", ClientToken=session.client_token(),
+                                TransitRouterId=router_id, RegionId=router["RegionId"], PeerTransitRouterId=peer_id,
+                                PeerTransitRouterRegionId=peer["RegionId"],
+                                TransitRouterAttachmentName=params.get("name"),
+                                TransitRouterAttachmentDescription=params.get("description"),
+                                Tag=tags_to_list(tags) or None, **bandwidth)
+        except AlicloudError as exc:
+            if exc.code == SERVICE_CLOSED_CODE:
+                raise service_closed(session, exc)
+            raise
+        attachment_id = body["TransitRouterAttachmentId"]
+        steps = [s for end in ends for s in _end_steps(session, end, attachment_id, None, None)]
+        run_steps(params, "inter-region attachment", attachment_id, steps,
+                  lambda: _wait_attachment(session, attachment_id), ["created"])
+        after = _describe(session, attachment_id)
+        return dict(changed=True, transit_router_attachment_id=attachment_id,
+                    attachment=peer_attachment_result(after, links),
+                    diff=make_diff(None, _view(after, router_id, peer_id, links)))
+
+    return None, apply
 
 
 def _update(session, params, check_mode, router, peer, ends, current, bandwidth, to_set, to_unset):
+    """``(result, apply)`` of a link that exists."""
     router_id, peer_id = router["TransitRouterId"], peer["TransitRouterId"]
     attachment_id = current["TransitRouterAttachmentId"]
     wanted = dict(bandwidth, TransitRouterAttachmentName=params.get("name"),
@@ -364,55 +396,70 @@ def _update(session, params, check_mode, router, peer, ends, current, bandwidth,
         wanted["CenBandwidthPackageId"] = None  # the API drops the package with the type
     changes = changed_fields(current, wanted)
     associations = associations_of(session, attachment_id) if any(end.table_id for end in ends) else []
-    before_links, after_links, linking = {}, {}, []
+    before_links, after_links, states = {}, {}, []
     for end in ends:
         association, propagation = _end_state(session, end, attachment_id, associations)
         before_links.update(end.links(association, propagation))
         after_links.update(end.linked())
-        linking.extend(_end_steps(session, end, attachment_id, association, propagation))
-    if not (changes or to_set or to_unset or linking):
-        if params["wait"] and current.get("Status") != "Attached" and not check_mode:
-            current = _wait_attachment(session, attachment_id)
-        return dict(changed=False, transit_router_attachment_id=attachment_id,
-                    attachment=peer_attachment_result(current, before_links))
+        states.append((end, association, propagation))
+    if not (changes or to_set or to_unset or before_links != after_links):
+        unchanged = dict(changed=False, transit_router_attachment_id=attachment_id,
+                         attachment=peer_attachment_result(current, before_links))
+        if not params["wait"] or current.get("Status") == "Attached" or check_mode:
+            return unchanged, None
+        return None, lambda s: dict(unchanged, attachment=peer_attachment_result(_wait_attachment(s, attachment_id),
+                                                                                 before_links))
     if check_mode:
         predicted_attachment = dict(current, Tags=tags_after(current.get("Tags"), to_set, to_unset), **changes)
         return dict(changed=True, transit_router_attachment_id=attachment_id,
                     attachment=peer_attachment_result(predicted_attachment, after_links),
                     diff=make_diff(_view(current, router_id, peer_id, before_links),
-                                   _view(predicted_attachment, router_id, peer_id, after_links)))
+                                   _view(predicted_attachment, router_id, peer_id, after_links))), None
 
-    def settled():
-        _wait_attachment(session, attachment_id)
+    def apply(session):
+        def settled():
+            _wait_attachment(session, attachment_id)
 
-    steps = []
-    if changes:
-        steps.append(("changed its %s" % " and ".join(sorted(_OPTION_OF[k] for k in changes)),
-                      lambda: session.call("cbn", "UpdateTransitRouterPeerAttachmentAttribute",
-                                           ClientToken=session.client_token(), TransitRouterAttachmentId=attachment_id,
-                                           **changes), settled))
-    if to_set or to_unset:
-        steps.append(("changed its tags",
-                      lambda: apply_tags(session, TAG_RESOURCE_TYPE, attachment_id, to_set, to_unset), None))
-    # A transition of an earlier task settles first.
-    run_steps(params, "inter-region attachment", attachment_id, steps + linking,
-              settled if current.get("Status") != "Attached" else None)
-    after = _describe(session, attachment_id)
-    return dict(changed=True, transit_router_attachment_id=attachment_id,
-                attachment=peer_attachment_result(after, after_links),
-                diff=make_diff(_view(current, router_id, peer_id, before_links),
-                               _view(after, router_id, peer_id, after_links)))
+        steps = []
+        if changes:
+            steps.append(("changed its %s" % " and ".join(sorted(_OPTION_OF[k] for k in changes)),
+                          lambda: session.call("cbn", "UpdateTransitRouterPeerAttachmentAttribute",
+                                               ClientToken=session.client_token(),
+                                               TransitRouterAttachmentId=attachment_id, **changes), settled))
+        if to_set or to_unset:
+            steps.append(("changed its tags",
+                          lambda: apply_tags(session, TAG_RESOURCE_TYPE, attachment_id, to_set, to_unset), None))
+        for end, association, propagation in states:
+            steps.extend(_end_steps(session, end, attachment_id, association, propagation))
+        # A transition of an earlier task settles first.
+        run_steps(params, "inter-region attachment", attachment_id, steps,
+                  settled if current.get("Status") != "Attached" else None)
+        after = _describe(session, attachment_id)
+        return dict(changed=True, transit_router_attachment_id=attachment_id,
+                    attachment=peer_attachment_result(after, after_links),
+                    diff=make_diff(_view(current, router_id, peer_id, before_links),
+                                   _view(after, router_id, peer_id, after_links)))
+
+    return None, apply
 
 
-def _absent(session, params, check_mode, router, peer, current, table_option, peer_table_option):
+def _absent(session, params, check_mode, router, peer, current, table_option, peer_table_option, memo):
+    """``(result, apply)`` of a link to delete."""
+    gone = dict(changed=False, transit_router_attachment_id=None, attachment={})
     if current is None:
-        return dict(changed=False, transit_router_attachment_id=None, attachment={})
+        return gone, None
     attachment_id = current["TransitRouterAttachmentId"]
+    gone["transit_router_attachment_id"] = attachment_id
     if current.get("Status") == "Detaching":
-        if params["wait"] and not check_mode:
+        if not params["wait"] or check_mode:
+            return gone, None
+
+        def deleted_at_last(session):
             _wait_attachment(session, attachment_id, gone=True)
-        return dict(changed=False, transit_router_attachment_id=attachment_id, attachment={})
-    ends = (_End(session, router, table_option, ""), _End(session, peer, peer_table_option, "peer_"))
+            return gone
+
+        return None, deleted_at_last
+    ends = (_End(session, router, table_option, "", memo), _End(session, peer, peer_table_option, "peer_", memo))
     associations = associations_of(session, attachment_id)
     own, others, before_links = 0, [], {}
     for end in ends:
@@ -433,26 +480,32 @@ def _absent(session, params, check_mode, router, peer, current, table_option, pe
                                   "(alicloud.interconnect.transit_router_route_table), or set force: true to remove "
                                   "them with the attachment" % (attachment_id, " and ".join(others),
                                                                 "it" if len(others) == 1 else "them"))
-    diff = make_diff(_view(current, router["TransitRouterId"], peer["TransitRouterId"], before_links), None)
+    deleted = dict(changed=True, transit_router_attachment_id=attachment_id, attachment={},
+                   diff=make_diff(_view(current, router["TransitRouterId"], peer["TransitRouterId"], before_links),
+                                  None))
     if check_mode:
-        return dict(changed=True, transit_router_attachment_id=attachment_id, attachment={}, diff=diff)
-    try:
-        # Force removes the associations and propagations (the task's own, or all with force: true).
-        session.call("cbn", "DeleteTransitRouterPeerAttachment", ClientToken=session.client_token(),
-                     TransitRouterAttachmentId=attachment_id, Force=True if (own or others) else None)
-    except AlicloudError as exc:
-        if exc.code == ATTACHMENT_GONE_CODE:
-            return dict(changed=False, transit_router_attachment_id=attachment_id, attachment={})
-        if exc.code == ROUTER_ROUTES_CODE:
-            raise _routes_remain(session, ends, attachment_id, exc)
-        raise
-    if params["wait"]:
+        return deleted, None
+
+    def apply(session):
         try:
-            _wait_attachment(session, attachment_id, gone=True)
+            # Force removes the associations and propagations (the task's own, or all with force: true).
+            session.call("cbn", "DeleteTransitRouterPeerAttachment", ClientToken=session.client_token(),
+                         TransitRouterAttachmentId=attachment_id, Force=True if (own or others) else None)
         except AlicloudError as exc:
-            raise after_write(exc, "deleted inter-region attachment %s" % attachment_id,
-                              "a re-run waits for it again", transit_router_attachment_id=attachment_id)
-    return dict(changed=True, transit_router_attachment_id=attachment_id, attachment={}, diff=diff)
+            if exc.code == ATTACHMENT_GONE_CODE:
+                return gone
+            if exc.code == ROUTER_ROUTES_CODE:
+                raise _routes_remain(session, ends, attachment_id, exc)
+            raise
+        if params["wait"]:
+            try:
+                _wait_attachment(session, attachment_id, gone=True)
+            except AlicloudError as exc:
+                raise after_write(exc, "deleted inter-region attachment %s" % attachment_id,
+                                  "a re-run waits for it again", transit_router_attachment_id=attachment_id)
+        return deleted
+
+    return None, apply
 
 
 def _routes_remain(session, ends, attachment_id, error):

@@ -30,19 +30,27 @@ description:
   - A transit router takes one operation at a time. Between its own writes the module waits until the last one
     settled, and changes refused because another task's operation is in progress are retried until
     O(wait_timeout).
+  - A batch form, O(links), creates, updates or deletes many links in one task. Every link is first read and
+    checked; a bad one fails the task naming it (C(links[2] (hz-bj\): bandwidth: ...)) and nothing is written.
+    Then the links run in parallel, each from its first write until its last change has settled, such that no
+    two links in flight share a transit router; links of disjoint router pairs do not wait for each other.
+    A link that fails is named in the task's failure, and the other links are done all the same; RV(results)
+    says what became of each. Use it instead of a loop.
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
   transit_router_id:
     description:
       - The task's transit router, like V(tr-bp1su1ytdxtataupl****).
-      - Exactly one of O(transit_router_id) and O(cen_id) is required.
+      - Exactly one of O(transit_router_id) and O(cen_id) is required (for each link with O(links)).
       - In check mode, the id M(alicloud.interconnect.transit_router) predicted for a router it would create is
         accepted (also for O(peer_transit_router_id)); the attachment is then predicted to be created too.
     type: str
   cen_id:
     description:
       - The CEN whose transit router in O(region) is the task's end, like V(cen-7qthudw0ll6jmc****).
+      - With O(links), the CEN of the links that give no O(links[].transit_router_id), each in its
+        O(links[].region).
       - In check mode, a predicted CEN id is accepted as for O(transit_router_id).
     type: str
   region:
@@ -105,6 +113,73 @@ options:
     description:
       - As O(route_table_id), on the peer router.
     type: raw
+  links:
+    description:
+      - Several links handled in one task (see the description), exclusive with the options of the single form
+        (O(transit_router_id), O(peer_region), O(name), ...). O(cen_id), O(state), O(force), O(purge_tags),
+        O(wait) and O(wait_timeout) apply to every link; O(wait_timeout) is the budget of the whole task.
+      - A link whose routers another link of the batch also joins waits until its last change has settled,
+        also with O(wait=false) (the next link on that router could not be written before).
+      - Each link names its own router by O(links[].transit_router_id), or by the task's O(cen_id) and
+        O(links[].region); its peer by O(links[].peer_transit_router_id) or O(links[].peer_region). Two links
+        must not join the same two routers.
+    type: list
+    elements: dict
+    suboptions:
+      transit_router_id:
+        description:
+          - As O(transit_router_id).
+        type: str
+      region:
+        description:
+          - As O(region).
+        type: str
+      peer_transit_router_id:
+        description:
+          - As O(peer_transit_router_id).
+        type: str
+      peer_region:
+        description:
+          - As O(peer_region).
+        type: str
+      bandwidth_type:
+        description:
+          - As O(bandwidth_type).
+        type: str
+        choices: [DataTransfer, BandwidthPackage]
+      bandwidth:
+        description:
+          - As O(bandwidth).
+        type: int
+      bandwidth_package_id:
+        description:
+          - As O(bandwidth_package_id).
+        type: str
+      default_link_type:
+        description:
+          - As O(default_link_type).
+        type: str
+        choices: [Gold, Platinum]
+      name:
+        description:
+          - As O(name); it also names the link in messages.
+        type: str
+      description:
+        description:
+          - As O(description).
+        type: str
+      route_table_id:
+        description:
+          - As O(route_table_id).
+        type: raw
+      peer_route_table_id:
+        description:
+          - As O(peer_route_table_id).
+        type: raw
+      tags:
+        description:
+          - As O(tags), with the task's O(purge_tags).
+        type: dict
   force:
     description:
       - With O(state=absent), also remove the associations and propagations of the attachment other than those the
@@ -154,6 +229,20 @@ EXAMPLES = r"""
     bandwidth_package_id: cenbwp-4c2zaavbvh5fx1a2b
     bandwidth: 20
 
+- name: Link three regions in one task; links of disjoint router pairs are made at the same time
+  alicloud.interconnect.transit_router_peer_attachment:
+    alicloud_region: cn-hangzhou
+    cen_id: cen-7qthudw0ll6jmc7fhb
+    links:
+      - {region: cn-hangzhou, peer_region: cn-shanghai, name: hangzhou-shanghai, bandwidth: 100}
+      - {region: cn-hangzhou, peer_region: cn-beijing, name: hangzhou-beijing}
+      - {region: cn-shanghai, peer_region: cn-beijing, name: shanghai-beijing}
+  register: mesh
+
+- name: The attachment of each link
+  ansible.builtin.debug:
+    msg: "{{ mesh.results | map(attribute='transit_router_attachment_id') | list }}"
+
 - name: Delete the link (its associations and propagations in the System tables go with it)
   alicloud.interconnect.transit_router_peer_attachment:
     alicloud_region: cn-hangzhou
@@ -165,12 +254,12 @@ EXAMPLES = r"""
 RETURN = r"""
 transit_router_attachment_id:
   description: The attachment (null when there is none). In check mode, a predicted id for one it would create.
-  returned: always
+  returned: without O(links)
   type: str
   sample: tr-attach-nls9fzkfat8934****
 attachment:
   description: The attachment afterwards (in check mode, as predicted); empty when there is none.
-  returned: always
+  returned: without O(links)
   type: dict
   contains:
     transit_router_attachment_id:
@@ -263,10 +352,44 @@ attachment:
       returned: unless O(peer_route_table_id=false)
       type: bool
       sample: true
+results:
+  description:
+    - With O(links), one entry per link, in the order given; also when the task fails.
+  returned: with O(links)
+  type: list
+  elements: dict
+  contains:
+    link:
+      description: The link as the task gave it (its suboptions).
+      type: dict
+      sample: {"region": "cn-hangzhou", "peer_region": "cn-shanghai", "name": "hangzhou-shanghai"}
+    changed:
+      description: Whether the link was created, changed or deleted (in check mode, would be).
+      type: bool
+      sample: true
+    transit_router_attachment_id:
+      description: As RV(transit_router_attachment_id).
+      type: str
+      sample: tr-attach-nls9fzkfat8934****
+    attachment:
+      description: As RV(attachment).
+      type: dict
+      sample: {"status": "Attached", "bandwidth": 100}
+    failed:
+      description: True when this link failed; RV(results[].msg) says why.
+      returned: when the link failed
+      type: bool
+      sample: true
+    msg:
+      description: Why the link failed.
+      returned: when the link failed
+      type: str
+      sample: "DeleteTransitRouterPeerAttachment failed: ..."
 diff:
   description:
     - What the module manages of the attachment before and after (both routers, bandwidth settings, name,
       description, tags, and the routing on both ends), with C(--diff).
+    - With O(links), the links that changed, keyed by the link as messages name it (C(links[0] (hz-sh\))).
   returned: changed and diff mode
   type: dict
   sample: {"before": {"bandwidth": 100}, "after": {"bandwidth": 200}}
@@ -277,13 +400,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.options impo
     TAGS_ARGUMENT_SPEC,
     WAIT_ARGUMENT_SPEC,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_peer import (
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_peer_links import (
     transit_router_peer_attachment,
 )
 
-ARGUMENT_SPEC = dict(
+LINK_ARGUMENT_SPEC = dict(
     transit_router_id=dict(type="str"),
-    cen_id=dict(type="str"),
     region=dict(type="str"),
     peer_transit_router_id=dict(type="str"),
     peer_region=dict(type="str"),
@@ -295,13 +417,18 @@ ARGUMENT_SPEC = dict(
     description=dict(type="str"),
     route_table_id=dict(type="raw"),
     peer_route_table_id=dict(type="raw"),
+    tags=dict(type="dict"),
+)
+ARGUMENT_SPEC = dict(
+    cen_id=dict(type="str"),
+    links=dict(type="list", elements="dict", options=LINK_ARGUMENT_SPEC),
     force=dict(type="bool", default=False),
     state=dict(type="str", default="present", choices=["present", "absent"]),
-    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
+    **dict(LINK_ARGUMENT_SPEC, **dict(WAIT_ARGUMENT_SPEC, purge_tags=TAGS_ARGUMENT_SPEC["purge_tags"]))
 )
 MODULE_KWARGS = dict(
-    required_one_of=[("transit_router_id", "cen_id"), ("peer_transit_router_id", "peer_region")],
-    mutually_exclusive=[("transit_router_id", "cen_id")],
+    required_one_of=[("transit_router_id", "cen_id", "links"), ("peer_transit_router_id", "peer_region", "links")],
+    mutually_exclusive=[("transit_router_id", "cen_id")] + [("links", option) for option in sorted(LINK_ARGUMENT_SPEC)],
 )
 CORE = transit_router_peer_attachment
 

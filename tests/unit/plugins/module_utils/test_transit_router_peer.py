@@ -13,7 +13,9 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_peer as trp
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_peer_links import (
+    transit_router_peer_attachment as core,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
@@ -97,7 +99,7 @@ def params(**overrides):
     base = dict(transit_router_id=None, cen_id="cen-a", region=None, peer_transit_router_id=None,
                 peer_region="cn-shanghai", bandwidth_type=None, bandwidth=100, bandwidth_package_id=None,
                 default_link_type=None, name="link", description=None, route_table_id=None, peer_route_table_id=None,
-                force=False, state="present", wait=True, wait_timeout=300, tags=None, purge_tags=True)
+                force=False, state="present", wait=True, wait_timeout=300, tags=None, purge_tags=True, links=None)
     base.update(overrides)
     return base
 
@@ -106,7 +108,7 @@ LINK_WRITES = ["AssociateTransitRouterAttachmentWithRouteTable", "EnableTransitR
 
 
 def test_create_links_both_system_tables(session, cloud):
-    result = trp.transit_router_peer_attachment(session, params(tags=dict(env="test")), False)
+    result = core(session, params(tags=dict(env="test")), False)
     assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES
     create = cloud.requests("CreateTransitRouterPeerAttachment")[0]
     assert create["ClientToken"] and (create["TransitRouterId"], create["PeerTransitRouterId"]) == ("tr-a", "tr-b")
@@ -127,7 +129,7 @@ def test_found_from_the_other_end_and_unchanged_writes_nothing(session, cloud):
     cloud.attach(TransitRouterId="tr-b", RegionId="cn-shanghai", PeerTransitRouterId="tr-a",
                  PeerTransitRouterRegionId="cn-hangzhou")
     cloud.linked()
-    result = trp.transit_router_peer_attachment(session, params(), False)
+    result = core(session, params(), False)
     assert cloud.writes() == []
     assert not result["changed"] and "diff" not in result
     assert result["transit_router_attachment_id"] == "tr-attach-p"
@@ -137,7 +139,7 @@ def test_found_from_the_other_end_and_unchanged_writes_nothing(session, cloud):
 def test_bandwidth_changes_in_place(session, cloud):
     cloud.attach()
     cloud.linked()
-    result = trp.transit_router_peer_attachment(session, params(bandwidth=200), False)
+    result = core(session, params(bandwidth=200), False)
     assert cloud.writes() == ["UpdateTransitRouterPeerAttachmentAttribute"]
     update = cloud.requests("UpdateTransitRouterPeerAttachmentAttribute")[0]
     assert (update["TransitRouterAttachmentId"], update["Bandwidth"]) == ("tr-attach-p", "200")
@@ -146,20 +148,20 @@ def test_bandwidth_changes_in_place(session, cloud):
 
 
 def test_check_mode_predicts_without_writing(session, cloud):
-    result = trp.transit_router_peer_attachment(session, params(), True)
+    result = core(session, params(), True)
     assert cloud.writes() == []
     assert result["transit_router_attachment_id"].startswith("attach-checkmode-")
     assert result["attachment"]["peer_route_table_id"] == "vtb-sysb"
 
 
 def test_a_predicted_router_is_predicted_without_any_call(session, cloud):
-    result = trp.transit_router_peer_attachment(
+    result = core(
         session, params(cen_id=None, transit_router_id="tr-a", peer_region=None,
                         peer_transit_router_id="tr-checkmode-1a2b3c4d"), True)
     assert cloud.calls == []
     assert result["changed"] and result["attachment"]["peer_transit_router_id"] == "tr-checkmode-1a2b3c4d"
     with pytest.raises(AlicloudError, match="peer_transit_router_id: .*predicted by check mode"):
-        trp.transit_router_peer_attachment(
+        core(
             session, params(peer_region=None, peer_transit_router_id="tr-checkmode-1a2b3c4d"), False)
 
 
@@ -181,12 +183,12 @@ def test_a_predicted_router_is_predicted_without_any_call(session, cloud):
 ])
 def test_bad_input_is_refused_before_any_write(session, cloud, overrides, message):
     with pytest.raises(AlicloudError, match=message):
-        trp.transit_router_peer_attachment(session, params(**overrides), False)
+        core(session, params(**overrides), False)
     assert cloud.writes() == []
 
 
 def test_route_table_false_leaves_that_end_alone(session, cloud):
-    result = trp.transit_router_peer_attachment(session, params(peer_route_table_id="false"), False)
+    result = core(session, params(peer_route_table_id="false"), False)
     assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES[:2]
     assert "peer_route_table_id" not in result["attachment"] and result["attachment"]["route_table_id"] == "vtb-sys"
 
@@ -194,7 +196,7 @@ def test_route_table_false_leaves_that_end_alone(session, cloud):
 def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
     cloud.refuse["EnableTransitRouterRouteTablePropagation"] = ("Throttling.User", "slow down")
     with pytest.raises(AlicloudError) as caught:
-        trp.transit_router_peer_attachment(session, params(wait_timeout=5), False)
+        core(session, params(wait_timeout=5), False)
     assert caught.value.changed and caught.value.result["transit_router_attachment_id"] == "tr-attach-new"
     assert "created, associated it with route table vtb-sys of tr-a" in str(caught.value)
 
@@ -202,7 +204,7 @@ def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
 def test_delete_takes_its_own_links_with_it(session, cloud):
     cloud.attach()
     cloud.linked()
-    result = trp.transit_router_peer_attachment(session, params(state="absent"), False)
+    result = core(session, params(state="absent"), False)
     assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
     assert cloud.requests("DeleteTransitRouterPeerAttachment")[0]["Force"] == "True"
     assert result["changed"] and result["diff"]["after"] == {} and result["diff"]["before"]["peer_associated"]
@@ -212,9 +214,9 @@ def test_delete_refuses_links_it_does_not_manage_unless_forced(session, cloud):
     cloud.attach()
     cloud.link("propagations", "vtb-custom", "tr-attach-p")
     with pytest.raises(AlicloudError, match="still propagating into route table vtb-custom of tr-a; .*force: true"):
-        trp.transit_router_peer_attachment(session, params(state="absent"), False)
+        core(session, params(state="absent"), False)
     assert cloud.writes() == []
-    trp.transit_router_peer_attachment(session, params(state="absent", force=True), False)
+    core(session, params(state="absent", force=True), False)
     assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
 
 
@@ -225,9 +227,9 @@ def test_delete_refused_for_static_routes_names_them(session, cloud):
                               TransitRouterRouteEntryNextHopId="tr-attach-p"))
     cloud.refuse["DeleteTransitRouterPeerAttachment"] = ("OperationFailed.RouteEntryExist", "routes exist")
     with pytest.raises(AlicloudError, match=r"rte-1 \(10.0.0.0/16 in vtb-sysb\).*transit_router_route_entry"):
-        trp.transit_router_peer_attachment(session, params(state="absent"), False)
+        core(session, params(state="absent"), False)
 
 
 def test_absent_when_there_is_none(session, cloud):
-    result = trp.transit_router_peer_attachment(session, params(state="absent"), False)
+    result = core(session, params(state="absent"), False)
     assert not result["changed"] and result["transit_router_attachment_id"] is None and cloud.writes() == []
