@@ -404,7 +404,8 @@ def cen_network_packages(plan, packages, given_ids, cen_id):
     )
 
 
-def _loop_results(registered):
+def loop_results(registered):
+    """The results of a registered loop, its skipped items left out."""
     return [r for r in (registered or {}).get("results", []) if not r.get("skipped")]
 
 
@@ -414,7 +415,7 @@ def _ran(registered):
 
 def _member_changes(ctx, changes):
     """Grants, attachments and revokes this run made, as texts."""
-    for result in _loop_results(ctx.get("granted")):
+    for result in loop_results(ctx.get("granted")):
         account_id = result["item"]["account_id"]
         changes.extend("granted %s to the CEN from account %s" % (r["instance_id"], account_id)
                        for r in result.get("results", []) if r.get("changed"))
@@ -425,7 +426,7 @@ def _member_changes(ctx, changes):
                 changes.append("%sed %s (%s, account %s)" % (
                     entry["action"], entry["instance_id"], entry.get("instance_region"),
                     entry.get("instance_owner_id")))
-    for result in _loop_results(ctx.get("revoked")):
+    for result in loop_results(ctx.get("revoked")):
         account_id = result["item"]["account_id"]
         changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], account_id)
                        for r in result.get("results", []) if r.get("changed"))
@@ -449,7 +450,7 @@ def packages_view(ctx, changes):
     """The bandwidth packages of the result (also the Enterprise edition's), their changes added to changes."""
     packages = []
     written = dict((r["item"].get("span") or r["item"].get("cen_bandwidth_package_id"), r)
-                   for r in _loop_results(ctx.get("packages")))
+                   for r in loop_results(ctx.get("packages")))
     if ctx["state"] == "absent":
         for key, result in sorted(written.items()):
             if not result.get("changed"):
@@ -473,7 +474,7 @@ def packages_view(ctx, changes):
 
 def _limits_view(results, removing, changes):
     limits = []
-    for result in _loop_results({"results": results or []}):
+    for result in loop_results({"results": results or []}):
         item = result["item"]
         if result.get("changed"):
             changes.append("%s the limit %s <-> %s%s" % (
@@ -485,11 +486,31 @@ def _limits_view(results, removing, changes):
     return limits
 
 
+def unrevoked_warnings(ctx):
+    """The warning, if any, about grants left in place for want of their account's credentials."""
+    unknown = (ctx.get("revoke") or {}).get("unknown") or []
+    if not unknown:
+        return []
+    return ["still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown))]
+
+
+def result_base(ctx, edition, members, packages, limits, changes, warnings, **edition_fields):
+    """The result fact of either edition (see the role's README): the fields they share around the edition's own."""
+    result = dict(state=ctx["state"], edition=edition, name=ctx["name"],
+                  cen_id=ctx.get("cen_id") if ctx["state"] == "present" else None,
+                  owner_account_id=ctx["plan"]["owner_account_id"], members=members)
+    result.update(edition_fields)
+    result.update(bandwidth_packages=packages, bandwidth_limits=limits, changed=bool(changes), changes=changes,
+                  warnings=warnings)
+    result["verified"] = False  # true once verify.yml has checked the members reach each other
+    return result
+
+
 def cen_network_result(ctx):
     """The role's one output fact, from what its tasks registered (see the role's README)."""
     present = ctx["state"] == "present"
     cen = ctx.get("cen") or {}
-    cen_changes, member_changes, package_changes, warnings = [], [], [], []
+    cen_changes, member_changes, package_changes = [], [], []
     first_changes, last_changes, removed_changes = [], [], []
     if _ran(cen) and cen.get("changed"):
         if present:
@@ -507,25 +528,8 @@ def cen_network_result(ctx):
         changes = cen_changes + member_changes + removed_changes + first_changes + package_changes + last_changes
     else:
         changes = removed_changes + package_changes + member_changes + cen_changes
-    unknown = (ctx.get("revoke") or {}).get("unknown") or []
-    if unknown:
-        warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))
-    if present:
-        warnings.extend(ctx.get("overlaps") or [])
-    return dict(
-        state=ctx["state"],
-        edition="basic",
-        name=ctx["name"],
-        cen_id=ctx.get("cen_id") if present else None,
-        owner_account_id=ctx["plan"]["owner_account_id"],
-        members=_members_view(ctx),
-        bandwidth_packages=packages,
-        bandwidth_limits=limits,
-        changed=bool(changes),
-        changes=changes,
-        warnings=warnings,
-        verified=False,  # true once verify.yml has checked the members reach each other
-    )
+    warnings = unrevoked_warnings(ctx) + (list(ctx.get("overlaps") or []) if present else [])
+    return result_base(ctx, "basic", _members_view(ctx), packages, limits, changes, warnings)
 
 
 class FilterModule(object):

@@ -17,14 +17,13 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_network import (
     cen_network_grants,
     cen_network_revokes,
+    loop_results,
     packages_view,
+    result_base,
+    unrevoked_warnings,
 )
 
 ZONES_PER_ATTACHMENT = 2  # zone redundancy: two zones where the region has two
-
-
-def _results(registered):
-    return [r for r in (registered or {}).get("results", []) if not r.get("skipped")]
 
 
 def router_name(cen_name, region):
@@ -33,7 +32,7 @@ def router_name(cen_name, region):
 
 def _services(plan, services, allow_open, errors):
     """The accounts whose transit-router service to open; a closed one is an error unless opening is allowed."""
-    closed = [str(r["item"]) for r in _results(services) if not r.get("enabled")]
+    closed = [str(r["item"]) for r in loop_results(services) if not r.get("enabled")]
     if allow_open:
         return closed
     for account_id in closed:
@@ -97,12 +96,12 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
     errors, warnings = [], []
     open_accounts = _services(plan, services, allow_open, errors)
     zones, routers = {}, {}
-    for result in _results(regions):
+    for result in loop_results(regions):
         zones[result["item"]] = (result.get("zones") or {}).get(result["item"]) or []
         routers.update((r["region_id"], r["transit_router_id"]) for r in result.get("transit_routers") or []
                        if cen_id and r.get("cen_id") == cen_id)
     listed = {}
-    for result in _results(vswitches):
+    for result in loop_results(vswitches):
         listed[(result["item"]["account_id"], result["item"]["region"])] = result.get("vswitches") or []
     members, seen = [], set()
     for member in found["members"]:
@@ -142,7 +141,7 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
 def transit_network_routers(network, created):
     """{region: transit router id} once the missing routers are created (or predicted, in check mode)."""
     ids = dict((r["region"], r["transit_router_id"]) for r in network["routers"] if r["transit_router_id"])
-    ids.update((r["item"]["region"], r["transit_router_id"]) for r in _results(created))
+    ids.update((r["item"]["region"], r["transit_router_id"]) for r in loop_results(created))
     return ids
 
 
@@ -248,7 +247,7 @@ def transit_network_teardown(attachments, members, owner_account_id, known_accou
 
 
 def _changed(registered):
-    return [r for r in _results(registered) if r.get("changed")]
+    return [r for r in loop_results(registered) if r.get("changed")]
 
 
 def _enterprise_changes(ctx, package_changes):
@@ -295,7 +294,7 @@ def transit_network_result(ctx):
     present = ctx["state"] == "present"
     network = ctx.get("network") or {}
     vpcs, peers = _split(ctx.get("attached"))
-    written = dict((r["item"]["instance_id"], r["attachment"]) for r in _results(ctx.get("attach")))
+    written = dict((r["item"]["instance_id"], r["attachment"]) for r in loop_results(ctx.get("attach")))
     current = dict((a["vpc_id"], a) for a in vpcs)
     attachments, members = [], []
     for member in network.get("members") or ctx.get("members") or []:
@@ -313,7 +312,7 @@ def transit_network_result(ctx):
                                                    for z in attachment.get("zone_mappings") or []]))
     router_ids = ctx.get("router_ids") or {}
     links_written = dict(((r["item"]["local_region"], r["item"]["opposite_region"]), r["attachment"])
-                         for r in _results(ctx.get("link")))
+                         for r in loop_results(ctx.get("link")))
     by_pair = dict((frozenset([a.get("transit_router_id"), a.get("peer_transit_router_id")]), a) for a in peers)
     links = []
     for item in network.get("links") or [] if present else []:
@@ -326,28 +325,12 @@ def transit_network_result(ctx):
     packages = packages_view(ctx, package_changes)
     changes = _enterprise_changes(ctx, package_changes)
     warnings = list(network.get("warnings") or []) + list(ctx.get("overlaps") or []) if present else []
-    unknown = (ctx.get("revoke") or {}).get("unknown") or []
-    if unknown:
-        warnings.append("still granted to %s for want of credentials: %s" % (ctx.get("cen_id"), ", ".join(unknown)))
-    return dict(
-        state=ctx["state"],
-        edition="enterprise",
-        name=ctx["name"],
-        cen_id=ctx.get("cen_id") if present else None,
-        owner_account_id=ctx["plan"]["owner_account_id"],
-        members=members,
-        transit_routers=[dict(region=region, transit_router_id=router_ids[region]) for region in sorted(router_ids)]
-        if present else [],
-        attachments=attachments,
-        links=links,
-        bandwidth_packages=packages,
-        bandwidth_limits=[dict(local_region=lnk["local_region"], opposite_region=lnk["opposite_region"],
-                               bandwidth_limit=lnk["bandwidth"]) for lnk in links],
-        changed=bool(changes),
-        changes=changes,
-        warnings=warnings,
-        verified=False,  # true once verify.yml has checked the members reach each other
-    )
+    limits = [dict(local_region=lnk["local_region"], opposite_region=lnk["opposite_region"],
+                   bandwidth_limit=lnk["bandwidth"]) for lnk in links]
+    return result_base(ctx, "enterprise", members, packages, limits, changes, warnings + unrevoked_warnings(ctx),
+                       transit_routers=[dict(region=region, transit_router_id=router_ids[region])
+                                        for region in sorted(router_ids)] if present else [],
+                       attachments=attachments, links=links)
 
 
 class FilterModule(object):
