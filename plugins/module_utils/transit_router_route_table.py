@@ -11,8 +11,9 @@ The cores behind the modules:
   Disable ...Propagation).
 * ``transit_router_route_table_info``: the tables of a router with their associations, propagations
   and routes (static and learned).
-* ``transit_router_route_entry``: Create / Update / DeleteTransitRouterRouteEntry, the static routes
-  of a table: one per destination, to an attachment of the router or a blackhole.
+
+The core of ``transit_router_route_entry`` (the static routes of a table) is in
+transit_router_route_entry.py; it finds its table and checks its options with the helpers here.
 
 An attachment is associated with one table of its router: associating it with this table moves it
 from the other one (ReplaceTransitRouterRouteTableAssociation). It may propagate into several.
@@ -53,7 +54,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     list_route_tables,
     list_vpc_attachments,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id, parse_cidr
+from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import check_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for, wait_settled
 
 LIST_PAGE_SIZE = 50
@@ -62,7 +63,7 @@ TAG_RESOURCE_TYPE = "TransitRouterRouteTable"
 TABLE_GONE_CODE = "InvalidTransitRouterRouteTableId.NotFound"
 # Links on their way out: no longer what the table is associated with / learns from.
 LEAVING = ("Dissociating", "Disabling", "Deleted")
-_ATTACHMENT_ID = re.compile(r"^tr-attach-[0-9a-z]+$")
+ATTACHMENT_ID = re.compile(r"^tr-attach-[0-9a-z]+$")
 _OPTION_OF = dict(TransitRouterRouteTableName="name", TransitRouterRouteTableDescription="description")
 
 
@@ -106,7 +107,7 @@ def _unsettled_links(session, table_id):
     return unsettled
 
 
-def _describe(session, table_id):
+def describe_table(session, table_id):
     found = list_route_tables(session, None, table_ids=[table_id])
     return found[0] if found else None
 
@@ -142,13 +143,13 @@ def _attachment_ids(params, option, check_mode):
     if ids is None:
         return None
     for value in ids:
-        if not predicted(value, option, check_mode) and not _ATTACHMENT_ID.match(value or ""):
+        if not predicted(value, option, check_mode) and not ATTACHMENT_ID.match(value or ""):
             raise AlicloudError(None, "%s: %r is not a transit-router attachment id (tr-attach-<lower-case letters "
                                       "and digits>)" % (option, value))
     return list(dict.fromkeys(ids))
 
 
-def _check_name_description(params, what):
+def check_name_description(params, what):
     """The API takes 1 to 128 (256) characters: neither can be cleared once set."""
     for option, limit in (("name", NAME_MAX), ("description", DESCRIPTION_MAX)):
         if params.get(option) == "":
@@ -166,7 +167,7 @@ def _checked(params, check_mode):
     table_predicted = predicted(table_id, "route_table_id", check_mode)
     if table_id is not None and not table_predicted:
         check_id(table_id, "vtb", "route_table_id")
-    _check_name_description(params, "table")
+    check_name_description(params, "table")
     if table_id and params.get("system"):
         raise AlicloudError(None, "system: give route_table_id or system: true, not both")
     if params["state"] == "absent" and params.get("system"):
@@ -178,11 +179,11 @@ def _checked(params, check_mode):
     return router_predicted, table_predicted
 
 
-def _find_table(session, params):
+def find_table(session, params):
     """The table the task names (route_table_id, system, or name among the router's custom tables), or None."""
     router_id, table_id = params.get("transit_router_id"), params.get("route_table_id")
     if table_id:
-        table = _describe(session, table_id)
+        table = describe_table(session, table_id)
         if table is not None and router_id and table["TransitRouterId"] != router_id:
             raise AlicloudError(None, "route_table_id: %s is a route table of transit router %s, not %s"
                                 % (table_id, table["TransitRouterId"], router_id))
@@ -203,7 +204,7 @@ def _find_table(session, params):
     return tables[0] if tables else None
 
 
-def _check_attachments(session, router_id, ids, option):
+def check_attachments(session, router_id, ids, option):
     """Refuse, before any write, the attachment ids that are not attachments of the router (either end
     of an inter-region attachment counts), naming ``option``. Ids predicted by check mode pass."""
     wrong = []
@@ -233,7 +234,7 @@ def transit_router_route_table(session, params, check_mode):
     if router_predicted or table_predicted:
         # The router (or table) is to be created by an earlier task of this check-mode run.
         return _predicted_result(params, associations, propagations)
-    table = _find_table(session, params)
+    table = find_table(session, params)
     if params["state"] == "absent":
         return _absent(session, params, check_mode, table)
     if table is None and params.get("route_table_id"):
@@ -261,7 +262,7 @@ def _predicted_result(params, associations, propagations):
 
 
 def _wait_table(session, table_id, gone=False):
-    return wait_settled(session, lambda: _describe(session, table_id), "route table %s" % table_id, gone,
+    return wait_settled(session, lambda: describe_table(session, table_id), "route table %s" % table_id, gone,
                         field="TransitRouterRouteTableStatus")
 
 
@@ -318,7 +319,7 @@ def _present(session, params, check_mode, table, want_assoc, want_prop):
     have_prop = propagations_of_table(session, table["TransitRouterRouteTableId"]) if table else []
     new = [a for a in dict.fromkeys((want_assoc or []) + (want_prop or []))
            if a not in have_assoc and a not in have_prop]
-    _check_attachments(session, router_id, new, "associations, propagations")
+    check_attachments(session, router_id, new, "associations, propagations")
     after_assoc = _after_links(have_assoc, want_assoc, params["purge_associations"])
     after_prop = _after_links(have_prop, want_prop, params["purge_propagations"])
     if table is None:
@@ -408,7 +409,7 @@ def _run(session, params, table_id, steps, settled, done=()):
 
 
 def _final(session, table_id, diff_before):
-    table = _describe(session, table_id)
+    table = describe_table(session, table_id)
     associations = associations_of_table(session, table_id)
     propagations = propagations_of_table(session, table_id)
     return dict(changed=True, route_table_id=table_id, route_table=route_table_result(table, associations,
@@ -496,182 +497,3 @@ def transit_router_route_table_info(session, params, check_mode):
         result["routes"] = [snake_dict(route) for route in routes_of_table(session, table_id)]
         found.append(result)
     return dict(changed=False, route_tables=found)
-
-
-# ---------------------------------------------------------------------------
-# transit_router_route_entry
-# ---------------------------------------------------------------------------
-
-ENTRY_GONE_CODES = ("IllegalParam.TransitRouterRouteEntryId", "InvalidTransitRouterRouteEntryId.NotFound")
-_ENTRY_OPTION_OF = dict(TransitRouterRouteEntryName="name", TransitRouterRouteEntryDescription="description")
-
-
-def _static_route(session, table_id, destination, deleting=False):
-    """The static route of the table to ``destination`` (at most one per destination), or None; one being
-    deleted counts only with ``deleting``."""
-    found = [e for e in every_token_page(session, "cbn", "ListTransitRouterRouteEntries", "TransitRouterRouteEntries",
-                                         MaxResults=LIST_PAGE_SIZE, TransitRouterRouteTableId=table_id,
-                                         TransitRouterRouteEntryDestinationCidrBlock=destination,
-                                         TransitRouterRouteEntryType="Static", TransitRouterRouteEntryStatus="All")
-             if deleting or e.get("TransitRouterRouteEntryStatus") != "Deleting"]
-    return found[0] if found else None
-
-
-def _entry_view(table_id, entry):
-    """The fields transit_router_route_entry manages, for diffs."""
-    if not entry:
-        return {}
-    return dict(route_table_id=table_id, destination_cidr=entry.get("TransitRouterRouteEntryDestinationCidrBlock"),
-                next_hop_type=entry.get("TransitRouterRouteEntryNextHopType"),
-                next_hop_id=entry.get("TransitRouterRouteEntryNextHopId") or None,
-                name=entry.get("TransitRouterRouteEntryName"),
-                description=entry.get("TransitRouterRouteEntryDescription"))
-
-
-def _entry_result(entry):
-    if not entry:
-        return {}
-    result = snake_dict(entry)
-    result.pop("request_id", None)
-    return result
-
-
-def _entry_table(session, params):
-    """The table the route belongs in: route_table_id, or the System table of transit_router_id."""
-    router_id, table_id = params.get("transit_router_id"), params.get("route_table_id")
-    if table_id:
-        table = _describe(session, table_id)
-        if table is None and params["state"] == "present":
-            raise AlicloudError(None, "route_table_id: account %s (the account these credentials act as) has no "
-                                      "transit-router route table %s" % (session.account_id(), table_id))
-        if table is not None and router_id and table["TransitRouterId"] != router_id:
-            raise AlicloudError(None, "route_table_id: %s is a route table of transit router %s, not %s"
-                                % (table_id, table["TransitRouterId"], router_id))
-        return table
-    return _find_table(session, dict(params, system=True))
-
-
-def _wait_entry(session, table_id, destination, gone=False):
-    return wait_settled(session, lambda: _static_route(session, table_id, destination, deleting=gone),
-                        "the route to %s in %s" % (destination, table_id), gone, field="TransitRouterRouteEntryStatus")
-
-
-def transit_router_route_entry(session, params, check_mode):
-    """Core of alicloud.interconnect.transit_router_route_entry."""
-    router_id, table_id = params.get("transit_router_id"), params.get("route_table_id")
-    router_predicted = predicted(router_id, "transit_router_id", check_mode)
-    table_predicted = predicted(table_id, "route_table_id", check_mode)
-    if router_id is not None and not router_predicted:
-        check_id(router_id, "tr", "transit_router_id")
-    if table_id is not None and not table_predicted:
-        check_id(table_id, "vtb", "route_table_id")
-    destination = str(parse_cidr(params["destination_cidr"], "destination_cidr"))
-    hop_type, hop_id = params["next_hop_type"], params.get("next_hop_id")
-    if hop_type == "BlackHole" and hop_id:
-        raise AlicloudError(None, "next_hop_id: a BlackHole route has no next hop; leave next_hop_id out")
-    if hop_type == "Attachment" and params["state"] == "present" and not hop_id:
-        raise AlicloudError(None, "next_hop_id: required for a route to an attachment (next_hop_type: Attachment)")
-    if hop_id and not predicted(hop_id, "next_hop_id", check_mode) and not _ATTACHMENT_ID.match(hop_id):
-        raise AlicloudError(None, "next_hop_id: %r is not a transit-router attachment id (tr-attach-<lower-case "
-                                  "letters and digits>)" % hop_id)
-    _check_name_description(params, "route")
-    desired = dict(TransitRouterRouteEntryDestinationCidrBlock=destination, TransitRouterRouteEntryNextHopType=hop_type,
-                   TransitRouterRouteEntryNextHopId=hop_id or "",
-                   TransitRouterRouteEntryName=params.get("name") or "",
-                   TransitRouterRouteEntryDescription=params.get("description") or "",
-                   TransitRouterRouteEntryType="Static", TransitRouterRouteEntryStatus="Active")
-    if router_predicted or table_predicted:
-        # The table is to be created by an earlier task of this check-mode run: it has no routes yet.
-        if params["state"] == "absent":
-            return dict(changed=False, route_entry_id=None, route_entry={})
-        entry = dict(desired, TransitRouterRouteEntryId=predicted_id("rte"))
-        return dict(changed=True, route_entry_id=entry["TransitRouterRouteEntryId"], route_entry=_entry_result(entry),
-                    diff=make_diff(None, _entry_view(table_id, entry)))
-    table = _entry_table(session, params)
-    if table is None:  # state absent: a table that is gone has no routes
-        return dict(changed=False, route_entry_id=None, route_entry={})
-    table_id = table["TransitRouterRouteTableId"]
-    current = _static_route(session, table_id, destination)
-    if params["state"] == "absent":
-        return _entry_absent(session, params, check_mode, table_id, destination, current)
-    if current is not None and (current.get("TransitRouterRouteEntryNextHopType"),
-                                current.get("TransitRouterRouteEntryNextHopId") or "") == (hop_type, hop_id or ""):
-        return _entry_update(session, params, check_mode, table_id, destination, current)
-    if hop_id and not is_predicted(hop_id):
-        _check_attachments(session, table["TransitRouterId"], [hop_id], "next_hop_id")
-    before = _entry_view(table_id, current)
-    if check_mode:
-        entry = dict(desired, TransitRouterRouteEntryId=predicted_id("rte"), TransitRouterRouteTableId=table_id)
-        return dict(changed=True, route_entry_id=entry["TransitRouterRouteEntryId"], route_entry=_entry_result(entry),
-                    diff=make_diff(before, _entry_view(table_id, entry)))
-    done, ids = [], dict(route_table_id=table_id)
-    try:
-        if current is not None:
-            # The API changes no next hop in place: the route to the old one goes first.
-            session.call("cbn", "DeleteTransitRouterRouteEntry", ClientToken=session.client_token(),
-                         TransitRouterRouteEntryId=current["TransitRouterRouteEntryId"])
-            done.append("deleted the route %s to %s" % (current["TransitRouterRouteEntryId"], destination))
-            _wait_entry(session, table_id, destination, gone=True)
-        body = session.call("cbn", "CreateTransitRouterRouteEntry", ClientToken=session.client_token(),
-                            TransitRouterRouteTableId=table_id,
-                            TransitRouterRouteEntryDestinationCidrBlock=destination,
-                            TransitRouterRouteEntryNextHopType=hop_type, TransitRouterRouteEntryNextHopId=hop_id,
-                            TransitRouterRouteEntryName=params.get("name"),
-                            TransitRouterRouteEntryDescription=params.get("description"))
-        ids["route_entry_id"] = body["TransitRouterRouteEntryId"]
-        done.append("created the route %s to %s" % (ids["route_entry_id"], destination))
-        after = _wait_entry(session, table_id, destination) if params["wait"] \
-            else _static_route(session, table_id, destination)
-    except AlicloudError as exc:
-        if not done:
-            raise
-        raise after_write(exc, "route table %s: %s" % (table_id, ", ".join(done)), "a re-run does what is left",
-                          **ids)
-    return dict(changed=True, route_entry_id=after["TransitRouterRouteEntryId"], route_entry=_entry_result(after),
-                diff=make_diff(before, _entry_view(table_id, after)))
-
-
-def _entry_update(session, params, check_mode, table_id, destination, current):
-    entry_id = current["TransitRouterRouteEntryId"]
-    changes = changed_fields(current, dict(TransitRouterRouteEntryName=params.get("name"),
-                                           TransitRouterRouteEntryDescription=params.get("description")))
-    if not changes:
-        if params["wait"] and current.get("TransitRouterRouteEntryStatus") != "Active" and not check_mode:
-            current = _wait_entry(session, table_id, destination)
-        return dict(changed=False, route_entry_id=entry_id, route_entry=_entry_result(current))
-    after = dict(current, **changes)
-    if not check_mode:
-        session.call("cbn", "UpdateTransitRouterRouteEntry", ClientToken=session.client_token(),
-                     TransitRouterRouteEntryId=entry_id, **changes)
-        try:
-            after = _static_route(session, table_id, destination)
-        except AlicloudError as exc:
-            raise after_write(exc, "changed the %s of route %s" % (" and ".join(sorted(_ENTRY_OPTION_OF[k]
-                                                                                       for k in changes)), entry_id),
-                              "a re-run reads it again", route_entry_id=entry_id)
-    return dict(changed=True, route_entry_id=entry_id, route_entry=_entry_result(after),
-                diff=make_diff(_entry_view(table_id, current), _entry_view(table_id, after)))
-
-
-def _entry_absent(session, params, check_mode, table_id, destination, current):
-    hop_id = params.get("next_hop_id")
-    if current is None or (hop_id and current.get("TransitRouterRouteEntryNextHopId") != hop_id):
-        return dict(changed=False, route_entry_id=None, route_entry={})
-    entry_id = current["TransitRouterRouteEntryId"]
-    diff = make_diff(_entry_view(table_id, current), None)
-    if check_mode:
-        return dict(changed=True, route_entry_id=entry_id, route_entry={}, diff=diff)
-    try:
-        session.call("cbn", "DeleteTransitRouterRouteEntry", ClientToken=session.client_token(),
-                     TransitRouterRouteEntryId=entry_id)
-    except AlicloudError as exc:
-        if exc.code in ENTRY_GONE_CODES:
-            return dict(changed=False, route_entry_id=entry_id, route_entry={})
-        raise
-    if params["wait"]:
-        try:
-            _wait_entry(session, table_id, destination, gone=True)
-        except AlicloudError as exc:
-            raise after_write(exc, "deleted route %s" % entry_id, "a re-run waits for it again",
-                              route_entry_id=entry_id)
-    return dict(changed=True, route_entry_id=entry_id, route_entry={}, diff=diff)

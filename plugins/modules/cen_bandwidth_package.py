@@ -278,7 +278,7 @@ retained_until:
   sample: "2027-05-01T08:00Z"
 """
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth import ensure_bandwidth_package
+from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth_package import ensure_bandwidth_package
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import TAGS_ARGUMENT_SPEC, WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 

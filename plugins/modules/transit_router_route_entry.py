@@ -162,7 +162,7 @@ diff:
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
-from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_route_table import (
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_route_entry import (
     transit_router_route_entry,
 )
 

@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""module_utils/bandwidth.py: the local rules, and the paths the emulator cannot reach (an expired
-subscription, long listings), through the real SDK against a scripted HTTP API.
+"""module_utils/bandwidth.py and bandwidth_package.py: the local rules, and the paths the emulator cannot
+reach (an expired subscription, long listings), through the real SDK against a scripted HTTP API.
 
 Everything else (create, modify, associate, limits, errors, ambiguous retries) is tested against
 the emulator in tests/integration/targets/cen_bandwidth_*.
@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import bandwidth as bw
+from ansible_collections.alicloud.interconnect.plugins.module_utils import bandwidth_package as bwp
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
@@ -80,12 +81,12 @@ def actions(fake_api):
 @pytest.mark.parametrize("value, area", [("china", "China"), ("NORTH-AMERICA", "North-America"),
                                          ("Middle-East", "Middle-East")])
 def test_areas_in_any_case(value, area):
-    assert bw.check_area(value, "geographic_region_a") == area
+    assert bwp.check_area(value, "geographic_region_a") == area
 
 
 def test_a_region_given_as_area_gets_its_area_named():
     with pytest.raises(AlicloudError) as exc:
-        bw.check_area("cn-hangzhou", "geographic_region_b")
+        bwp.check_area("cn-hangzhou", "geographic_region_b")
     assert str(exc.value).startswith("geographic_region_b must be one of China, North-America, Asia-Pacific, "
                                      "Europe, Australia, Middle-East, not 'cn-hangzhou'")
     assert "(cn-hangzhou is a region; its area is China)" in str(exc.value)
@@ -93,7 +94,7 @@ def test_a_region_given_as_area_gets_its_area_named():
 
 def test_an_unknown_area_is_refused_without_hint():
     with pytest.raises(AlicloudError) as exc:
-        bw.check_area("Antarctica", "geographic_region_a")
+        bwp.check_area("Antarctica", "geographic_region_a")
     assert "is a region" not in str(exc.value)
     assert "'Antarctica'" in str(exc.value)
 
@@ -108,23 +109,23 @@ def test_unknown_region_names_the_option():
 @pytest.mark.parametrize("value, ok", [(1, False), (2, True), (10000, True), (10001, False)])
 def test_bandwidth_range(value, ok):
     if ok:
-        bw.check_bandwidth(value)
+        bwp.check_bandwidth(value)
     else:
         with pytest.raises(AlicloudError, match="^bandwidth must be between 2 and 10000 Mbit/s, not %d$" % value):
-            bw.check_bandwidth(value)
+            bwp.check_bandwidth(value)
 
 
 # -- package options -------------------------------------------------------------------------
 
 def test_package_options_canonical_span():
-    opts = bw._package_options(package_params(geographic_region_a="asia-pacific", geographic_region_b="CHINA"))
+    opts = bwp._package_options(package_params(geographic_region_a="asia-pacific", geographic_region_b="CHINA"))
     assert opts["span"] == ("China", "Asia-Pacific")
     assert (opts["geographic_region_a"], opts["geographic_region_b"]) == ("Asia-Pacific", "China")
-    assert bw._package_options(package_params())["span"] is None
+    assert bwp._package_options(package_params())["span"] is None
 
 
 def test_prepaid_defaults_to_one_month():
-    opts = bw._package_options(package_params(charge_type="PrePaid"))
+    opts = bwp._package_options(package_params(charge_type="PrePaid"))
     assert (opts["pricing_cycle"], opts["period"]) == ("Month", 1)
 
 
@@ -133,17 +134,17 @@ def test_prepaid_defaults_to_one_month():
 def test_prepaid_terms(cycle, period, ok):
     params = package_params(charge_type="PrePaid", pricing_cycle=cycle, period=period)
     if ok:
-        assert bw._package_options(params)["period"] == period
+        assert bwp._package_options(params)["period"] == period
     else:
         with pytest.raises(AlicloudError, match="^period must be one of "):
-            bw._package_options(params)
+            bwp._package_options(params)
 
 
 @pytest.mark.parametrize("extra", [dict(period=1), dict(pricing_cycle="Year"), dict(auto_renew=False)])
 @pytest.mark.parametrize("charge", [None, "PostPaid"])
 def test_subscription_options_need_prepaid(extra, charge):
     with pytest.raises(AlicloudError, match="only apply to charge_type=PrePaid$"):
-        bw._package_options(package_params(charge_type=charge, **extra))
+        bwp._package_options(package_params(charge_type=charge, **extra))
 
 
 @pytest.mark.parametrize("overrides, message", [
@@ -155,17 +156,17 @@ def test_subscription_options_need_prepaid(extra, charge):
 ])
 def test_package_options_refused(overrides, message):
     with pytest.raises(AlicloudError) as exc:
-        bw._package_options(package_params(**overrides))
+        bwp._package_options(package_params(**overrides))
     assert str(exc.value) == message
 
 
 # -- subscription terms ----------------------------------------------------------------------
 
 def test_parse_time():
-    assert bw.parse_time("1970-01-01T00:01Z") == 60
-    assert bw.parse_time("1970-01-01T00:01:30Z") == 90
-    assert bw.parse_time("soon") is None
-    assert bw.parse_time(None) is None
+    assert bwp.parse_time("1970-01-01T00:01Z") == 60
+    assert bwp.parse_time("1970-01-01T00:01:30Z") == 90
+    assert bwp.parse_time("soon") is None
+    assert bwp.parse_time(None) is None
 
 
 @pytest.mark.parametrize("fields, in_term", [
@@ -175,8 +176,8 @@ def test_parse_time():
     (dict(BandwidthPackageChargeType="PREPAY", ExpiredTime=""), True),  # unknown expiry: keep it
 ])
 def test_prepaid_term(fields, in_term):
-    now = bw.parse_time("2026-06-01T00:00Z")
-    assert bw.in_prepaid_term(package("cenbwp-1", **fields), now) is in_term
+    now = bwp.parse_time("2026-06-01T00:00Z")
+    assert bwp.in_prepaid_term(package("cenbwp-1", **fields), now) is in_term
 
 
 # -- limits and capacity -----------------------------------------------------------------------
@@ -220,11 +221,11 @@ def test_a_name_matching_two_packages_fails_listing_them(session, fake_api):
     fake_api.script["DescribeCenBandwidthPackages"] = answer_packages(
         [package("cenbwp-a"), package("cenbwp-b", span=("china", "europe"))])
     with pytest.raises(AlicloudError) as exc:
-        bw.ensure_bandwidth_package(session, package_params(), False)
+        bwp.ensure_bandwidth_package(session, package_params(), False)
     assert str(exc.value) == "2 bandwidth packages are named 'p' (cenbwp-a, cenbwp-b); give bandwidth_package_id " \
                              "or the geographic span"
     # The span tells them apart.
-    result = bw.ensure_bandwidth_package(
+    result = bwp.ensure_bandwidth_package(
         session, package_params(geographic_region_a="europe", geographic_region_b="china"), True)
     assert result["bandwidth_package_id"] == "cenbwp-b"
     assert result["changed"] is False
@@ -241,7 +242,7 @@ def test_absent_deletes_an_expired_subscription(session, fake_api):
         del listing[:]
         return 200, {}
     fake_api.script["DeleteCenBandwidthPackage"] = delete
-    result = bw.ensure_bandwidth_package(session, package_params(state="absent"), False)
+    result = bwp.ensure_bandwidth_package(session, package_params(state="absent"), False)
     assert result["changed"] is True
     assert result["retained_until"] is None
     assert "warnings" not in result
@@ -253,7 +254,7 @@ def test_absent_keeps_a_subscription_in_its_term_without_writing(session, fake_a
     expires = time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime(time.time() + 86400 * 30))
     fake_api.script["DescribeCenBandwidthPackages"] = answer_packages(
         [package("cenbwp-sub", BandwidthPackageChargeType="PREPAY", ExpiredTime=expires)])
-    result = bw.ensure_bandwidth_package(session, package_params(state="absent"), False)
+    result = bwp.ensure_bandwidth_package(session, package_params(state="absent"), False)
     assert result["changed"] is False
     assert result["retained_until"] == expires
     assert result["warnings"] == ["bandwidth package cenbwp-sub is PrePaid and cannot be released before it expires "
@@ -265,8 +266,8 @@ def test_predicted_ids_in_check_mode_predict_a_change_and_need_no_call(session, 
     info = bw.bandwidth_package_info
     assert info(session, dict(cen_id="cen-checkmode-0a1b2c3d"), True)["bandwidth_packages"] == []
     assert info(session, dict(bandwidth_package_ids=["cenbwp-checkmode-0a1b2c3d"]), True)["bandwidth_packages"] == []
-    grown = bw.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
-                                                                name=None, bandwidth=20), True)
+    grown = bwp.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
+                                                                 name=None, bandwidth=20), True)
     assert grown["changed"] is True and grown["bandwidth_package_id"] == "cenbwp-checkmode-0a1b2c3d"
     limit = bw.ensure_bandwidth_limit(session, dict(cen_id="cen-checkmode-0a1b2c3d", local_region="cn-hangzhou",
                                                     opposite_region="cn-shanghai", bandwidth_limit=5,
@@ -277,6 +278,6 @@ def test_predicted_ids_in_check_mode_predict_a_change_and_need_no_call(session, 
 
 def test_a_predicted_id_outside_check_mode_is_refused(session, fake_api):
     with pytest.raises(AlicloudError, match="^bandwidth_package_id: cenbwp-checkmode-0a1b2c3d is an id predicted"):
-        bw.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
-                                                            name=None, bandwidth=20), False)
+        bwp.ensure_bandwidth_package(session, package_params(bandwidth_package_id="cenbwp-checkmode-0a1b2c3d",
+                                                             name=None, bandwidth=20), False)
     assert fake_api.requests == []

@@ -1,10 +1,11 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""module_utils/transit_router_route_table.py through the real SDK against a scripted HTTP API: the requests
-the core sends, in which order, and what it returns or refuses.
+"""module_utils/transit_router_route_table.py and transit_router_route_entry.py through the real SDK against a
+scripted HTTP API: the requests the cores send, in which order, and what they return or refuse.
 
-The same core against the emulator is in tests/integration/targets/transit_router_route_table.
+The same cores against the emulator are in tests/integration/targets/transit_router_route_table*,
+transit_router_route_entry.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,6 +14,7 @@ __metaclass__ = type
 
 import pytest
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_route_entry as tre
 from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_route_table as trt
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
@@ -306,27 +308,27 @@ def route_params(**overrides):
 
 
 def test_a_route_goes_into_the_system_table_and_a_rerun_writes_nothing(session, cloud):
-    result = trt.transit_router_route_entry(session, route_params(name="to-app"), False)
+    result = tre.transit_router_route_entry(session, route_params(name="to-app"), False)
     create = [f for a, f in cloud.calls if a == "CreateTransitRouterRouteEntry"]
     assert cloud.writes() == ["CreateTransitRouterRouteEntry"]
     assert create[0]["TransitRouterRouteTableId"] == "vtb-sys" and create[0]["ClientToken"]
     assert create[0]["TransitRouterRouteEntryNextHopId"] == "tr-attach-a"
     assert result["changed"] and result["route_entry_id"] == "rte-1"
     assert result["diff"]["after"]["next_hop_id"] == "tr-attach-a"
-    again = trt.transit_router_route_entry(session, route_params(name="to-app"), False)
+    again = tre.transit_router_route_entry(session, route_params(name="to-app"), False)
     assert not again["changed"] and cloud.writes() == ["CreateTransitRouterRouteEntry"]
 
 
 def test_a_name_changes_in_place(session, cloud):
-    trt.transit_router_route_entry(session, route_params(), False)
-    result = trt.transit_router_route_entry(session, route_params(name="renamed"), False)
+    tre.transit_router_route_entry(session, route_params(), False)
+    result = tre.transit_router_route_entry(session, route_params(name="renamed"), False)
     assert cloud.writes()[1:] == ["UpdateTransitRouterRouteEntry"]
     assert result["diff"]["after"]["name"] == "renamed" and result["route_entry_id"] == "rte-1"
 
 
 def test_another_next_hop_replaces_the_route(session, cloud):
-    trt.transit_router_route_entry(session, route_params(), False)
-    result = trt.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
+    tre.transit_router_route_entry(session, route_params(), False)
+    result = tre.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
     assert cloud.writes()[1:] == ["DeleteTransitRouterRouteEntry", "CreateTransitRouterRouteEntry"]
     assert "TransitRouterRouteEntryNextHopId" not in [f for a, f in cloud.calls
                                                       if a == "CreateTransitRouterRouteEntry"][-1]
@@ -335,10 +337,10 @@ def test_another_next_hop_replaces_the_route(session, cloud):
 
 
 def test_a_failure_after_the_delete_of_a_replaced_route_says_so(session, cloud):
-    trt.transit_router_route_entry(session, route_params(), False)
+    tre.transit_router_route_entry(session, route_params(), False)
     cloud.refuse["CreateTransitRouterRouteEntry"] = ("QuotaExceeded.TransitRouterRoutEntry", "quota")
     with pytest.raises(AlicloudError) as err:
-        trt.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
+        tre.transit_router_route_entry(session, route_params(next_hop_type="BlackHole", next_hop_id=None), False)
     assert err.value.changed and err.value.code == "QuotaExceeded.TransitRouterRoutEntry"
     assert "deleted the route rte-1 to 10.50.0.0/16" in err.value.message
 
@@ -352,7 +354,7 @@ def test_a_route_that_never_becomes_active_fails_with_its_id_its_status_and_the_
         return body
     cloud.CreateTransitRouterRouteEntry = stuck
     with pytest.raises(AlicloudError) as err:
-        trt.transit_router_route_entry(session, route_params(), False)
+        tre.transit_router_route_entry(session, route_params(), False)
     assert (err.value.code, err.value.changed) == ("WaitTimeout", True)
     assert err.value.result == dict(route_table_id="vtb-sys", route_entry_id="rte-1")
     assert "wait_timeout (300 seconds for the whole task) ran out waiting for the route to 10.50.0.0/16 in vtb-sys " \
@@ -361,21 +363,21 @@ def test_a_route_that_never_becomes_active_fails_with_its_id_its_status_and_the_
 
 def test_a_next_hop_of_another_router_is_refused_before_any_write(session, cloud):
     with pytest.raises(AlicloudError) as err:
-        trt.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-x"), False)
+        tre.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-x"), False)
     assert "next_hop_id: tr-attach-x is not an attachment of transit router tr-a" in err.value.message
     assert cloud.writes() == []
 
 
 def test_delete_only_for_the_next_hop_given(session, cloud):
-    trt.transit_router_route_entry(session, route_params(), False)
-    kept = trt.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-b", state="absent"), False)
+    tre.transit_router_route_entry(session, route_params(), False)
+    kept = tre.transit_router_route_entry(session, route_params(next_hop_id="tr-attach-b", state="absent"), False)
     assert not kept["changed"] and cloud.writes() == ["CreateTransitRouterRouteEntry"]
-    deleted = trt.transit_router_route_entry(session, route_params(state="absent"), False)
+    deleted = tre.transit_router_route_entry(session, route_params(state="absent"), False)
     assert deleted["changed"] and deleted["route_entry_id"] == "rte-1" and cloud.entries == []
 
 
 def test_check_mode_predicts_the_route_without_writing(session, cloud):
-    result = trt.transit_router_route_entry(session, route_params(), True)
+    result = tre.transit_router_route_entry(session, route_params(), True)
     assert result["changed"] and result["route_entry_id"].startswith("rte-checkmode-") and cloud.writes() == []
 
 
@@ -388,5 +390,5 @@ def test_check_mode_predicts_the_route_without_writing(session, cloud):
 ])
 def test_bad_route_options_are_refused_before_any_call(session, cloud, overrides, text):
     with pytest.raises(AlicloudError) as err:
-        trt.transit_router_route_entry(session, route_params(**overrides), False)
+        tre.transit_router_route_entry(session, route_params(**overrides), False)
     assert text in err.value.message and cloud.calls == []
