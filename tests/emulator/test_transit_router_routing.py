@@ -8,6 +8,7 @@ from conftest import UID1, UID2
 from test_transit_router import A1_ZONES, HZ, SH, env, hz  # noqa: F401  (fixtures)
 
 SH_ZONES = [("cn-shanghai-b", "vsw-a2b")]
+A4_ZONES = [("cn-hangzhou-h", "vsw-a4h")]
 
 
 def link(env, att_id, table_id, who=UID1):
@@ -290,7 +291,7 @@ def test_static_route_refusals_write_nothing(env, hz):
     _cen_id, tr_id, zones = hz
     table_id = env.system_table(tr_id)
     att_id = env.vpc_attach(tr_id, "vpc-a1", zones)
-    other_att = env.vpc_attach(env.router(env.cen(), HZ), "vpc-a4", [("cn-hangzhou-h", "vsw-a4h")])
+    other_att = env.vpc_attach(env.router(env.cen(), HZ), "vpc-a4", A4_ZONES)
     env.call(
         UID1,
         "CreateTransitRouterRouteEntry",
@@ -401,13 +402,22 @@ def test_the_vpc_owner_routes_to_an_attachment_of_another_accounts_router(env, h
     ]
 
 
-def test_auto_publish_puts_the_routers_routes_in_the_vpc(env, hz):
+@pytest.fixture
+def publishing(env, hz):
+    """vpc-a1 and vpc-a4 attached to the Hangzhou router, both associated with its System table and
+    propagating into it; only vpc-a1's attachment publishes the router's routes into its VPC.
+    Returns (table id, vpc-a1's attachment, vpc-a4's attachment)."""
     _cen_id, tr_id, zones = hz
     table_id = env.system_table(tr_id)
     att_a1 = env.vpc_attach(tr_id, "vpc-a1", zones, AutoPublishRouteEnabled=True)
-    att_a4 = env.vpc_attach(tr_id, "vpc-a4", [("cn-hangzhou-h", "vsw-a4h")])
+    att_a4 = env.vpc_attach(tr_id, "vpc-a4", A4_ZONES)
     link(env, att_a1, table_id)
     link(env, att_a4, table_id)
+    return table_id, att_a1, att_a4
+
+
+def test_auto_publish_puts_the_routers_routes_in_the_vpc(env, publishing):
+    _table_id, att_a1, _att_a4 = publishing
     (published,) = vpc_routes(env, "vpc-a1", RouteEntryType="CEN")
     assert (published["DestinationCidrBlock"], published["Status"]) == ("10.4.0.0/16", "Available")
     assert published["NextHops"]["NextHop"][0]["NextHopType"] == "Attachment"
@@ -423,13 +433,8 @@ def test_auto_publish_puts_the_routers_routes_in_the_vpc(env, hz):
     assert vpc_routes(env, "vpc-a1", RouteEntryType="CEN") == []
 
 
-def test_the_admin_state_shows_the_derived_routes(env, hz):
-    _cen_id, tr_id, zones = hz
-    table_id = env.system_table(tr_id)
-    att_a1 = env.vpc_attach(tr_id, "vpc-a1", zones, AutoPublishRouteEnabled=True)
-    att_a4 = env.vpc_attach(tr_id, "vpc-a4", [("cn-hangzhou-h", "vsw-a4h")])
-    link(env, att_a1, table_id)
-    link(env, att_a4, table_id)
+def test_the_admin_state_shows_the_derived_routes(env, publishing):
+    table_id, att_a1, att_a4 = publishing
     derived = env.running.admin("GET", "/_emulator/state")[1]["derived_routes"]
     learned = derived["tr_route_table"][table_id]
     hops = sorted((r["TransitRouterRouteEntryDestinationCidrBlock"], r["TransitRouterRouteEntryNextHopId"]) for r in learned)
