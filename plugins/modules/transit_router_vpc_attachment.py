@@ -31,13 +31,23 @@ description:
   - A transit router takes one operation at a time. Between its own writes the module waits until the last
     one settled, and changes refused because another task's operation is in progress are retried until
     O(wait_timeout).
+  - A batch form, O(attachments), attaches (or with O(state=absent) detaches) many VPCs in one task. Every item
+    is checked first, without a call, then by reading; bad input in any item fails the task naming the item
+    and the option, and nothing is written. The items are then grouped by transit router: the items of a
+    router are handled one after the other, each waiting for its changes to settle before the next starts,
+    and the routers (one per region) work at the same time, each in a thread of its own. Use it instead of a
+    loop for rollouts over several regions.
+  - When an item of a batch fails, the rest of its router's items are not attempted, the other routers' items
+    are done, and the task fails with C(changed) when anything was changed, a message naming the failed item and
+    what was done, and RV(results).
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
   transit_router_id:
     description:
       - The transit router, like V(tr-bp1su1ytdxtataupl****).
-      - Exactly one of O(transit_router_id) and O(cen_id) is required.
+      - Exactly one of O(transit_router_id) and O(cen_id) is required (for one VPC, and in each item of
+        O(attachments)).
       - In check mode, the id M(alicloud.interconnect.transit_router) predicted for a router it would create is
         accepted; the attachment is then predicted to be created too.
     type: str
@@ -55,8 +65,8 @@ options:
   vpc_id:
     description:
       - The VPC to attach, in O(region).
+      - Exactly one of O(vpc_id) and O(attachments) is required.
     type: str
-    required: true
   vpc_owner_id:
     description:
       - The account that owns the VPC, a string or an integer, when it is not the account the task runs as.
@@ -109,6 +119,71 @@ options:
       - V(false) leaves the attachment's associations and propagations alone (manage them with
         C(alicloud.interconnect.transit_router_route_table)); a new attachment then carries no traffic.
     type: raw
+  attachments:
+    description:
+      - Several VPC attachments handled in one task (see the description). Each item takes the options of one VPC,
+        with the same meaning as at the top; O(state), O(force), O(purge_tags), O(wait) and O(wait_timeout) apply
+        to every item.
+      - Not with O(vpc_id) or the other options of one VPC. A VPC may be listed once.
+    type: list
+    elements: dict
+    suboptions:
+      transit_router_id:
+        description:
+          - The transit router, as O(transit_router_id). Exactly one of it and O(attachments[].cen_id) is required.
+        type: str
+      cen_id:
+        description:
+          - The CEN whose router in O(attachments[].region) to use, as O(cen_id).
+        type: str
+      region:
+        description:
+          - The region of the router and the VPC. Defaults to O(alicloud_region).
+        type: str
+      vpc_id:
+        description:
+          - The VPC.
+        type: str
+        required: true
+      vpc_owner_id:
+        description:
+          - The account that owns the VPC, as O(vpc_owner_id).
+        type: raw
+      zone_mappings:
+        description:
+          - The vSwitches of the VPC the router connects through, as O(zone_mappings).
+        type: list
+        elements: dict
+        suboptions:
+          vswitch_id:
+            description:
+              - A vSwitch of the VPC.
+            type: str
+            required: true
+          zone_id:
+            description:
+              - The zone of the vSwitch; read from the vSwitch when not set.
+            type: str
+      name:
+        description:
+          - The name of the attachment, as O(name).
+        type: str
+      description:
+        description:
+          - The description of the attachment, as O(description).
+        type: str
+      auto_publish_route:
+        description:
+          - Whether the router publishes routes into the VPC, as O(auto_publish_route).
+        type: bool
+      route_table_id:
+        description:
+          - The route table to associate with and propagate into, or V(false), as O(route_table_id).
+        type: raw
+      tags:
+        description:
+          - The tags of the attachment, as O(tags).
+        type: dict
   force:
     description:
       - With O(state=absent), also remove the associations and propagations of the attachment other than those
@@ -174,6 +249,23 @@ EXAMPLES = r"""
     zone_mappings:
       - vswitch_id: vsw-uf6a1b2c3d4e5f6g7h8i
 
+- name: Attach the VPCs of two regions in one task; the two routers work at the same time
+  alicloud.interconnect.transit_router_vpc_attachment:
+    attachments:
+      - cen_id: cen-7qthudw0ll6jmc7fhb
+        region: cn-hangzhou
+        vpc_id: vpc-bp1d2kp3l5n7b9c0d1e2
+        zone_mappings: [{vswitch_id: vsw-bp1s5fnvk4gn2tws0a1b}, {vswitch_id: vsw-bp1s5fnvk4gn2tws0c3d}]
+      - cen_id: cen-7qthudw0ll6jmc7fhb
+        region: cn-shanghai
+        vpc_id: vpc-uf6o8d1dj8sjwxi6o0b2
+        zone_mappings: [{vswitch_id: vsw-uf6a1b2c3d4e5f6g7h8i}]
+  register: rollout
+
+- name: The attachment of each VPC, in the order given
+  ansible.builtin.debug:
+    msg: "{{ rollout.results | map(attribute='transit_router_attachment_id') | list }}"
+
 - name: Delete the attachment (its association and propagation go with it)
   alicloud.interconnect.transit_router_vpc_attachment:
     alicloud_region: cn-hangzhou
@@ -185,12 +277,12 @@ EXAMPLES = r"""
 RETURN = r"""
 transit_router_attachment_id:
   description: The attachment (null when there is none). In check mode, a predicted id for one it would create.
-  returned: always
+  returned: with O(vpc_id)
   type: str
   sample: tr-attach-nls9fzkfat8934****
 attachment:
   description: The attachment afterwards (in check mode, as predicted); empty when there is none.
-  returned: always
+  returned: with O(vpc_id)
   type: dict
   contains:
     transit_router_attachment_id:
@@ -257,10 +349,43 @@ attachment:
       returned: unless O(route_table_id=false)
       type: bool
       sample: true
+results:
+  description:
+    - With O(attachments), one entry per item, in the order given; also returned by a failed batch task.
+  returned: with O(attachments)
+  type: list
+  elements: dict
+  contains:
+    vpc_id:
+      description: The VPC of the item.
+      type: str
+      sample: vpc-bp1d2kp3l5n7b9c0d1e2
+    transit_router_id:
+      description: Its transit router.
+      type: str
+      sample: tr-bp1su1ytdxtataupl2ab
+    changed:
+      description: Whether the item's attachment was changed (created, updated, deleted).
+      type: bool
+      sample: true
+    transit_router_attachment_id:
+      description: Its attachment, as RV(transit_router_attachment_id).
+      type: str
+      sample: tr-attach-nls9fzkfat8934****
+    attachment:
+      description: Its attachment afterwards, as RV(attachment).
+      type: dict
+      sample: {}
+    error:
+      description: Why the item failed, or that it was not attempted because an earlier item on its router failed.
+      returned: when the item failed or was not attempted
+      type: str
+      sample: "not attempted: an earlier item on its router failed"
 diff:
   description:
     - What the module manages of the attachment before and after (name, description, auto_publish_route,
       zone_mappings, tags, route_table_id, associated, propagating), with C(--diff).
+    - With O(attachments), the same by VPC id, for the items changed.
   returned: changed and diff mode
   type: dict
   sample: {"before": {}, "after": {"vpc_id": "vpc-bp1d2kp3l5n7b9c0d1e2", "associated": true}}
@@ -271,32 +396,36 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.options impo
     TAGS_ARGUMENT_SPEC,
     WAIT_ARGUMENT_SPEC,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_attachment import (
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_vpc_batch import (
+    VPC_OPTIONS,
     transit_router_vpc_attachment,
 )
 
-ARGUMENT_SPEC = dict(
+ZONE_MAPPING_OPTIONS = dict(vswitch_id=dict(type="str", required=True), zone_id=dict(type="str"))
+VPC_ARGUMENT_SPEC = dict(
     transit_router_id=dict(type="str"),
     cen_id=dict(type="str"),
     region=dict(type="str"),
-    vpc_id=dict(type="str", required=True),
+    vpc_id=dict(type="str"),
     vpc_owner_id=dict(type="raw"),
-    zone_mappings=dict(
-        type="list",
-        elements="dict",
-        options=dict(vswitch_id=dict(type="str", required=True), zone_id=dict(type="str")),
-    ),
+    zone_mappings=dict(type="list", elements="dict", options=ZONE_MAPPING_OPTIONS),
     name=dict(type="str"),
     description=dict(type="str"),
     auto_publish_route=dict(type="bool"),
     route_table_id=dict(type="raw"),
+    tags=TAGS_ARGUMENT_SPEC["tags"],
+)
+ARGUMENT_SPEC = dict(
+    VPC_ARGUMENT_SPEC,
+    attachments=dict(type="list", elements="dict",
+                     options=dict(VPC_ARGUMENT_SPEC, vpc_id=dict(type="str", required=True))),
     force=dict(type="bool", default=False),
     state=dict(type="str", default="present", choices=["present", "absent"]),
-    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
+    **dict(WAIT_ARGUMENT_SPEC, purge_tags=TAGS_ARGUMENT_SPEC["purge_tags"])
 )
 MODULE_KWARGS = dict(
-    required_one_of=[("transit_router_id", "cen_id")],
-    mutually_exclusive=[("transit_router_id", "cen_id")],
+    required_one_of=[("vpc_id", "attachments")],
+    mutually_exclusive=[("transit_router_id", "cen_id")] + [("attachments", option) for option in VPC_OPTIONS],
 )
 CORE = transit_router_vpc_attachment
 

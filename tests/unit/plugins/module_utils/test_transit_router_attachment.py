@@ -15,6 +15,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_attachment as tra
+from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router_vpc_batch as trv
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 
@@ -172,7 +173,7 @@ def params(**overrides):
 # -- transit_router_vpc_attachment: create ------------------------------------------------------------
 
 def test_create_looks_up_the_zones_then_associates_and_propagates_into_the_system_table(session, cloud):
-    result = tra.transit_router_vpc_attachment(session, params(tags=dict(env="test")), False)
+    result = trv.transit_router_vpc_attachment(session, params(tags=dict(env="test")), False)
     assert cloud.writes() == ["CreateTransitRouterVpcAttachment", "AssociateTransitRouterAttachmentWithRouteTable",
                               "EnableTransitRouterRouteTablePropagation"]
     create = cloud.requests("CreateTransitRouterVpcAttachment")[-1]
@@ -208,40 +209,40 @@ def test_an_attachment_being_deleted_is_waited_for_then_made_anew(session, cloud
             cloud.attachments = []
         return body
     cloud.ListTransitRouterVpcAttachments = gone_after_the_first_look
-    result = tra.transit_router_vpc_attachment(session, params(route_table_id=False), False)
+    result = trv.transit_router_vpc_attachment(session, params(route_table_id=False), False)
     assert cloud.writes() == ["CreateTransitRouterVpcAttachment"]
     assert result["transit_router_attachment_id"] == "tr-attach-new"
 
 
 @pytest.mark.parametrize("table", [False, "false"])
 def test_route_table_false_leaves_routing_alone(session, cloud, table):
-    result = tra.transit_router_vpc_attachment(session, params(route_table_id=table, wait=False), False)
+    result = trv.transit_router_vpc_attachment(session, params(route_table_id=table, wait=False), False)
     assert cloud.writes() == ["CreateTransitRouterVpcAttachment"]
     assert not [a for a, _f in cloud.calls if "RouteTable" in a]
     assert "route_table_id" not in result["attachment"]
 
 
 def test_check_mode_predicts_without_writing(session, cloud):
-    result = tra.transit_router_vpc_attachment(session, params(), True)
+    result = trv.transit_router_vpc_attachment(session, params(), True)
     assert cloud.writes() == []
     assert result["transit_router_attachment_id"].startswith("attach-checkmode-")
     assert result["attachment"]["route_table_id"] == "vtb-sys"
 
 
 def test_a_predicted_router_is_predicted_in_check_mode_and_refused_outside_it(session, cloud):
-    result = tra.transit_router_vpc_attachment(session, params(cen_id=None,
+    result = trv.transit_router_vpc_attachment(session, params(cen_id=None,
                                                                transit_router_id="tr-checkmode-1a2b3c4d"), True)
     assert result["changed"] and result["attachment"]["transit_router_id"] == "tr-checkmode-1a2b3c4d"
     assert cloud.calls == []
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(cen_id=None, transit_router_id="tr-checkmode-1a2b3c4d"),
+        trv.transit_router_vpc_attachment(session, params(cen_id=None, transit_router_id="tr-checkmode-1a2b3c4d"),
                                           False)
     assert "transit_router_id: tr-checkmode-1a2b3c4d is an id predicted by check mode" in str(exc.value)
 
 
 def test_another_accounts_vpc_takes_its_zones_from_the_vswitches_it_shares(session, cloud):
     cloud.granted = [dict(VSwitchId="vsw-j", VpcId="vpc-a", ZoneId="cn-hangzhou-j")]
-    tra.transit_router_vpc_attachment(session, params(vpc_owner_id=int(UID2), zone_mappings=[
+    trv.transit_router_vpc_attachment(session, params(vpc_owner_id=int(UID2), zone_mappings=[
         dict(vswitch_id="vsw-j", zone_id=None)], route_table_id=False), False)
     create = cloud.requests("CreateTransitRouterVpcAttachment")[-1]
     assert (create["VpcOwnerId"], create["ZoneMappings.1.ZoneId"]) == (UID2, "cn-hangzhou-j")
@@ -250,7 +251,7 @@ def test_another_accounts_vpc_takes_its_zones_from_the_vswitches_it_shares(sessi
 
 def test_another_accounts_vpc_without_a_grant_is_refused_before_writing(session, cloud):
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(vpc_owner_id=UID2), False)
+        trv.transit_router_vpc_attachment(session, params(vpc_owner_id=UID2), False)
     assert "vpc_owner_id: account %s has not granted CEN cen-a access to the VPC vpc-a" % UID2 in str(exc.value)
     assert "transit_router_grant" in str(exc.value)
     assert cloud.writes() == []
@@ -259,7 +260,7 @@ def test_another_accounts_vpc_without_a_grant_is_refused_before_writing(session,
 def test_a_closed_service_names_the_account_and_the_module_that_opens_it(session, cloud):
     cloud.refuse["CreateTransitRouterVpcAttachment"] = ("Forbbiden.TransitRouterServiceNotOpen", "not open")
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(), False)
+        trv.transit_router_vpc_attachment(session, params(), False)
     assert exc.value.code == "Forbbiden.TransitRouterServiceNotOpen"
     assert "account %s" % UID in str(exc.value) and "transit_router_service" in str(exc.value)
     assert not exc.value.changed
@@ -268,7 +269,7 @@ def test_a_closed_service_names_the_account_and_the_module_that_opens_it(session
 def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
     cloud.refuse["EnableTransitRouterRouteTablePropagation"] = ("InvalidParameter", "no")
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(), False)
+        trv.transit_router_vpc_attachment(session, params(), False)
     assert exc.value.changed and exc.value.result == dict(transit_router_attachment_id="tr-attach-new")
     assert "VPC attachment tr-attach-new: created, associated it with route table vtb-sys, then " \
            "EnableTransitRouterRouteTablePropagation failed" in str(exc.value)
@@ -280,7 +281,7 @@ def test_an_unchanged_attachment_reads_and_writes_nothing_more(session, cloud):
     cloud.attach()
     cloud.link("associations", "vtb-sys", "tr-attach-a")
     cloud.link("propagations", "vtb-sys", "tr-attach-a")
-    result = tra.transit_router_vpc_attachment(session, params(), False)
+    result = trv.transit_router_vpc_attachment(session, params(), False)
     assert not result["changed"] and "diff" not in result
     assert cloud.writes() == []
     assert "DescribeVSwitches" not in [a for a, _f in cloud.calls]
@@ -291,7 +292,7 @@ def test_zones_change_in_place_and_an_association_elsewhere_moves(session, cloud
     cloud.attach()
     cloud.link("associations", "vtb-custom", "tr-attach-a")
     cloud.link("propagations", "vtb-custom", "tr-attach-a")
-    result = tra.transit_router_vpc_attachment(session, params(zone_mappings=[
+    result = trv.transit_router_vpc_attachment(session, params(zone_mappings=[
         dict(vswitch_id="vsw-j", zone_id=None), dict(vswitch_id="vsw-k2", zone_id=None)]), False)
     assert cloud.writes() == ["UpdateTransitRouterVpcAttachmentZones", "ReplaceTransitRouterRouteTableAssociation",
                               "EnableTransitRouterRouteTablePropagation"]
@@ -304,7 +305,7 @@ def test_zones_change_in_place_and_an_association_elsewhere_moves(session, cloud
 def test_a_zone_id_that_is_not_the_vswitchs_is_refused_before_writing(session, cloud):
     cloud.attach()
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(name="other", zone_mappings=[
+        trv.transit_router_vpc_attachment(session, params(name="other", zone_mappings=[
             dict(vswitch_id="vsw-j", zone_id="cn-hangzhou-k")]), False)
     assert str(exc.value) == "zone_mappings[0].zone_id: the vSwitch vsw-j is in zone cn-hangzhou-j, not cn-hangzhou-k"
     assert cloud.writes() == []
@@ -312,7 +313,7 @@ def test_a_zone_id_that_is_not_the_vswitchs_is_refused_before_writing(session, c
 
 def test_tags_change_through_tag_resources(session, cloud):
     cloud.attach(Tags=[dict(Key="old", Value="1")])
-    tra.transit_router_vpc_attachment(session, params(route_table_id=False, tags=dict(env="prod")), False)
+    trv.transit_router_vpc_attachment(session, params(route_table_id=False, tags=dict(env="prod")), False)
     assert cloud.writes() == ["UntagResources", "TagResources"]
     assert cloud.requests("UntagResources")[-1]["TagKey.1"] == "old"
     tag = cloud.requests("TagResources")[-1]
@@ -326,7 +327,7 @@ def test_delete_removes_its_own_association_and_propagation_with_force(session, 
     cloud.attach()
     cloud.link("associations", "vtb-sys", "tr-attach-a")
     cloud.link("propagations", "vtb-sys", "tr-attach-a")
-    result = tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+    result = trv.transit_router_vpc_attachment(session, params(state="absent"), False)
     assert cloud.writes() == ["DeleteTransitRouterVpcAttachment"]
     assert cloud.requests("DeleteTransitRouterVpcAttachment")[-1]["Force"] == "True"
     assert result["changed"] and result["attachment"] == {}
@@ -335,7 +336,7 @@ def test_delete_removes_its_own_association_and_propagation_with_force(session, 
 
 def test_delete_without_links_does_not_force(session, cloud):
     cloud.attach()
-    tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+    trv.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
     assert "Force" not in cloud.requests("DeleteTransitRouterVpcAttachment")[-1]
 
 
@@ -344,12 +345,12 @@ def test_delete_refuses_links_to_other_tables_unless_forced(session, cloud):
     cloud.link("associations", "vtb-custom", "tr-attach-a")
     cloud.link("propagations", "vtb-sys", "tr-attach-a")
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+        trv.transit_router_vpc_attachment(session, params(state="absent"), False)
     assert "nothing was deleted: the VPC attachment tr-attach-a is still associated with route table vtb-custom" \
         in str(exc.value)
     assert "force: true" in str(exc.value)
     assert cloud.writes() == []
-    tra.transit_router_vpc_attachment(session, params(state="absent", force=True), False)
+    trv.transit_router_vpc_attachment(session, params(state="absent", force=True), False)
     assert cloud.requests("DeleteTransitRouterVpcAttachment")[-1]["Force"] == "True"
 
 
@@ -360,7 +361,7 @@ def test_delete_refused_for_static_routes_names_them(session, cloud):
                               TransitRouterRouteEntryNextHopId="tr-attach-a"))
     cloud.refuse["DeleteTransitRouterVpcAttachment"] = ("OperationFailed.RouteEntryExist", "routes")
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+        trv.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
     assert exc.value.code == "OperationFailed.RouteEntryExist"
     assert "rte-1 (10.9.0.0/16 in vtb-sys)" in str(exc.value)
     assert "transit_router_route_entry" in str(exc.value)
@@ -372,14 +373,14 @@ def test_delete_refused_for_vpc_routes_names_them(session, cloud):
                                  NextHops={"NextHop": [dict(NextHopType="Attachment", NextHopId="tr-attach-a")]}))
     cloud.refuse["DeleteTransitRouterVpcAttachment"] = ("OperationFailed.AttachmentReferencedVpcRouteEntryExisted", "r")
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
+        trv.transit_router_vpc_attachment(session, params(state="absent", route_table_id=False), False)
     assert "routes of VPC vpc-a point at it (rte-v (10.8.0.0/16 in vtb-vpca))" in str(exc.value)
     assert "alicloud.interconnect.vpc_route_entry with state: absent" in str(exc.value)
     assert not exc.value.changed
 
 
 def test_absent_is_no_change_without_the_attachment(session, cloud):
-    result = tra.transit_router_vpc_attachment(session, params(state="absent"), False)
+    result = trv.transit_router_vpc_attachment(session, params(state="absent"), False)
     assert result == dict(changed=False, transit_router_attachment_id=None, attachment={})
     assert cloud.writes() == []
 
@@ -393,7 +394,7 @@ def test_absent_is_no_change_without_the_attachment(session, cloud):
 ])
 def test_bad_options_are_refused_before_any_call(session, cloud, overrides, text):
     with pytest.raises(AlicloudError) as exc:
-        tra.transit_router_vpc_attachment(session, params(**overrides), False)
+        trv.transit_router_vpc_attachment(session, params(**overrides), False)
     assert text in str(exc.value)
     assert cloud.calls == []
 
