@@ -10,6 +10,7 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_network import (
     cen_network_plan,
     cen_network_resolve,
+    cen_network_result,
 )
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.transit_network import (
     transit_network_plan,
@@ -239,3 +240,16 @@ def test_a_member_in_a_region_without_router_zones_is_told_to_use_the_basic_edit
     assert net["errors"] == ["member vpc-us of account %s: transit routers take no attachment in us-west-1 (the "
                              "region has no zone for them): use cen_network_edition: basic for this member's "
                              "network, or leave it out" % OTHER]
+
+
+def test_both_editions_end_their_warnings_with_the_grants_left_for_want_of_credentials():
+    plan, found, net = network()
+    ctx = dict(name="corp", plan=plan, members=found["members"], network=net, cen_id="cen-1",
+               overlaps=["the CIDR blocks..."], revoke=dict(unknown=["vpc-us (account %s)" % OTHER]))
+    left = "still granted to cen-1 for want of credentials: vpc-us (account %s)" % OTHER
+    assert cen_network_result(dict(ctx, state="present"))["warnings"] == [left, "the CIDR blocks..."]
+    assert transit_network_result(dict(ctx, state="present"))["warnings"] == net["warnings"] + [
+        "the CIDR blocks...", left]
+    for fn, edition in ((cen_network_result, "basic"), (transit_network_result, "enterprise")):
+        gone = fn(dict(ctx, state="absent"))
+        assert (gone["edition"], gone["cen_id"], gone["warnings"], gone["verified"]) == (edition, None, [left], False)
