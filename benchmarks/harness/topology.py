@@ -8,9 +8,11 @@
   bandwidth joining the other VPCs (Alibaba Cloud refuses a router interface on
   the vRouter of a VPC attached to a CEN). ``reference()`` is the issue's 3 accounts, 4 regions,
   12 VPCs; tests/perf runs a smaller one.
-* The scale rollout (figure 3): N VPCs in A accounts and R regions as an inventory
-  for playbooks/rollout.yml (one host per VPC), with the accounts' credentials as
-  extra vars. ``python benchmarks/bench.py --write-scale DIR`` writes it out.
+* The scale rollout (figures 3, 7 and 8): N VPCs in A accounts and R regions as an
+  inventory for playbooks/rollout.yml (one host per VPC), with the accounts' credentials
+  and the edition as extra vars; on the Enterprise edition each VPC has a vSwitch in each
+  of two transit-router zones of its region. ``python benchmarks/bench.py --write-scale DIR``
+  writes it out.
 * The Enterprise reference topology (tests/perf/test_api_economy_enterprise.py): transit
   routers in two regions, VPCs of two accounts attached through vSwitches in two zones,
   an inter-region attachment, a custom route table and a static route, for
@@ -23,9 +25,13 @@ import itertools
 import os
 
 import yaml
+from alicloud_emulator import geography
 
 REFERENCE_REGIONS = ("cn-hangzhou", "cn-shanghai", "us-west-1", "us-east-1")
 SCALE_REGIONS = ("cn-hangzhou", "cn-shanghai", "cn-beijing", "us-west-1", "us-east-1", "eu-central-1")
+# Figure 8's ten regions: the six above and four more, each with two transit-router zones or more
+SCALE_REGIONS_10 = SCALE_REGIONS + ("cn-shenzhen", "ap-southeast-1", "ap-northeast-1", "eu-west-1")
+EDITIONS = ("basic", "enterprise")
 
 
 def account(index):
@@ -57,9 +63,24 @@ def seed(accounts, vpcs):
     return dict(
         accounts=[dict(uid=a["account_id"], name=a["label"], access_keys=[dict(id=a["access_key"], secret=a["secret_key"])])
                   for a in accounts],
-        vpcs=[dict(id="vpc-" + name.replace("-", ""), account=acct["account_id"], region=region, cidr=cidr, name=name)
-              for name, acct, region, cidr in vpcs],
+        vpcs=[dict(id=vpc_id(vpc), account=vpc[1]["account_id"], region=vpc[2], cidr=vpc[3], name=vpc[0])
+              for vpc in vpcs],
     )
+
+
+def vpc_id(vpc):
+    return "vpc-" + vpc[0].replace("-", "")
+
+
+def vswitch_ids(vpc):
+    """The ids of the two vSwitches a VPC has on the Enterprise edition."""
+    return ["vsw-%s%d" % (vpc[0].replace("-", ""), n) for n in (1, 2)]
+
+
+def vswitches(vpcs, zones_of):
+    """Seed entries: for each VPC a /26 of its /24 in each of the two zones ``zones_of(region)`` gives."""
+    return [dict(id=vsw, vpc=vpc_id(vpc), zone=zone, cidr=vpc[3].replace(".0/24", ".%d/26" % (64 * n)))
+            for vpc in vpcs for n, (vsw, zone) in enumerate(zip(vswitch_ids(vpc), zones_of(vpc[2])))]
 
 
 def credentials(acct):
@@ -127,15 +148,22 @@ class Reference:
 
 
 class Scale:
-    """The scale rollout: a seed, an inventory for playbooks/rollout.yml, and its extra vars."""
+    """The scale rollout on ``edition`` (basic or enterprise): a seed, an inventory for playbooks/rollout.yml,
+    and its extra vars."""
 
-    def __init__(self, vpcs=200, accounts=10, regions=SCALE_REGIONS):
+    def __init__(self, vpcs=200, accounts=10, regions=SCALE_REGIONS, edition="basic"):
+        if edition not in EDITIONS:
+            raise ValueError("edition must be one of %s, not %r" % (", ".join(EDITIONS), edition))
         self.accounts = [account(i) for i in range(1, accounts + 1)]
         self.regions = tuple(regions)
+        self.edition = edition
         self.vpcs = spread(vpcs, self.accounts, self.regions)
 
     def seed(self):
-        return seed(self.accounts, self.vpcs)
+        doc = seed(self.accounts, self.vpcs)
+        if self.edition == "enterprise":
+            doc["vswitches"] = vswitches(self.vpcs, lambda region: geography.transit_router_zones(region)[:2])
+        return doc
 
     def inventory(self):
         groups = {}
@@ -154,9 +182,8 @@ class Scale:
         )
 
     def extra_vars(self, state="present"):
-        # The generated VPCs have no vSwitches: the rollout runs on the Basic edition. The figures count the
-        # build: the role's reachability check, which reads every VPC of the accounts, is off.
-        return dict(interconnect_state=state, rollout_edition="basic", cen_network_verify=False,
+        # The figures count the build: the role's reachability check, which reads every VPC of the accounts, is off.
+        return dict(interconnect_state=state, rollout_edition=self.edition, cen_network_verify=False,
                     interconnect_accounts=dict((a["label"], credentials(a)) for a in self.accounts))
 
     def write(self, directory):
@@ -192,16 +219,9 @@ class Enterprise:
         cells = [(self.accounts[0], regions[0]), (self.accounts[1], regions[0]), (self.accounts[0], regions[1])]
         self.vpcs = [("%s-%s-1" % (a["label"], r), a, r, vpc_cidr(i)) for i, (a, r) in enumerate(cells)]
 
-    @staticmethod
-    def vswitch_ids(vpc):
-        return ["vsw-%s%d" % (vpc[0].replace("-", ""), n) for n in (1, 2)]
-
     def seed(self):
         doc = seed(self.accounts, self.vpcs)
-        doc["vswitches"] = [dict(id=vsw, vpc="vpc-" + vpc[0].replace("-", ""), zone=zone,
-                                 cidr=vpc[3].replace(".0/24", ".%d/26" % (64 * n)))
-                            for vpc in self.vpcs
-                            for n, (vsw, zone) in enumerate(zip(self.vswitch_ids(vpc), ENTERPRISE_ZONES[vpc[2]]))]
+        doc["vswitches"] = vswitches(self.vpcs, ENTERPRISE_ZONES.get)
         return doc
 
     def playbook_vars(self, state="present"):
@@ -210,8 +230,8 @@ class Enterprise:
             enterprise_cen_name="bench-enterprise",
             enterprise_regions=list(self.regions),
             enterprise_owner=credentials(self.accounts[0]),
-            enterprise_attachments=[dict(vpc_id="vpc-" + vpc[0].replace("-", ""), region=vpc[2], cidr=vpc[3],
+            enterprise_attachments=[dict(vpc_id=vpc_id(vpc), region=vpc[2], cidr=vpc[3],
                                          account=credentials(vpc[1]),
-                                         zone_mappings=[dict(vswitch_id=v) for v in self.vswitch_ids(vpc)])
+                                         zone_mappings=[dict(vswitch_id=v) for v in vswitch_ids(vpc)])
                                     for vpc in self.vpcs],
         )

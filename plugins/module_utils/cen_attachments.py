@@ -17,8 +17,7 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import predicted
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page, make_diff, snake_dict, unwrap
-from ansible_collections.alicloud.interconnect.plugins.module_utils.retries import BUSY_FIRST_PAUSE
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
+from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import MIN_INTERVAL, wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     check_id,
     find_vpcs,
@@ -250,10 +249,11 @@ def _detach(session, cen_id, member):
 def _settled_attachment(session, cen_id, member):
     """Wait until member's attachment to cen_id is no longer Attaching or Detaching (or is gone).
 
-    The first look comes BUSY_FIRST_PAUSE after the call: an attachment is never settled at once.
-    This wait is needed whatever ``wait`` says: the CEN refuses the next attach or detach until then.
+    The first look comes the shortest poll interval (waiters.MIN_INTERVAL) after the call: an attachment is
+    never settled at once. This wait is needed whatever ``wait`` says: the CEN refuses the next attach or
+    detach until then.
     """
-    session.sleep(min(BUSY_FIRST_PAUSE, session.deadline.remaining()))
+    session.sleep(min(MIN_INTERVAL, session.deadline.remaining()))
     wait_for(session, lambda: describe_attachment(session, cen_id, member["id"], member["type"], member["region"]),
              lambda att: att is None or att.get("Status") not in ("Attaching", "Detaching"),
              "%s to settle on CEN %s before the next attach or detach" % (member["id"], cen_id))

@@ -68,10 +68,11 @@ def describe_state(state):
 
 
 # The polling schedule of wait_for (docs/performance.md, "Waits that track the resource"): a wait ends at most
-# LATENESS of its length after the state it awaits settles, polling no more often than MIN_INTERVAL and at
-# least every MAX_INTERVAL (past 300 s a wait may end up to MAX_INTERVAL late).
+# LATENESS of its length after the state it awaits settles, polling no more often than MIN_INTERVAL (10 reads
+# a second, in a wait's first second only) and at least every MAX_INTERVAL (past 300 s a wait may end up to
+# MAX_INTERVAL late).
 LATENESS = 0.1
-MIN_INTERVAL = 0.25
+MIN_INTERVAL = 0.1
 MAX_INTERVAL = 30.0
 
 
