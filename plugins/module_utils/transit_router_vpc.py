@@ -198,7 +198,8 @@ def _view(attachment, links):
     if not attachment:
         return {}
     view = dict(transit_router_id=attachment.get("TransitRouterId"), vpc_id=attachment.get("VpcId"),
-                vpc_owner_id=as_account_id(attachment.get("VpcOwnerId")), name=attachment.get("TransitRouterAttachmentName"),
+                vpc_owner_id=as_account_id(attachment.get("VpcOwnerId")),
+                name=attachment.get("TransitRouterAttachmentName"),
                 description=attachment.get("TransitRouterAttachmentDescription"),
                 auto_publish_route=attachment.get("AutoPublishRouteEnabled"),
                 zone_mappings=[dict(zone_id=m["ZoneId"], vswitch_id=m["VSwitchId"]) for m in _zones(attachment)],

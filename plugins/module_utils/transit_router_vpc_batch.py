@@ -148,7 +148,7 @@ def _outcome(items, results):
             continue
         else:
             error = outcome.error
-            entry = dict(_entry(item, error.result), changed=error.changed, error=error.message)
+            entry = dict(_entry(item, error.result), changed=error.changed, error=str(error))
             entries.append(entry)
             failures.append("%s on %s: %s" % (item.text, item.router_id, error))
             if error.changed:
@@ -163,8 +163,9 @@ def _outcome(items, results):
     changed = bool(done)
     if failures:
         text = "; ".join(failures)
-        text += "; the other items are done (changed: %s)" % (", ".join(done) or "none")
-        raise AlicloudError(None, text + "; a re-run does what is left", changed=changed, result=dict(results=entries))
+        text += "; changed: %s" % (", ".join(done) or "nothing")
+        raise AlicloudError(None, text + "; a re-run of the task does the rest", changed=changed,
+                            result=dict(results=entries))
     result = dict(changed=changed, results=entries)
     if changed:
         result["diff"] = make_diff(before, after)
