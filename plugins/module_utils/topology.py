@@ -10,6 +10,12 @@ Reads through the product files' readers, one Session per account, in parallel:
 2. per account and region (the regions given, else every region step 1 found plus the account's own):
    its VPCs with their system route table's entries, its VBRs and its router interfaces.
 
+With ``vpc_ids`` (read_scope) only what concerns those VPCs is read, by id: the VPCs (found in the accounts
+and regions given, or in what the run's earlier tasks read), each one's system route table entries and the
+CENs it is attached to (DescribeVpcAttribute), those CENs as in step 1 without grants and packages, and -
+when one of the VPCs' routes goes through a VpcPeer connection or a router interface - the connections, or
+the interfaces, of the accounts and regions that hold the VPCs.
+
 ``build_graph`` turns what was read into ``nodes`` (VPC, VBR, CEN, TR) and ``edges`` (attachment, link,
 peering); reachability.py analyses that graph, and pictures() draws it.
 """
@@ -25,13 +31,13 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth im
     describe_limits,
     describe_packages,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import list_cens
+from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import describe_cen, list_cens
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_attachments import list_attachments
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_grants import list_cen_grants
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.reachability import problems, reachability
-from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page, unwrap
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
     describe_route_entries,
     next_hops,
@@ -55,6 +61,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     PAGE_SIZE,
     find_vpcs,
     get_system_route_table,
+    get_vpc_attribute,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import flatten, list_peer_connections
 
@@ -83,7 +90,7 @@ def account_sessions(session, params):
         if not any(own[option] for option in ("alicloud_access_key", "profile", "shared_credentials_file")):
             raise AlicloudError(None, "accounts[%d] (%s): give access_key and secret_key, or profile" % (index, label))
         try:
-            sessions.append((label, Session.from_params(own), expected))
+            sessions.append((label, Session.from_params(own, cache=session.cache), expected))
         except AlicloudError as exc:
             exc.message = "accounts[%d] (%s): %s" % (index, label, exc.message)
             raise
@@ -132,10 +139,11 @@ def _read_router(session, router):
                 edition=router.get("Type") or "Enterprise", route_tables=tables)
 
 
-def _read_cen(session, cen):
+def _read_cen(session, cen, scoped=False):
+    """One CEN with its routers, limits and attachments; its grants unless ``scoped``."""
     cen_id = cen["CenId"]
     routers = [_read_router(session, router) for router in list_transit_routers(session, cen_id=cen_id)]
-    grants = list_cen_grants(session, cen_id, "VPC") + list_cen_grants(session, cen_id, "VBR")
+    grants = [] if scoped else list_cen_grants(session, cen_id, "VPC") + list_cen_grants(session, cen_id, "VBR")
     return dict(
         cen=dict(id=cen_id, type="CEN", name=cen.get("Name") or "", status=cen.get("Status"),
                  edition="Enterprise" if routers else "Basic",
@@ -149,16 +157,22 @@ def _read_cen(session, cen):
                  bandwidth_packages=[]),
         routers=routers,
         basic=list_attachments(session, cen_id) or [],
-        vpc_attachments=list_vpc_attachments(session, CenId=cen_id),
-        peer_attachments=list_peer_attachments(session, CenId=cen_id),
+        # transit-router attachments need a transit router
+        vpc_attachments=list_vpc_attachments(session, CenId=cen_id) if routers else [],
+        peer_attachments=list_peer_attachments(session, CenId=cen_id) if routers else [],
     )
+
+
+def _identity(session, expected):
+    uid = session.account_id()
+    if expected and expected != uid:
+        raise AlicloudError(None, "the credentials act as account %s, not %s" % (uid, expected))
+    return uid
 
 
 def read_account(session, expected):
     """What one account's credentials see without a region: CENs, packages, VpcPeer connections."""
-    uid = session.account_id()
-    if expected and expected != uid:
-        raise AlicloudError(None, "the credentials act as account %s, not %s" % (uid, expected))
+    uid = _identity(session, expected)
     cens = [_read_cen(session, cen) for cen in list_cens(session)]
     packages = describe_packages(session)
     for found in cens:
@@ -173,19 +187,26 @@ def read_account(session, expected):
     return dict(account_id=uid, cens=cens, peerings=peerings)
 
 
+def read_vpc(session, uid, region, vpc):
+    """A VPC node: the VPC as DescribeVpcs shows it, with its system route table's entries."""
+    tables = unwrap(vpc.get("RouterTableIds")) or []
+    if len(tables) == 1:
+        table_id = tables[0]  # a VPC's first route table is its system one
+    else:
+        table_id = (get_system_route_table(session, region, vpc["VpcId"]) or {}).get("RouteTableId")
+    entries = describe_route_entries(session, region, table_id) if table_id else []
+    return dict(
+        id=vpc["VpcId"], type="VPC", name=vpc.get("VpcName") or "", account_id=uid, region=region,
+        status=vpc.get("Status"), cidrs=vpc_cidr_blocks(vpc), router_id=vpc.get("VRouterId"),
+        route_table_id=table_id,
+        routes=[dict(destination=e.get("DestinationCidrBlock"), type=e.get("Type"), status=e.get("Status"),
+                     next_hop_type=hop_type, next_hop_id=hop_id)
+                for e in entries if e.get("Type") != "System" for hop_type, hop_id in next_hops(e)[:1]])
+
+
 def read_region(session, uid, region):
     """What one account has in one region: VPCs (with their system route table), VBRs, router interfaces."""
-    vpcs = []
-    for vpc in find_vpcs(session, region):
-        table = get_system_route_table(session, region, vpc["VpcId"])
-        entries = describe_route_entries(session, region, table["RouteTableId"]) if table else []
-        vpcs.append(dict(
-            id=vpc["VpcId"], type="VPC", name=vpc.get("VpcName") or "", account_id=uid, region=region,
-            status=vpc.get("Status"), cidrs=vpc_cidr_blocks(vpc), router_id=vpc.get("VRouterId"),
-            route_table_id=table["RouteTableId"] if table else None,
-            routes=[dict(destination=e.get("DestinationCidrBlock"), type=e.get("Type"), status=e.get("Status"),
-                         next_hop_type=hop_type, next_hop_id=hop_id)
-                    for e in entries if e.get("Type") != "System" for hop_type, hop_id in next_hops(e)[:1]]))
+    vpcs = [read_vpc(session, uid, region, vpc) for vpc in find_vpcs(session, region)]
     vbrs = [dict(id=vbr["VbrId"], type="VBR", name=vbr.get("Name") or "", account_id=uid, region=region,
                  status=vbr.get("Status"), router_id=vbr["VbrId"])
             for vbr in every_page(session, "vpc", "DescribeVirtualBorderRouters", "VirtualBorderRouterSet",
@@ -221,6 +242,87 @@ def read_everything(session, params):
     regional = _in_parallel(lambda label, session, uid, region: _labelled(label, read_region, session, uid, region),
                             jobs)
     return accounts, regional, regions
+
+
+def _locate(sessions, regions, vpc_ids):
+    """``{vpc id: (session index, region, DescribeVpcs record)}``: what the run's earlier tasks read of them
+    (the run cache), and one DescribeVpcs by id per account and region for the others."""
+    found = {}
+    for index, (_label, session, _expected) in enumerate(sessions):
+        for region in regions:
+            for vpc_id in vpc_ids:
+                vpc = session.remembered(["vpc", region, vpc_id], lambda: None)  # never a call
+                if vpc and vpc_id not in found:
+                    found[vpc_id] = (index, region, vpc)
+    missing = [vpc_id for vpc_id in vpc_ids if vpc_id not in found]
+    if missing:
+        jobs = [(index, region) for index in range(len(sessions)) for region in regions]
+        answers = _in_parallel(lambda index, region: _labelled(sessions[index][0], find_vpcs, sessions[index][1],
+                                                               region, missing), jobs)
+        for (index, region), vpcs in zip(jobs, answers):
+            for vpc in vpcs:
+                found.setdefault(vpc["VpcId"], (index, region, vpc))
+    unknown = [vpc_id for vpc_id in vpc_ids if vpc_id not in found]
+    if unknown:
+        raise AlicloudError(None, "vpc_ids: %s %s no VPC of the accounts in %s (add its account to accounts, its "
+                                  "region to regions)" % (", ".join(unknown), "is" if len(unknown) == 1 else "are",
+                                                          ", ".join(regions)))
+    return found
+
+
+def _scoped_vpc(session, uid, region, vpc):
+    """A VPC node, and the ``(CEN id, owner)`` of each CEN it is attached to (DescribeVpcAttribute)."""
+    attribute = get_vpc_attribute(session, region, vpc["VpcId"]) or {}
+    cens = [(c["CenId"], str(c.get("CenOwnerId"))) for c in unwrap(attribute.get("AssociatedCens")) or []]
+    return read_vpc(session, uid, region, vpc), cens
+
+
+def _scoped_links(session, region, router_ids):
+    """The router interfaces of these vRouters in region, tagged with it."""
+    return [dict(ri, _Region=region) for ri in describe_router_interfaces(session, region, {"RouterId": router_ids})]
+
+
+def read_scope(session, params):
+    """``(accounts, regional, regions)`` as read_everything returns them, of what concerns ``vpc_ids`` only."""
+    sessions = account_sessions(session, params)
+    uids = _in_parallel(lambda label, session, expected: _labelled(label, _identity, session, expected), sessions)
+    regions = list(params.get("regions") or []) or [session.require_region()]
+    located = _locate(sessions, regions, list(dict.fromkeys(params["vpc_ids"])))
+    vpc_jobs = list(located.values())
+    vpcs = _in_parallel(lambda index, region, vpc: _labelled(sessions[index][0], _scoped_vpc, sessions[index][1],
+                                                             uids[index], region, vpc), vpc_jobs)
+    # The CENs the VPCs are attached to, each read with its owner's credentials where an account given owns it
+    owner_of = dict((uid, index) for index, uid in enumerate(uids))
+    cens = dict((cen, owner_of[owner]) for _node, attached in vpcs for cen, owner in attached if owner in owner_of)
+    cen_jobs = sorted(cens.items())
+    read_cens = _in_parallel(lambda cen_id, index: _labelled(sessions[index][0], _read_scoped_cen,
+                                                             sessions[index][1], cen_id), cen_jobs)
+    # VpcPeer connections and router interfaces only where a VPC's route goes through one (of either kind)
+    hops = set(route["next_hop_type"] for node, _cens in vpcs for route in node["routes"])
+    holders = sorted(set(index for index, _region, _vpc in vpc_jobs)) if "VpcPeer" in hops else []
+    peerings = [[p for p in found if p["VpcId"] in located or p["AcceptingVpcId"] in located]
+                for found in _in_parallel(lambda index: [flatten(p) for p in _labelled(
+                    sessions[index][0], list_peer_connections, sessions[index][1])], [(index,) for index in holders])]
+    places = sorted(set((index, region) for index, region, _vpc in vpc_jobs)) if "RouterInterface" in hops else []
+    interfaces = _in_parallel(lambda index, region: _labelled(
+        sessions[index][0], _scoped_links, sessions[index][1], region,
+        sorted(vpc["VRouterId"] for i, r, vpc in vpc_jobs if (i, r) == (index, region))), places)
+    accounts = []
+    for index, uid in enumerate(uids):
+        own = [found for (_cen, owner), found in zip(cen_jobs, read_cens) if owner == index]
+        for found in own:
+            found["cen"]["account_id"] = uid
+            for router in found["routers"]:
+                router["account_id"] = uid
+        accounts.append(dict(account_id=uid, cens=own,
+                             peerings=peerings[holders.index(index)] if index in holders else []))
+    regional = [dict(vpcs=[node for node, _cens in vpcs], vbrs=[], interfaces=sum(interfaces, []))]
+    return accounts, regional, regions
+
+
+def _read_scoped_cen(session, cen_id):
+    cen = describe_cen(session, cen_id) or dict(CenId=cen_id)
+    return _read_cen(session, cen, scoped=True)
 
 
 # ---------------------------------------------------------------------------
@@ -321,7 +423,8 @@ def build_graph(accounts, regional):
 
 def interconnect_info(session, params, check_mode):
     """Core of interconnect_info: the graph, the reachability of its VPCs and its pictures. Reads only."""
-    accounts, regional, regions = read_everything(session, params)
+    reader = read_scope if params.get("vpc_ids") else read_everything
+    accounts, regional, regions = reader(session, params)
     graph = build_graph(accounts, regional)
     results = reachability(graph, params.get("pairs"))
     return dict(changed=False, accounts=[a["account_id"] for a in accounts], regions=regions,

@@ -75,7 +75,25 @@ options:
     description:
       - The regions whose VPCs, VBRs, route tables and router interfaces are read in every account.
       - When empty, the regions of every interconnect found (transit routers, attached instances, VpcPeer
-        connections) and the task's region (O(alicloud_region)).
+        connections) and the task's region (O(alicloud_region)); with O(vpc_ids), the task's region.
+    type: list
+    elements: str
+    default: []
+  vpc_ids:
+    description:
+      - Read only what concerns these VPCs, by id, instead of every VPC of the accounts and regions - the check a
+        role makes after building reads the role's members this way.
+      - Each VPC is looked for in the accounts of O(accounts) and the regions of O(regions) (default the task's
+        region), skipping those an earlier task of the playbook run already read. Then, for each, its system route
+        table's entries and the CENs it is attached to, and those CENs as a whole read does (with their transit
+        routers, route tables, attachments and limits; without grants and bandwidth packages); when a route of
+        one of them goes through a VpcPeer connection, the connections of the accounts holding the VPCs that join
+        one of them, and when one goes through a router interface, the router interfaces of their vRouters. VBRs
+        are not read, and the other members of a CEN are nodes with C(read=false).
+      - So a pair that a connection or a router-interface pair joins but no route uses is reported as a missing
+        route, without the connection's state.
+      - A VPC no account has in those regions fails the task, naming it.
+      - The VPCs of O(pairs) must be among them.
     type: list
     elements: str
     default: []
@@ -123,8 +141,10 @@ EXAMPLES = r"""
     that: network.problems | length == 0
     fail_msg: "{{ network.problems }}"
 
-- name: Only two VPCs, both ways
+- name: Only two VPCs, both ways, reading only what concerns them
   alicloud.interconnect.interconnect_info:
+    regions: [cn-hangzhou, cn-shanghai]
+    vpc_ids: [vpc-bp1a, vpc-uf6b]
     pairs:
       - {source: vpc-bp1a, target: vpc-uf6b}
   register: pair
@@ -227,6 +247,7 @@ ARGUMENT_SPEC = dict(
         assume_role=dict(type="dict", no_log=False),
     )),
     regions=dict(type="list", elements="str", default=[]),
+    vpc_ids=dict(type="list", elements="str", default=[]),
     pairs=dict(type="list", elements="dict", options=dict(
         source=dict(type="str", required=True),
         target=dict(type="str", required=True),

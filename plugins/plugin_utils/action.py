@@ -59,11 +59,12 @@ display = Display()
 if not boolean(os.environ.get(MODULE_DOOR_ENVIRONMENT) or False, strict=False):
     preload_sdks()
 
-# The tasks of a peering need who their credentials act as and their VPCs, which the role's earlier
-# account_info and vpc_info tasks read already: these four share those reads for the playbook run
-# (module_utils/run_cache.py). Made here, in the main process, so every worker it forks holds the same key.
+# The tasks of a peering, and a role's check (interconnect_info with vpc_ids), need who their credentials
+# act as and their VPCs, which the role's earlier account_info and vpc_info tasks read already: these share
+# those reads for the playbook run (module_utils/run_cache.py). Made here, in the main process, so every
+# worker it forks holds the same key.
 RUN_CACHE = RunCache.for_run()
-CACHED_MODULES = ("account_info", "vpc_info", "router_interface", "vpc_peer_connection")
+CACHED_MODULES = ("account_info", "vpc_info", "router_interface", "vpc_peer_connection", "interconnect_info")
 
 
 def validation_details(validation):
