@@ -182,7 +182,8 @@ class Scale:
         )
 
     def extra_vars(self, state="present"):
-        # The figures count the build: the role's reachability check, which reads every VPC of the accounts, is off.
+        # The figures count the build: the role's reachability check, which reads each member's route table and
+        # CEN again, is off.
         return dict(interconnect_state=state, rollout_edition=self.edition, cen_network_verify=False,
                     interconnect_accounts=dict((a["label"], credentials(a)) for a in self.accounts))
 
