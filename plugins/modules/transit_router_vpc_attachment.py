@@ -33,7 +33,7 @@ description:
     O(wait_timeout).
   - A batch form, O(attachments), attaches (or with O(state=absent) detaches) many VPCs in one task. Every item
     is checked first, without a call, then by reading; bad input in any item fails the task naming the item
-    and the option, and nothing is written. The items are then grouped by transit router: the items of a
+    and the option, and nothing is written. The items are then grouped by transit router; the items of a
     router are handled one after the other, each waiting for its changes to settle before the next starts,
     and the routers (one per region) work at the same time, each in a thread of its own. Use it instead of a
     loop for rollouts over several regions.
