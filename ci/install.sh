@@ -3,7 +3,7 @@
 # and the emulator, the offline pip bootstrap ansible-test sanity needs, the
 # test-only system packages (when root) and the primed sanity venvs; and one venv
 # per ansible-core release of ci/cores.txt (.tmp/cores/<core>, for make test's
-# cores step).
+# cores step); and the wheels the installed step puts in a fresh venv (.tmp/wheels/installed).
 #
 # Quick when nothing changed: a stamp in .venv records a hash of everything that
 # shapes the install (requirement files, this script, $HOME); a run with the same
@@ -100,6 +100,28 @@ install_cores() {
     done <ci/cores.txt
 }
 
+# ---- the wheels of make test's installed step (ci/installed.sh) ----
+# What a user installs: ansible-core and requirements.txt's SDKs, at the versions
+# requirements-dev.txt pins, built once by .venv's Python into .tmp/wheels/installed
+# so that the step fills a fresh venv from them without reaching PyPI.
+install_wheels() {
+    local dir=$root/.tmp/wheels/installed pins wanted
+    pins=$(grep -E '^(ansible-core|alibabacloud-[a-z0-9-]+)==' requirements-dev.txt)
+    wanted=$( { printf '%s\n' "$pins"; "$py" -V 2>&1
+                sed 's/#.*//; /^[[:space:]]*$/d' requirements.txt; } | sha256sum | cut -d' ' -f1)
+    if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$wanted" ]; then
+        say "installed step's wheels up to date (.tmp/wheels/installed)"
+        return 0
+    fi
+    say "installed step's wheels: ansible-core, requirements.txt (.tmp/wheels/installed)"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    printf '%s\n' "$pins" >"$dir/constraints.txt"
+    "$py" -m pip wheel --quiet --disable-pip-version-check --wheel-dir "$dir" \
+        ansible-core -r requirements.txt -c "$dir/constraints.txt"
+    printf '%s\n' "$wanted" >"$dir/.stamp"
+}
+
 inputs=(requirements-dev.txt requirements.txt emulator/pyproject.toml bindep.txt
         ci/install.sh ci/get_pip_offline.py ci/build-constraints.txt)
 wanted=$( { for f in "${inputs[@]}"; do printf '%s\n' "$f"; cat "$f"; done; printf 'HOME=%s\n' "$HOME"; } \
@@ -112,6 +134,7 @@ if [ "${FORCE:-0}" != 1 ] && [ -f "$stamp" ]; then
     read -r have bootstrap <"$stamp" || true
     if [ "$have" = "$wanted" ] && [ -f "$bootstrap" ]; then
         say "up to date (.venv, $bootstrap)"
+        py=$venv/bin/python install_wheels
         exit 0
     fi
 fi
@@ -135,6 +158,7 @@ mkdir -p .tmp
     --build-constraint ci/build-constraints.txt -e emulator >.tmp/install-emulator.log 2>&1 \
     || { cat .tmp/install-emulator.log; exit 1; }
 "$py" -m pip check >/dev/null || { "$py" -m pip check; exit 1; }
+install_wheels
 
 # ansible-test sanity bootstraps pip in each of its venvs with a script it
 # downloads from a host this machine cannot reach, unless the script is already

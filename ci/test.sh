@@ -23,10 +23,12 @@ STEPS=(
     "sanity      | -                                  | sanity"
     "lint        | -                                  | lint"
     "docs        | -                                  | docs_lint"
+    "changelog   | -                                  | changelog_lint"
     "integration | -                                  | integration"
     "cores       | -                                  | cores"
     "molecule    | extensions/molecule/*/molecule.yml | molecule_scenarios"
     "playbooks   | playbooks/*.yml                    | scenario_playbooks"
+    "installed   | -                                  | installed"
     "awx         | tests/awx                          | pytest_suite tests/awx"
     "docs-build  | tests/docs                         | pytest_suite tests/docs"
     "reliability | tests/reliability                  | pytest_suite tests/reliability"
@@ -95,6 +97,12 @@ docs_lint() {
     logged antsibull-docs lint-collection-docs --plugin-docs .
 }
 
+changelog_lint() {
+    # The fragments of changelogs/fragments/ and changelogs/changelog.yaml, as make release-notes reads them.
+    logged antsibull-changelog lint
+    antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml 2>&1 | tee -a "$log/$step.log"
+}
+
 integration() {
     # Every target that is not a setup_/prepare_ helper must run. The targets run in two
     # ansible-test processes at once, one per core, each in its own copy of the tree (each
@@ -156,6 +164,13 @@ scenario_playbooks() {
     # the roles' argument specs against their defaults and ansible-doc.
     logged bash ci/demo.sh --check
     python ci/role_specs.py
+}
+
+installed() {
+    # The tarball installed with ansible-galaxy into a clean collections path of a fresh venv
+    # (wheels from make install), E1 run from it against the emulator (ci/installed.sh); it works
+    # in the checkout's .tmp, outside this copy's ansible_collections tree.
+    INSTALLED_TMP=$root/.tmp logged bash ci/installed.sh
 }
 
 # ---- runner -----------------------------------------------------------------------
