@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: account_info
 short_description: Find out which Alibaba Cloud account and identity the credentials act as
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Calls STS C(GetCallerIdentity) with the resolved credentials (after assuming any role) and returns
     the account UID, the ARN and the kind of identity.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_attachment
 short_description: Attach network instances to a Cloud Enterprise Network (CEN) and detach them
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Attaches a VPC, VBR or CCN instance to a CEN (C(AttachCenChildInstance)) and waits until it is
     C(Attached), or detaches it (C(DetachCenChildInstance)) and waits until it is gone.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_attachment_info
 short_description: List the network instances attached to a Cloud Enterprise Network (CEN)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the VPCs, VBRs and CCN instances attached to one CEN of the caller's account
     (C(DescribeCenAttachedChildInstances), every page), optionally only of one type or region.

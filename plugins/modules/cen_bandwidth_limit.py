@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_bandwidth_limit
 short_description: Set, change or remove the bandwidth between two regions of a CEN
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Sets the inter-region bandwidth limit of a region pair on a Cloud Enterprise Network (CEN) instance, Basic
     edition (C(SetCenInterRegionBandwidthLimit)). Networks attached to the CEN in the two regions can talk once

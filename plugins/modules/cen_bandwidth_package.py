@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_bandwidth_package
 short_description: Buy, resize, associate and release CEN bandwidth packages
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages a bandwidth package (bandwidth plan) of Cloud Enterprise Network (CEN), Basic edition.
   - Networks attached to one CEN in different regions only talk once the CEN holds a bandwidth package

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_bandwidth_package_info
 short_description: List CEN bandwidth packages and the bandwidth their limits leave
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the CEN bandwidth packages of the account (C(DescribeCenBandwidthPackages)), every page.
   - For each package associated with a CEN, also reports how much of its bandwidth the inter-region limits of that

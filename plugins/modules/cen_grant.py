@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_grant
 short_description: Let another account's Cloud Enterprise Network (CEN) attach a network instance
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Run it with the credentials of the account that owns the network instance. It grants a CEN of another
     account access to a VPC, VBR or CCN instance (C(GrantInstanceToCen), a VPC API operation), or revokes the

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_instance
 short_description: Create, modify and delete Cloud Enterprise Network (CEN) instances
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates a CEN instance (C(CreateCen)) and waits until it is C(Active), changes its name, description and
     protection level (C(ModifyCenAttribute)) and its tags (C(TagResources), C(UntagResources)), or deletes it

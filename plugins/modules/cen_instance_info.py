@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: cen_instance_info
 short_description: List Cloud Enterprise Network (CEN) instances
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the account's CEN instances (C(DescribeCens), every page) that match all the criteria given.
   - Without criteria, lists every CEN of the account.

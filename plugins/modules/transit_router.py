@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router
 short_description: Create, modify and delete the transit router of a CEN in a region (Enterprise Edition)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates the Enterprise Edition transit router of a CEN in a region (C(CreateTransitRouter)) and waits until
     it is C(Active), changes its name and description (C(UpdateTransitRouter)) and its tags (C(TagResources),

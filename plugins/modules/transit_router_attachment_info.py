@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_attachment_info
 short_description: List the VPC and inter-region attachments of a transit router or a CEN (Enterprise Edition)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the VPC attachments (C(ListTransitRouterVpcAttachments)) and the inter-region attachments
     (C(ListTransitRouterPeerAttachments)) of a transit router, or of all transit routers of a CEN (in a region),

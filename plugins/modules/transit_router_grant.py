@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_grant
 short_description: Let the transit routers of another account's CEN attach a network instance (Enterprise Edition)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Run it with the credentials of the account that owns the network instance. It grants a CEN of another
     account access to a VPC or VBR for its transit routers (C(GrantInstanceToTransitRouter)), changes who pays

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_info
 short_description: Find transit routers by CEN, region, id, name or tags, with the regions' transit-router zones
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the caller's transit routers (C(ListTransitRouters), every page) that match all the criteria given;
     without criteria, every transit router of the account.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_route_entry
 short_description: Manage the static routes of a transit router's route table
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates a static route in a route table of an Enterprise Edition transit router
     (C(CreateTransitRouterRouteEntry)), to an attachment of the router or to a blackhole, and waits until it is

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_route_table
 short_description: Manage the route tables of a transit router, their associations and propagations
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates a custom route table of an Enterprise Edition transit router (C(CreateTransitRouterRouteTable)) and
     waits until it is C(Active), changes its name, description (C(UpdateTransitRouterRouteTable)) and tags, or

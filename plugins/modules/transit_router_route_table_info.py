@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_route_table_info
 short_description: List the route tables of a transit router with their associations, propagations and routes
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the route tables of an Enterprise Edition transit router (C(ListTransitRouterRouteTables)), its System
     table and its custom tables, each with the attachments associated with it

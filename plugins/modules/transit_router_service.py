@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_service
 short_description: Check or open the account's transit-router service (CEN Enterprise Edition)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Each Alibaba Cloud account opens the transit-router service once before it can create transit routers
     (M(alicloud.interconnect.transit_router)) or attach its VPCs to another account's transit router. Until

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_vpc_attachment
 short_description: Attach a VPC to a transit router of a CEN (Enterprise Edition), and route through it
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Attaches a VPC to a transit router (C(CreateTransitRouterVpcAttachment)) and waits until it is C(Attached),
     changes its name, description and route publishing (C(UpdateTransitRouterVpcAttachmentAttribute)), its zone

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: vpc_info
 short_description: Find VPCs by id, name, tags or CIDR block
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the VPCs of the caller's account in O(alicloud_region) (C(DescribeVpcs), every page) that match
     all the criteria given; without criteria, every VPC of the region.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: vpc_peer_connection
 short_description: Peer two VPCs with a VPC peering connection (VpcPeer API)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates, changes, accepts, rejects and deletes a VPC peering connection (C(CreateVpcPeerConnection),
     C(ModifyVpcPeerConnection), C(AcceptVpcPeerConnection), C(RejectVpcPeerConnection), C(DeleteVpcPeerConnection)),

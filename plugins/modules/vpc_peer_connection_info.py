@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: vpc_peer_connection_info
 short_description: List VPC peering connections (VpcPeer API)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the VPC peering connections the account is a side of, as requester or as accepter
     (C(ListVpcPeerConnections)), every page.

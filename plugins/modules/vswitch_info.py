@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: vswitch_info
 short_description: Find vSwitches by VPC, zone, id, name or tags
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the vSwitches of the caller's account in O(alicloud_region) (C(DescribeVSwitches), every page) that
     match all the criteria given; without criteria, every vSwitch of the region.
