@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint integration cores molecule playbooks awx-test reliability reliability-matrix perf bench units docs ee-context clean
+.PHONY: install demo test emulator-test sanity lint docs-lint changelog integration cores molecule playbooks installed awx-test reliability reliability-matrix perf bench units docs ee-context release-notes clean
 
 install:
 	bash ci/install.sh
@@ -28,6 +28,10 @@ lint: install
 docs-lint: install
 	bash ci/test.sh docs
 
+# antsibull-changelog lint: the fragments of changelogs/fragments/ and changelogs/changelog.yaml.
+changelog: install
+	bash ci/test.sh changelog
+
 integration: install
 	bash ci/test.sh integration
 
@@ -40,6 +44,11 @@ molecule: install
 
 playbooks: install
 	bash ci/test.sh playbooks
+
+# The collection as users get it: the tarball installed with ansible-galaxy into a clean collections
+# path of a fresh venv (ansible-core and requirements.txt's SDKs), E1 run from it (ci/installed.sh).
+installed: install
+	bash ci/test.sh installed
 
 awx-test: install
 	bash ci/test.sh awx
@@ -78,10 +87,16 @@ docs: install
 ee-context: install
 	bash ci/ee_context.sh
 
-# Removes what builds and tests leave in the checkout (not .venv nor .tmp/cores: make install is
+# A release's notes: CHANGELOG.rst and changelogs/changelog.yaml for galaxy.yml's version, from
+# changelogs/fragments/, which it removes (commit them all together). Once per release, when every
+# fragment of it is in (CONTRIBUTING.md, "Releasing").
+release-notes: install
+	env PATH="$(CURDIR)/.venv/bin:$$PATH" antsibull-changelog release
+
+# Removes what builds and tests leave in the checkout (not .venv, .tmp/cores nor .tmp/wheels: make install is
 # quick to re-run but slow to redo from nothing; remove .venv by hand for that).
 clean:
-	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/demo .tmp/cores-play .tmp/*.log .tmp/test.lock \
+	rm -rf .tmp/collections .tmp/prime .tmp/test-logs .tmp/demo .tmp/cores-play .tmp/installed .tmp/*.log .tmp/test.lock \
 	    tests/output .ansible .pytest_cache collections *.tar.gz \
 	    .tmp/docs .tmp/bench docs/build build/ee ee-context
 	find . -path ./.venv -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
