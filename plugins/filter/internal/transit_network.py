@@ -239,6 +239,22 @@ def transit_network_steps(network, attachments, router_ids, purge, packages=None
     return dict(grants=grants, attach=attach, link=link, detach=detach, unlink=unlink, routers=routers, **revokes)
 
 
+def transit_network_attachments(items, owner_account_id=None):
+    """The ``attachments`` of one transit_router_vpc_attachment batch: for the members to attach (steps' ``attach``)
+    their router, VPC, owner (left out for the CEN owner's own), vSwitches (left out to keep those of an attachment
+    that exists), name and route publishing; for the attachments to detach (``detach``), their router and VPC."""
+    batch = []
+    for item in items:
+        if "instance_id" not in item:
+            batch.append(dict(transit_router_id=item["transit_router_id"], vpc_id=item["vpc_id"]))
+            continue
+        batch.append(dict(transit_router_id=item["transit_router_id"], vpc_id=item["instance_id"],
+                          vpc_owner_id=None if item["account_id"] == owner_account_id else item["account_id"],
+                          zone_mappings=item["zone_mappings"] or None, name=item["attachment_name"],
+                          auto_publish_route=True))
+    return batch
+
+
 def transit_network_teardown(attachments, members, owner_account_id, known_accounts):
     """What absent removes, in order: peer attachments, VPC attachments, grants (revokes, unknown)."""
     vpcs, peers = _split(attachments)
@@ -264,8 +280,11 @@ def _enterprise_changes(ctx, package_changes):
     for result in _changed(ctx.get("granted")):
         changes.extend("granted %s to the CEN from account %s" % (r["instance_id"], result["item"]["account_id"])
                        for r in result.get("results", []) if r.get("changed"))
-    changes += ["attached %s (%s, account %s) as %s" % (r["item"]["instance_id"], r["item"]["region"],
-                                                        r["item"]["account_id"], r["transit_router_attachment_id"])
+    # attach and detach: one transit_router_vpc_attachment batch each, ``results`` one entry per VPC.
+    members = dict((m["instance_id"], m) for m in (ctx.get("network") or {}).get("members") or [])
+    changes += ["attached %s (%s, account %s) as %s" % (r["vpc_id"], members[r["vpc_id"]]["region"],
+                                                        members[r["vpc_id"]]["account_id"],
+                                                        r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("attach"))]
     # Check mode: members of other accounts whose grant is predicted, not made, so the attachment module is not run.
     waiting = set(ctx.get("waiting") or [])
@@ -277,7 +296,7 @@ def _enterprise_changes(ctx, package_changes):
     changes += ["removed the link %s" % r["item"]["transit_router_attachment_id"] for r in _changed(ctx.get("unlink"))]
     if not present:
         changes += package_changes
-    changes += ["detached %s (%s)" % (r["item"]["vpc_id"], r["item"]["transit_router_attachment_id"])
+    changes += ["detached %s (%s)" % (r["vpc_id"], r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("detach"))]
     for result in _changed(ctx.get("revoked")):
         changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], result["item"]["account_id"])
@@ -294,7 +313,7 @@ def transit_network_result(ctx):
     present = ctx["state"] == "present"
     network = ctx.get("network") or {}
     vpcs, peers = _split(ctx.get("attached"))
-    written = dict((r["item"]["instance_id"], r["attachment"]) for r in loop_results(ctx.get("attach")))
+    written = dict((r["vpc_id"], r["attachment"]) for r in loop_results(ctx.get("attach")))
     current = dict((a["vpc_id"], a) for a in vpcs)
     attachments, members = [], []
     for member in network.get("members") or ctx.get("members") or []:
@@ -341,6 +360,7 @@ class FilterModule(object):
             "transit_network_plan": transit_network_plan,
             "transit_network_routers": transit_network_routers,
             "transit_network_steps": transit_network_steps,
+            "transit_network_attachments": transit_network_attachments,
             "transit_network_teardown": transit_network_teardown,
             "transit_network_result": transit_network_result,
         }

@@ -13,6 +13,7 @@ from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_netwo
     cen_network_result,
 )
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.transit_network import (
+    transit_network_attachments,
     transit_network_plan,
     transit_network_result,
     transit_network_routers,
@@ -183,9 +184,11 @@ def test_teardown_removes_every_attachment_and_revokes_the_members_grants():
 
 def test_the_result_names_routers_attachments_links_and_changes_in_order():
     plan, found, net = network()
-    attach = dict(results=[dict(item=m, changed=True, transit_router_attachment_id="tr-attach-" + m["instance_id"],
-                                attachment=vpc_attachment(m["instance_id"], m["attachment_name"]))
-                           for m in net["members"]])
+    # one transit_router_vpc_attachment batch: one result per VPC
+    attach = dict(changed=True, results=[dict(vpc_id=m["instance_id"], changed=True,
+                                              transit_router_attachment_id="tr-attach-" + m["instance_id"],
+                                              attachment=vpc_attachment(m["instance_id"], m["attachment_name"]))
+                                         for m in net["members"]])
     result = transit_network_result(dict(
         state="present", name="corp", plan=plan, members=found["members"], overlaps=[], network=net,
         cen_id="cen-1", existed=False, cen=dict(changed=True, cen_id="cen-1"), router_ids=ROUTERS,
@@ -253,3 +256,15 @@ def test_both_editions_end_their_warnings_with_the_grants_left_for_want_of_crede
     for fn, edition in ((cen_network_result, "basic"), (transit_network_result, "enterprise")):
         gone = fn(dict(ctx, state="absent"))
         assert (gone["edition"], gone["cen_id"], gone["warnings"], gone["verified"]) == (edition, None, [left], False)
+
+
+def test_the_batch_items_attach_members_and_detach_attachments():
+    _plan, _found, net = network()
+    steps = transit_network_steps(net, dict(skipped=True), ROUTERS, False, {}, [OWNER, OTHER])
+    items = transit_network_attachments(steps["attach"], OWNER)
+    assert [(i["transit_router_id"], i["vpc_id"], i["vpc_owner_id"], i["auto_publish_route"]) for i in items] == [
+        ("tr-hz", "vpc-web", None, True), ("tr-sv", "vpc-us", OTHER, True)]
+    assert items[0]["zone_mappings"] == steps["attach"][0]["zone_mappings"]
+    assert transit_network_attachments([dict(steps["attach"][0], zone_mappings=[])], OWNER)[0]["zone_mappings"] is None
+    gone = dict(transit_router_id="tr-hz", vpc_id="vpc-gone", transit_router_attachment_id="tr-attach-g", status="x")
+    assert transit_network_attachments([gone]) == [dict(transit_router_id="tr-hz", vpc_id="vpc-gone")]
