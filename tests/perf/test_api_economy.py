@@ -8,7 +8,8 @@
   re-run writes nothing and reads at most twice per managed resource; the teardown leaves every
   table as it was before.
 * playbooks/rollout.yml, reduced to 8 VPCs in 2 accounts and 2 regions: the same rules, and the
-  number of module invocations is the same as for 4 VPCs in the same accounts and regions.
+  number of module invocations is the same as for 4 VPCs in the same accounts and regions - on the
+  Basic edition, and on the Enterprise edition (transit routers) for the invocations.
 
 Times are never asserted (make bench prints them).
 """
@@ -67,3 +68,12 @@ def test_rollout_economy_and_invocations_that_do_not_follow_the_vpcs(tmp_path):
             inventory=paths["inventory"], forks=scale.FORKS)
     assert assert_economy(*phases) > 8
     assert phases[0].run.invocations() == small_converge.run.invocations()
+
+
+def test_enterprise_rollout_invocations_do_not_follow_the_vpcs(tmp_path):
+    regions = ("cn-hangzhou", "us-west-1")
+    small, large = topology.Scale(2, 1, regions, "enterprise"), topology.Scale(4, 1, regions, "enterprise")
+    (small_converge,) = scale.converge(small, str(tmp_path / "small"), rerun=False, transition_seconds=0.1)
+    (large_converge,) = scale.converge(large, str(tmp_path / "large"), rerun=False, transition_seconds=0.1)
+    assert large_converge.run.invocations() == small_converge.run.invocations()
+    assert not large_converge.refused
