@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright (c) 2026 alicloud.interconnect contributors
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Inter-region (peer) attachments between two transit routers of a CEN (CBN 2017-09-12): the core of
-``transit_router_peer_attachment``.
+"""Inter-region (peer) attachments between two transit routers of a CEN (CBN 2017-09-12): one link of
+``transit_router_peer_attachment`` (its batch form is transit_router_peer_links.py).
 
 CreateTransitRouterPeerAttachment / UpdateTransitRouterPeerAttachmentAttribute /
 DeleteTransitRouterPeerAttachment, and on each end (the task's router and the peer router) the
@@ -13,6 +13,9 @@ by its two routers, whichever end created it.
 Both routers take one operation at a time: between two writes of a task the core waits (reading)
 until the previous one has settled, whatever ``wait`` says (retries.BUSY_CODES covers the busy
 answers of other tasks).
+
+A link is first planned by reading and checking only (``plan_peer_attachment``: bad input raises before
+any write), then its writes are applied with the Session given (a batch runs them in threads of their own).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -307,6 +310,9 @@ def plan_peer_attachment(session, params, check_mode, memo=None):
         # A router is to be created by an earlier task of this check-mode run: it has no attachment yet.
         return _predicted(params, region, table_option, peer_table_option)
     router = task_router(session, params, region)
+    if params.get("cen_id") and router["CenId"] != params["cen_id"]:  # a link of a batch, with the task's cen_id
+        raise AlicloudError(None, "transit_router_id: %s is a transit router of CEN %s, not of cen_id %s"
+                            % (router["TransitRouterId"], router["CenId"], params["cen_id"]))
     if region is not None and region != router["RegionId"]:
         raise AlicloudError(None, "region: the transit router %s is in %s, not %s"
                             % (router["TransitRouterId"], router["RegionId"], region))
@@ -520,4 +526,5 @@ def _routes_remain(session, ends, attachment_id, error):
     return AlicloudError(error.code, "nothing was deleted: static routes point at the inter-region attachment %s "
                                      "(%s); remove them first (alicloud.interconnect.transit_router_route_entry with "
                                      "state: absent)" % (attachment_id, ", ".join(found) or "see the routers' tables"),
-                         request_id=error.request_id, action=error.action)
+                         request_id=error.request_id, action=error.action,
+                         result=dict(transit_router_attachment_id=attachment_id))

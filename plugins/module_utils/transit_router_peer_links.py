@@ -39,9 +39,6 @@ def _link_params(params, link):
     """The options of one link: the task's shared ones (cen_id, state, force, purge_tags, wait, ...) and its own."""
     merged = dict((key, value) for key, value in params.items() if key != "links")
     merged.update(link)
-    if merged.get("transit_router_id") and merged.get("cen_id"):
-        raise AlicloudError(None, "transit_router_id: give the link's transit_router_id or the task's cen_id (with "
-                                  "the link's region), not both")
     if not (merged.get("transit_router_id") or merged.get("cen_id")):
         raise AlicloudError(None, "transit_router_id: give the link's transit_router_id, or the task's cen_id (with "
                                   "the link's region)")
@@ -97,16 +94,16 @@ def _batch(session, params, check_mode):
                      attachment=result.get("attachment", {}))
         entry.update((key, result[key]) for key in ("failed", "msg") if key in result)
         results.append(entry)
-        if result.get("diff"):
-            label = _label(index, link)
-            diff["before"][label], diff["after"][label] = result["diff"]["before"], result["diff"]["after"]
+        for side, view in (result.get("diff") or {}).items():
+            if view:  # a link created has no before, one deleted no after
+                diff[side][_label(index, link)] = view
     changed = any(entry["changed"] for entry in results)
     if failures:
         texts = ["%s: %s" % (_label(index, params["links"][index]), error) for index, error in failures]
         others = len(results) - len(failures)
         if others:
             texts.append("the other link is done" if others == 1 else "the other %d links are done" % others)
-        raise AlicloudError(failures[0][1].code, "; ".join(texts), changed=changed, result=dict(results=results))
+        raise AlicloudError(None, "; ".join(texts), changed=changed, result=dict(results=results))
     outcome = dict(changed=changed, results=results)
     if changed:
         outcome["diff"] = diff

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: transit_router_peer_attachment
 short_description: Join the transit routers of two regions of a CEN (Enterprise Edition), and route through the link
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Creates an inter-region attachment between two transit routers of one CEN
     (C(CreateTransitRouterPeerAttachment)) and waits until it is C(Attached), changes its bandwidth, bandwidth
@@ -120,9 +120,9 @@ options:
         O(wait) and O(wait_timeout) apply to every link; O(wait_timeout) is the budget of the whole task.
       - A link whose routers another link of the batch also joins waits until its last change has settled,
         also with O(wait=false) (the next link on that router could not be written before).
-      - Each link names its own router by O(links[].transit_router_id), or by the task's O(cen_id) and
-        O(links[].region); its peer by O(links[].peer_transit_router_id) or O(links[].peer_region). Two links
-        must not join the same two routers.
+      - Each link names its own router by O(links[].transit_router_id) (which must then be of O(cen_id) when the
+        task gives one), or by the task's O(cen_id) and O(links[].region); its peer by
+        O(links[].peer_transit_router_id) or O(links[].peer_region). Two links must not join the same two routers.
     type: list
     elements: dict
     suboptions:

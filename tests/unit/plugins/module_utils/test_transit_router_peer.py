@@ -23,19 +23,23 @@ UID = "1000000000000001"
 
 
 class Cloud(object):
-    """On top of conftest's TransitApi: CEN cen-a with routers tr-a (cn-hangzhou; tables vtb-sys, vtb-custom)
-    and tr-b (cn-shanghai; vtb-sysb), and tr-c of CEN cen-other in cn-beijing. Writes settle at once."""
+    """On top of conftest's TransitApi: CEN cen-a with routers tr-a (cn-hangzhou; tables vtb-sys, vtb-custom),
+    tr-b (cn-shanghai; vtb-sysb) and tr-d (cn-shenzhen; vtb-sysd), and tr-c of CEN cen-other in cn-beijing.
+    Writes settle at once."""
 
     def __init__(self, fake_api):
         super(Cloud, self).__init__(fake_api)
         self.routers = [dict(TransitRouterId="tr-a", CenId="cen-a", RegionId="cn-hangzhou", Status="Active"),
                         dict(TransitRouterId="tr-b", CenId="cen-a", RegionId="cn-shanghai", Status="Active"),
-                        dict(TransitRouterId="tr-c", CenId="cen-other", RegionId="cn-beijing", Status="Active")]
+                        dict(TransitRouterId="tr-c", CenId="cen-other", RegionId="cn-beijing", Status="Active"),
+                        dict(TransitRouterId="tr-d", CenId="cen-a", RegionId="cn-shenzhen", Status="Active")]
         self.tables = [dict(TransitRouterRouteTableId="vtb-sys", TransitRouterId="tr-a",
                             TransitRouterRouteTableType="System"),
                        dict(TransitRouterRouteTableId="vtb-custom", TransitRouterId="tr-a",
                             TransitRouterRouteTableType="Custom"),
                        dict(TransitRouterRouteTableId="vtb-sysb", TransitRouterId="tr-b",
+                            TransitRouterRouteTableType="System"),
+                       dict(TransitRouterRouteTableId="vtb-sysd", TransitRouterId="tr-d",
                             TransitRouterRouteTableType="System")]
         self.attachments, self.entries = [], []
 
@@ -72,9 +76,12 @@ class Cloud(object):
 
     # -- writes -------------------------------------------------------------------------------------
     def CreateTransitRouterPeerAttachment(self, fields):
-        self.attach(TransitRouterAttachmentId="tr-attach-new", BandwidthType=fields["BandwidthType"],
-                    Bandwidth=int(fields.get("Bandwidth", 0)))
-        return dict(TransitRouterAttachmentId="tr-attach-new")
+        attachment_id = "tr-attach-new" if fields["PeerTransitRouterId"] == "tr-b" else "tr-attach-new-d"
+        self.attach(TransitRouterAttachmentId=attachment_id, TransitRouterId=fields["TransitRouterId"],
+                    PeerTransitRouterId=fields["PeerTransitRouterId"], BandwidthType=fields["BandwidthType"],
+                    Bandwidth=int(fields.get("Bandwidth", 0)),
+                    TransitRouterAttachmentName=fields.get("TransitRouterAttachmentName", ""))
+        return dict(TransitRouterAttachmentId=attachment_id)
 
     def UpdateTransitRouterPeerAttachmentAttribute(self, fields):
         self.attachments[0]["Bandwidth"] = int(fields.get("Bandwidth", self.attachments[0]["Bandwidth"]))
@@ -226,10 +233,101 @@ def test_delete_refused_for_static_routes_names_them(session, cloud):
                               TransitRouterRouteEntryDestinationCidrBlock="10.0.0.0/16",
                               TransitRouterRouteEntryNextHopId="tr-attach-p"))
     cloud.refuse["DeleteTransitRouterPeerAttachment"] = ("OperationFailed.RouteEntryExist", "routes exist")
-    with pytest.raises(AlicloudError, match=r"rte-1 \(10.0.0.0/16 in vtb-sysb\).*transit_router_route_entry"):
+    with pytest.raises(AlicloudError, match=r"rte-1 \(10.0.0.0/16 in vtb-sysb\).*transit_router_route_entry") as caught:
         core(session, params(state="absent"), False)
+    assert caught.value.result == dict(transit_router_attachment_id="tr-attach-p")
 
 
 def test_absent_when_there_is_none(session, cloud):
     result = core(session, params(state="absent"), False)
     assert not result["changed"] and result["transit_router_attachment_id"] is None and cloud.writes() == []
+
+
+# -- the batch form ---------------------------------------------------------------------------------------------
+
+def batch(**overrides):
+    """The task's options with ``links``: each link's own options default to None."""
+    links = [dict(dict.fromkeys(LINK_OPTIONS), **link) for link in overrides.pop("links")]
+    return params(links=links, **dict(dict.fromkeys(LINK_OPTIONS), **overrides))
+
+
+LINK_OPTIONS = ("transit_router_id", "region", "peer_transit_router_id", "peer_region", "bandwidth_type",
+                "bandwidth", "bandwidth_package_id", "default_link_type", "name", "description", "route_table_id",
+                "peer_route_table_id", "tags")
+TWO_LINKS = [dict(region="cn-hangzhou", peer_region="cn-shanghai", name="a-b", bandwidth=100),
+             dict(transit_router_id="tr-d", peer_transit_router_id="tr-a", name="d-a")]
+
+
+def test_batch_makes_each_link_and_returns_one_result_per_link_in_order(session, cloud):
+    result = core(session, batch(cen_id="cen-a", links=[TWO_LINKS[0], dict(region="cn-shenzhen",
+                                                                           peer_region="cn-hangzhou", name="d-a")]),
+                  False)
+    assert sorted(cloud.writes()) == sorted((["CreateTransitRouterPeerAttachment"] + LINK_WRITES) * 2)
+    assert [r["link"]["name"] for r in result["results"]] == ["a-b", "d-a"]
+    assert [r["transit_router_attachment_id"] for r in result["results"]] == ["tr-attach-new", "tr-attach-new-d"]
+    assert result["changed"] and all(r["changed"] for r in result["results"])
+    assert result["results"][1]["attachment"]["route_table_id"] == "vtb-sysd"
+    assert sorted(result["diff"]["after"]) == ["links[0] (a-b)", "links[1] (d-a)"] and result["diff"]["before"] == {}
+    again = core(session, batch(cen_id="cen-a", links=[TWO_LINKS[0], dict(region="cn-shenzhen",
+                                                                          peer_region="cn-hangzhou")]), False)
+    assert not again["changed"] and "diff" not in again and len(cloud.writes()) == 10
+
+
+def test_batch_in_check_mode_predicts_each_link_without_writing(session, cloud):
+    cloud.attach()
+    cloud.linked()
+    result = core(session, batch(cen_id="cen-a", links=[dict(TWO_LINKS[0], bandwidth=200), TWO_LINKS[1]]), True)
+    assert cloud.writes() == []
+    assert [r["changed"] for r in result["results"]] == [True, True]
+    assert result["diff"]["before"]["links[0] (a-b)"]["bandwidth"] == 100
+    assert result["diff"]["after"]["links[0] (a-b)"]["bandwidth"] == 200
+    assert "links[1] (d-a)" not in result["diff"]["before"]
+    assert result["results"][1]["transit_router_attachment_id"].startswith("attach-checkmode-")
+
+
+def test_batch_bad_input_names_every_bad_link_and_writes_nothing(session, cloud):
+    links = [TWO_LINKS[0], dict(region="cn-hangzhou", peer_region="cn-shenzhen", bandwidth=0),
+             dict(peer_region="cn-shanghai", name="no-router"), dict(region="cn-hangzhou", name="no-peer"),
+             dict(transit_router_id="tr-b", peer_transit_router_id="tr-a", name="b-a")]
+    with pytest.raises(AlicloudError) as caught:
+        core(session, batch(cen_id=None, links=links), False)
+    message = str(caught.value)
+    assert message.startswith("nothing was changed: links[0] (a-b): transit_router_id: give the link's")
+    assert "links[2] (no-router): transit_router_id: give the link's" in message  # no cen_id for the task
+    with pytest.raises(AlicloudError) as caught:
+        core(session, batch(cen_id="cen-a", links=links[:4] + [dict(region="cn-shanghai",
+                                                                   peer_region="cn-hangzhou", name="b-a")]), False)
+    message = str(caught.value)
+    assert "links[0] (a-b):" not in message and "links[1]: bandwidth: give 1 Mbit/s or more, not 0" in message
+    assert "links[2] (no-router): joins the same transit routers (tr-a and tr-b) as links[0] (a-b)" in message
+    assert "links[3] (no-peer): peer_region: give the link's peer_transit_router_id or peer_region" in message
+    assert "links[4] (b-a): joins the same transit routers (tr-b and tr-a) as links[0] (a-b)" in message
+    with pytest.raises(AlicloudError, match=r"^nothing was changed: links\[0\]: transit_router_id: tr-c is a "
+                                            r"transit router of CEN cen-other, not of cen_id cen-a$"):
+        core(session, batch(cen_id="cen-a", links=[dict(transit_router_id="tr-c", peer_region="cn-shanghai")]),
+             False)
+    assert cloud.writes() == []
+
+
+def test_batch_names_the_link_that_failed_and_does_the_others(session, cloud):
+    cloud.refuse["CreateTransitRouterPeerAttachment"] = \
+        lambda fields: ("InvalidParam", "refused") if fields["TransitRouterId"] == "tr-d" else None
+    with pytest.raises(AlicloudError) as caught:
+        core(session, batch(cen_id="cen-a", links=TWO_LINKS), False)
+    error = caught.value
+    assert str(error).startswith("links[1] (d-a): CreateTransitRouterPeerAttachment failed: InvalidParam: refused")
+    assert str(error).endswith("; the other link is done")
+    assert error.changed and [r["changed"] for r in error.result["results"]] == [True, False]
+    assert error.result["results"][1]["failed"] and "refused" in error.result["results"][1]["msg"]
+    assert "failed" not in error.result["results"][0]
+    assert cloud.writes().count("CreateTransitRouterPeerAttachment") == 2 and len(cloud.attachments) == 1
+
+
+def test_batch_deletes_each_link(session, cloud):
+    cloud.attach()
+    cloud.linked()
+    result = core(session, batch(cen_id="cen-a", state="absent", links=TWO_LINKS), False)
+    assert cloud.writes() == ["DeleteTransitRouterPeerAttachment"]
+    assert [(r["changed"], r["transit_router_attachment_id"]) for r in result["results"]] == \
+        [(True, "tr-attach-p"), (False, None)]
+    assert list(result["diff"]["before"]) == ["links[0] (a-b)"] and result["diff"]["after"] == {}
