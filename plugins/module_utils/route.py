@@ -15,6 +15,7 @@ __metaclass__ = type
 
 import ipaddress
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_OPTIONS
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import predicted, predicted_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
@@ -24,6 +25,8 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
     unwrap,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import run_per_router
+from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     OWNER_CREDENTIALS,
@@ -168,6 +171,11 @@ def delete_route_entry(session, region, table_id, entry_id):
 # Core of vpc_route_entry
 # ---------------------------------------------------------------------------
 
+# What the task says about each route it manages: an item of ``routes``, or the task's own options.
+ROUTE_KEYS = ("route_table_id", "vpc_id", "region", "destination_cidr", "next_hop_type", "next_hop_id", "name",
+              "description", "account")
+
+
 def route_view(entry):
     """A route entry as the module returns it: snake_case, with next_hop_type/next_hop_id on top."""
     view = snake_dict(entry, unwrap_keys=("NextHops",))
@@ -182,13 +190,14 @@ def _route_summary(view):
     return dict((k, view.get(k)) for k in ROUTE_FIELDS + ("route_entry_name", "description"))
 
 
-def resolve_route_table(session, region, params):
-    """The route table the task means: route_table_id, else the system route table of vpc_id."""
+def resolve_route_table(session, region, params, where=""):
+    """The route table the task means: route_table_id, else the system route table of vpc_id. ``where`` prefixes
+    the option names in messages (``routes[1].`` for an item of a batch)."""
     if params.get("route_table_id"):
-        return check_id(params["route_table_id"], "vtb", "route_table_id")
-    table = get_system_route_table(session, region, check_id(params["vpc_id"], "vpc", "vpc_id"))
+        return check_id(params["route_table_id"], "vtb", where + "route_table_id")
+    table = get_system_route_table(session, region, check_id(params["vpc_id"], "vpc", where + "vpc_id"))
     if table is None:
-        raise not_visible(session, "InvalidVpcId.NotFound", "vpc_id", "VPC %s" % params["vpc_id"], region,
+        raise not_visible(session, "InvalidVpcId.NotFound", where + "vpc_id", "VPC %s" % params["vpc_id"], region,
                           OWNER_CREDENTIALS)
     return table["RouteTableId"]
 
@@ -221,7 +230,9 @@ def check_next_hop(session, region, hop_type, hop_id):
                                   "(transit_router_attachment_id of alicloud.interconnect.transit_router_vpc_attachment)"
                             % (hop_id,))
     # Imported here: both modules import this one.
-    from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import get_router_interface
+    from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface_api import (
+        get_router_interface,
+    )
     from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import get_peer_connection
 
     if hop_type == "RouterInterface" and get_router_interface(session, region, hop_id) is None:
@@ -281,34 +292,68 @@ def _replace(session, region, table_id, current, destination, wanted, params):
                           route_table_id=table_id)
 
 
-def ensure_route_entry(session, params, check_mode):
-    """Core of vpc_route_entry: one custom route of a route table, found by its destination CIDR block."""
-    region = session.require_region()
-    destination = str(parse_cidr(params["destination_cidr"], "destination_cidr"))
-    hop_predicted = predicted(params.get("next_hop_id"), "next_hop_id", check_mode)
-    table_id = resolve_route_table(session, region, params)
-    current = find_route_entry(session, region, table_id, destination)
-    before = route_view(current) if current else None
-    if params["state"] == "absent":
-        return _remove(session, region, table_id, current, params, check_mode)
+def _task_routes(session, params, check_mode):
+    """The routes of the task, each a dict of ROUTE_KEYS completed with ``where`` (how messages name it),
+    ``session`` (its account's, else None for the task's), ``region`` and ``destination``, and the task's
+    ``state`` and ``wait``; checked before any call."""
+    batch = params.get("routes") is not None
+    routes = params["routes"] if batch else [dict((key, params.get(key)) for key in ROUTE_KEYS)]
+    checked = []
+    for index, route in enumerate(routes):
+        where = "routes[%d]." % index if batch else ""
+        route = dict(route, where=where, state=params["state"], wait=params["wait"])
+        route["destination"] = str(parse_cidr(route["destination_cidr"], where + "destination_cidr"))
+        if params["state"] == "present" and not route.get("next_hop_id"):
+            raise AlicloudError(None, "%snext_hop_id: required with state=present" % where)
+        route["hop_predicted"] = predicted(route.get("next_hop_id"), where + "next_hop_id", check_mode)
+        route["region"] = route.get("region") or session.require_region()
+        route["session"] = _account_session(params, route) if route.get("account") else None
+        checked.append(route)
+    return batch, checked
 
-    wanted = (params["next_hop_type"], params["next_hop_id"])
-    if current is not None and next_hops(current) == [wanted]:
-        if params["wait"] and not check_mode and not _available(current):
-            current = _wait(session, region, table_id, current["RouteEntryId"], _available, "to become Available")
-        return _result(False, table_id, current["RouteEntryId"], route_view(current))
 
-    if not hop_predicted:
+def _account_session(params, route):
+    """A Session with the credentials of the route's ``account`` (the task's endpoint and budget)."""
+    own = dict((option, route["account"].get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items())
+    if not any(own[option] for option in ("alicloud_access_key", "profile", "shared_credentials_file")):
+        raise AlicloudError(None, "%saccount: give access_key and secret_key, or profile" % route["where"])
+    own.update(alicloud_endpoint=params.get("alicloud_endpoint"), alicloud_region=route["region"],
+               wait_timeout=params.get("wait_timeout"))
+    return Session.from_params(own)
+
+
+def _plan_route(session, route, check_mode):
+    """What one route needs, read and checked before any write: ``(table_id, current entry or None)``."""
+    region = route["region"]
+    table_id = resolve_route_table(session, region, route, route["where"])
+    current = find_route_entry(session, region, table_id, route["destination"])
+    wanted = (route["next_hop_type"], route["next_hop_id"])
+    if route["state"] == "present" and not (current is not None and next_hops(current) == [wanted]) \
+            and not route["hop_predicted"]:
         # A next hop predicted by an earlier task of a check-mode run does not exist yet: nothing to check.
         check_next_hop(session, region, wanted[0], wanted[1])
+    return table_id, current
+
+
+def _apply_route(session, route, table_id, current, check_mode):
+    """Make one route as the task says (planned by _plan_route); its result."""
+    region, destination = route["region"], route["destination"]
+    before = route_view(current) if current else None
+    if route["state"] == "absent":
+        return _remove(session, region, table_id, current, route, check_mode)
+    wanted = (route["next_hop_type"], route["next_hop_id"])
+    if current is not None and next_hops(current) == [wanted]:
+        if route["wait"] and not check_mode and not _available(current):
+            current = _wait(session, region, table_id, current["RouteEntryId"], _available, "to become Available")
+        return _result(False, table_id, current["RouteEntryId"], route_view(current))
     if check_mode:
         view = dict(route_entry_id=predicted_id("rte"), route_table_id=table_id, destination_cidr_block=destination,
-                    next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=params.get("name") or "",
-                    description=params.get("description") or "", type="Custom", status="Available")
+                    next_hop_type=wanted[0], next_hop_id=wanted[1], route_entry_name=route.get("name") or "",
+                    description=route.get("description") or "", type="Custom", status="Available")
         return _result(True, table_id, view["route_entry_id"], view, before)
-    entry_id = _replace(session, region, table_id, current, destination, wanted, params)
+    entry_id = _replace(session, region, table_id, current, destination, wanted, route)
     try:
-        if params["wait"]:
+        if route["wait"]:
             entry = _wait(session, region, table_id, entry_id, _available, "to become Available")
         else:
             entry = get_route_entry(session, region, table_id, entry_id) or dict(
@@ -319,3 +364,74 @@ def ensure_route_entry(session, params, check_mode):
                           "a re-run finds it and waits for it to be Available", route_entry_id=entry_id,
                           route_table_id=table_id)
     return _result(True, table_id, entry_id, route_view(entry), before)
+
+
+def _label(route):
+    return "%s (%s in %s)" % (route["where"].rstrip("."), route["destination"],
+                              route.get("route_table_id") or route["vpc_id"])
+
+
+def _failure(routes, outcomes, changed, results):
+    """One AlicloudError for the items that failed; ``changed`` with every item's result when others wrote."""
+    failed = [(route, outcome) for route, outcome in zip(routes, outcomes) if not outcome.ok]
+    text = "; ".join("%s: %s" % (_label(route), outcome.error or "not tried, after the failure of an earlier route "
+                                 "of its route table") for route, outcome in failed)
+    code = next(outcome.error.code for _route, outcome in failed if outcome.error is not None)
+    if not changed:
+        return AlicloudError(code, "nothing was changed: " + text)
+    return AlicloudError(code, "%s; the other routes are as results says; a re-run does the rest" % text,
+                         changed=True, result=dict(results=results))
+
+
+def ensure_route_entry(session, params, check_mode):
+    """Core of vpc_route_entry: one custom route of a route table found by its destination CIDR block, or the batch
+    ``routes``. Every route is read and checked first, nothing written when one is refused; then they are made,
+    one route table per thread (a table takes one change at a time; tables never wait for each other)."""
+    batch, routes = _task_routes(session, params, check_mode)
+
+    def plan(thread_session, route):
+        return _plan_route(route["session"] or thread_session, route, check_mode)
+
+    planned = run_per_router(session, [((r["region"], r["route_table_id"] or r["vpc_id"]), r) for r in routes], plan,
+                             stop_on_error=False)
+    if not batch and planned[0].error is not None:
+        raise planned[0].error
+    if any(outcome.error is not None for outcome in planned):
+        raise _failure(routes, planned, False, [])
+    for route, outcome in zip(routes, planned):
+        route["table_id"], route["current"] = outcome.value
+
+    def make(thread_session, route):
+        return _apply_route(route["session"] or thread_session, route, route["table_id"], route["current"],
+                            check_mode)
+
+    made = run_per_router(session, [(r["table_id"], r) for r in routes], make)
+    if not batch:
+        if made[0].error is not None:
+            raise made[0].error
+        return made[0].value
+    results = [_item_result(route, outcome) for route, outcome in zip(routes, made)]
+    changed = any(r["changed"] for r in results)
+    if any(not outcome.ok for outcome in made):
+        raise _failure(routes, made, changed, results)
+    result = dict(changed=changed, results=results)
+    if changed:
+        result["diff"] = make_diff(
+            dict(("%s %s" % (r["route_table_id"], r["destination_cidr"]), _route_summary(r["before"]))
+                 for r in results if r["before"]),
+            dict(("%s %s" % (r["route_table_id"], r["destination_cidr"]), _route_summary(r["route_entry"]))
+                 for r in results if r["route_entry"]))
+    for r in results:
+        r.pop("before")
+    return result
+
+
+def _item_result(route, outcome):
+    """One route's entry of ``results``: what the task named it by, and what became of it."""
+    value = outcome.value or (outcome.error.result if outcome.error is not None else {})
+    return dict(vpc_id=route.get("vpc_id"), region=route["region"], destination_cidr=route["destination"],
+                route_table_id=route["table_id"], route_entry_id=value.get("route_entry_id"),
+                route_entry=value.get("route_entry") or {}, before=route_view(route["current"]) if route["current"]
+                else None, changed=bool(outcome.value and outcome.value["changed"] or outcome.error is not None
+                                        and outcome.error.changed),
+                failed=not outcome.ok)

@@ -6,8 +6,8 @@
 A peering is a pair: an initiator (InitiatingSide, with a Spec) on one router and an
 acceptor (AcceptingSide, Spec Negative) on the other. Each side is created and told
 about the other with its own account's credentials; the initiator then connects and
-both become Active. Cores: ensure_router_interface() (module router_interface) and
-router_interface_info().
+both become Active. Core: ensure_router_interface() (module router_interface), on the calls,
+views and waits of router_interface_api.py.
 
 One side per task. The order that always works, in one account or across two:
 
@@ -29,18 +29,34 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.options impo
     predicted,
     predicted_id,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
-    every_page,
-    make_diff,
-    snake_dict,
-    snake_name,
-    tags_to_dict,
-)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.results import make_diff, snake_name, tags_to_dict
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
     describe_routes,
     refuse_overlap,
     routes_via,
     vpc_cidr_blocks,
+)
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface_api import (
+    CONNECTED,
+    GONE,
+    NEGATIVE_SPEC,
+    OPPOSITE_FIELDS,
+    ROLES,
+    ROLE_NAMES,
+    SETTLES_TO,
+    WRITE_SHOWS,
+    describe_router_interfaces,
+    get_router_interface,
+    gone,
+    ri_call,
+    ri_label,
+    ri_result,
+    set_tags,
+    settled,
+    shows,
+    status_is,
+    transitioning,
+    wait_for_interface,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import compare_tags, tags_to_list
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
@@ -51,115 +67,11 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
     not_visible,
     parse_cidr,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.waiters import wait_for
 
-ROLES = {"initiator": "InitiatingSide", "acceptor": "AcceptingSide"}
-ROLE_NAMES = dict((api, name) for name, api in ROLES.items())
-SPECS = ("Mini.2", "Mini.5", "Small.1", "Small.2", "Small.5", "Middle.1", "Middle.2", "Middle.5",
-         "Large.1", "Large.2", "Large.5", "Xlarge.1")
-NEGATIVE_SPEC = "Negative"
-ROUTER_TYPES = ("VRouter", "VBR")
 ROUTER_PREFIXES = {"VRouter": "vrt", "VBR": "vbr"}
 MAX_INTERFACES_PER_ROUTER = 5
 
-# Where each transitional status settles.
-SETTLES_TO = {"Connecting": "Active", "AcceptingConnecting": "Active", "Activating": "Active",
-              "Modifying": "Active", "Deactivating": "Inactive"}
-# Statuses of an interface that is part of a connected (or connecting) pair.
-CONNECTED = ("Connecting", "AcceptingConnecting", "Activating", "Active", "Modifying", "Deactivating", "Inactive")
-GONE = ("Deleting", "Deleted")
-# The statuses an interface shows once a write that takes no ClientToken was done (its answer may be lost).
-WRITE_SHOWS = {"ConnectRouterInterface": ("Connecting", "Active"), "ActivateRouterInterface": ("Activating", "Active"),
-               "DeactivateRouterInterface": ("Deactivating", "Inactive")}
-
-
-OPPOSITE_FIELDS = ("OppositeInterfaceId", "OppositeRouterId", "OppositeRouterType", "OppositeInterfaceOwnerId")
-# The keys of router_interface that --diff shows.
-SUMMARY_KEYS = ("router_interface_id", "role_name", "spec", "status", "router_id", "router_type", "opposite_region_id",
-                "opposite_interface_id", "opposite_router_id", "opposite_router_type", "opposite_interface_owner_id",
-                "name", "description", "tags")
-TAG_RESOURCE_TYPE = "ROUTERINTERFACE"  # of TagResourcesForExpressConnect
-
-FILTER_KEYS = ("RouterInterfaceId", "RouterId", "RouterType", "RouterInterfaceOwnerId", "OppositeInterfaceId",
-               "OppositeRouterType", "OppositeRouterId", "OppositeInterfaceOwnerId", "Status", "Name")
-MAX_FILTERS = 5
-
 _NAME = re.compile(r"^[^\W\d_][\w.\-]{1,127}$")
-
-
-# ---------------------------------------------------------------------------
-# API wrappers
-# ---------------------------------------------------------------------------
-
-def describe_router_interfaces(session, region, filters=None):
-    """Every router interface of the caller in region matching ``filters`` ({API filter key: [values]})."""
-    api_filters = [dict(Key=key, Value=list(values)) for key, values in (filters or {}).items()] or None
-    return every_page(session, "vpc", "DescribeRouterInterfaces", "RouterInterfaceSet", 50, region=region,
-                      RegionId=region, Filter=api_filters)
-
-
-def get_router_interface(session, region, ri_id):
-    """One router interface by id, or None (also once it is Deleted)."""
-    found = [ri for ri in describe_router_interfaces(session, region, {"RouterInterfaceId": [ri_id]})
-             if ri.get("RouterInterfaceId") == ri_id and ri.get("Status") != "Deleted"]
-    return found[0] if found else None
-
-
-def _ri_call(session, operation, region, ri_id, done=None, **fields):
-    """One write on a router interface. ``done(interface or None)``: what the interface shows once the write is
-    done, for a write without ClientToken whose answer may be lost (Session.call reads it back)."""
-    check = None if done is None else (lambda: done(get_router_interface(session, region, ri_id)))
-    return session.call("vpc", operation, region=region, RegionId=region, RouterInterfaceId=ri_id, done=check,
-                        **fields)
-
-
-def _shows(fields):
-    """``done`` of ModifyRouterInterfaceAttribute: the interface holds every field's value."""
-    return lambda ri: ri is not None and all(str(ri.get(key) or "") == str(value) for key, value in fields.items())
-
-
-def set_tags(session, region, ri_id, to_set, to_unset):
-    """Untag, then tag, one router interface (the ...ForExpressConnect tag calls)."""
-    common = dict(region=region, RegionId=region, ResourceType=TAG_RESOURCE_TYPE, ResourceId=[ri_id])
-    if to_unset:
-        session.call("vpc", "UntagResourcesForExpressConnect", TagKey=list(to_unset), **common)
-    if to_set:
-        session.call("vpc", "TagResourcesForExpressConnect", Tag=tags_to_list(to_set), **common)
-
-
-# ---------------------------------------------------------------------------
-# Views
-# ---------------------------------------------------------------------------
-
-def ri_view(ri):
-    """A router interface as the modules return it: snake_case, the role as initiator/acceptor, tags as a dict."""
-    view = snake_dict(ri)
-    view.pop("request_id", None)
-    view["role_name"] = ROLE_NAMES.get(ri.get("Role"))
-    view["tags"] = tags_to_dict(ri.get("Tags"))
-    return view
-
-
-def _summary(ri):
-    """What --diff shows of an interface (API dict), with router_interface's return keys; None when absent."""
-    if not ri:
-        return None
-    view = ri_view(ri)
-    return dict((key, view.get(key)) for key in SUMMARY_KEYS)
-
-
-def _result(changed, ri_id, ri, before=None):
-    """router_interface's result, one shape: the id, the interface ({} when there is none), and the diff."""
-    result = dict(changed=changed, router_interface_id=ri_id, router_interface=ri_view(ri) if ri else {})
-    if changed:
-        result["diff"] = make_diff(_summary(before), _summary(ri))
-    return result
-
-
-def _label(ri):
-    """How messages name the router interface: its id, then its role/status and where it is."""
-    return "%s (%s, %s, on %s)" % (ri.get("RouterInterfaceId"), ROLE_NAMES.get(ri.get("Role"), ri.get("Role")),
-                                   ri.get("Status"), ri.get("RouterId"))
 
 
 # ---------------------------------------------------------------------------
@@ -349,7 +261,7 @@ def _find(session, region, sides, params):
                if ri.get("Status") not in GONE and (role is None or ri.get("Role") == ROLES[role])]
     if len(matches) > 1:
         raise AlicloudError("InvalidParameter", "%d router interfaces join %s to %s (%s): give router_interface_id"
-                            % (len(matches), router_id, opposite["router_id"], ", ".join(_label(m) for m in matches)))
+                            % (len(matches), router_id, opposite["router_id"], ", ".join(ri_label(m) for m in matches)))
     return matches[0] if matches else None
 
 
@@ -361,7 +273,7 @@ def _refuse_second_pair(session, region, router_id, opposite_router_id, own_id):
     if others:
         raise AlicloudError("Forbidden.OnlyOneConnection", "routers %s and %s are already joined by the connected "
                             "router interface %s; only one connected pair may join two routers"
-                            % (router_id, opposite_router_id, ", ".join(_label(ri) for ri in others)))
+                            % (router_id, opposite_router_id, ", ".join(ri_label(ri) for ri in others)))
 
 
 def _refuse_full_router(session, region, router_id):
@@ -407,76 +319,46 @@ def _refuse_unready_acceptor(opposite, own_id, router_id, router_type, region, o
 
 
 # ---------------------------------------------------------------------------
-# Waiting and transitions
-# ---------------------------------------------------------------------------
-
-def _wait(session, region, ri_id, ready, what):
-    """Wait, on the task's deadline, until ``ready(interface or None)``; return that interface."""
-    return wait_for(session, lambda: get_router_interface(session, region, ri_id), ready,
-                    "router interface %s %s" % (ri_id, what))
-
-
-def _status_is(*statuses):
-    return lambda ri: ri is not None and ri.get("Status") in statuses
-
-
-def _settled(ri):
-    return ri is not None and ri.get("Status") not in SETTLES_TO
-
-
-def _gone(ri):
-    return ri is None
-
-
-def _transitioning(ri, action):
-    """The error for wait: false on an interface in transition that the task must write to."""
-    return AlicloudError("IncorrectStatus.RouterInterface", "%s is %s (on its way to %s): the API takes no %s until it "
-                         "settles, and wait: false does not wait for that; run the task again once it is %s, or with "
-                         "wait: true, which waits for it; nothing was changed"
-                         % (_label(ri), ri["Status"], SETTLES_TO[ri["Status"]], action, SETTLES_TO[ri["Status"]]))
-
-
-# ---------------------------------------------------------------------------
 # Core of router_interface: state=absent
 # ---------------------------------------------------------------------------
 
 def _absent(session, region, current, params, check_mode):
     """Deactivate an Active pair (waiting until it is Inactive), then delete the interface."""
     if current is None:
-        return _result(False, None, None)
+        return ri_result(False, None, None)
     ri_id = current["RouterInterfaceId"]
     if current["Status"] in GONE:
         if params["wait"] and not check_mode:
-            _wait(session, region, ri_id, _gone, "to be deleted")
-        return _result(False, ri_id, None)
+            wait_for_interface(session, region, ri_id, gone, "to be deleted")
+        return ri_result(False, ri_id, None)
     routes = routes_via(session, region, current["RouterId"], ri_id)
     if routes:
         raise AlicloudError("DependencyViolation.RouterInterfaceReferedByRouteEntry", "router interface %s is the "
                             "next hop of route entries %s: delete those routes first (vpc_route_entry with "
                             "state=absent); nothing was changed" % (ri_id, describe_routes(routes)))
     if not params["wait"] and current["Status"] in SETTLES_TO:
-        raise _transitioning(current, "delete")
+        raise transitioning(current, "delete")
     if not params["wait"] and current["Status"] == "Active":
         raise AlicloudError("IncorrectStatus.RouterInterface", "%s is Active: deleting it means deactivating the pair "
                             "and waiting until it is Inactive, and wait: false does not wait; run it with wait: true, "
                             "or with state=inactive first and state=absent once it is Inactive; nothing was changed"
-                            % _label(current))
-    result = _result(True, ri_id, None, current)
+                            % ri_label(current))
+    result = ri_result(True, ri_id, None, current)
     if check_mode:
         return result
     if current["Status"] in SETTLES_TO:
-        current = _wait(session, region, ri_id, _settled, "to settle before it is deleted")
+        current = wait_for_interface(session, region, ri_id, settled, "to settle before it is deleted")
     done = []
     try:
         if current["Status"] == "Active":
-            _ri_call(session, "DeactivateRouterInterface", region, ri_id,
-                     done=_status_is(*WRITE_SHOWS["DeactivateRouterInterface"]))
+            ri_call(session, "DeactivateRouterInterface", region, ri_id,
+                    done=status_is(*WRITE_SHOWS["DeactivateRouterInterface"]))
             done.append("deactivated %s and its pair" % ri_id)
-            _wait(session, region, ri_id, _status_is("Inactive"), "to become Inactive")
-        _ri_call(session, "DeleteRouterInterface", region, ri_id, ClientToken=session.client_token())
+            wait_for_interface(session, region, ri_id, status_is("Inactive"), "to become Inactive")
+        ri_call(session, "DeleteRouterInterface", region, ri_id, ClientToken=session.client_token())
         done.append("deleted %s" % ri_id)
         if params["wait"]:
-            _wait(session, region, ri_id, _gone, "to be deleted")
+            wait_for_interface(session, region, ri_id, gone, "to be deleted")
     except AlicloudError as exc:
         if not done:
             raise
@@ -546,7 +428,7 @@ def _plan(session, sides, current, params):
     if opposite_changes and status != "Idle":
         raise AlicloudError("IncorrectStatus.RouterInterface", "%s is %s: its opposite (%s) cannot change while it "
                             "is connected; delete it (state=absent) and create another"
-                            % (_label(current), status, ", ".join(opposite_changes)))
+                            % (ri_label(current), status, ", ".join(opposite_changes)))
     opposite_interface = (opposite or {}).get("interface_id") or (current or {}).get("OppositeInterfaceId")
     connect = role == "initiator" and status == "Idle" and bool(opposite_interface)
     activate = state == "active" and status == "Inactive"
@@ -554,22 +436,22 @@ def _plan(session, sides, current, params):
     if state == "active" and role == "acceptor" and status == "Idle":
         raise AlicloudError("IncorrectRole.NotInitiatingSide", "%s is an acceptor: only the initiator connects a "
                             "pair; use state=present for the acceptor and connect from the initiator's task"
-                            % (_label(current) if current else "the router interface"))
+                            % (ri_label(current) if current else "the router interface"))
     if state == "active" and role == "initiator" and status == "Idle" and not opposite_interface:
         raise AlicloudError("MissingParameter", "state=active: give opposite_interface_id (the acceptor) so that the "
                             "initiator can connect")
     if state == "inactive" and status == "Idle":
         raise AlicloudError("IncorrectStatus", "%s was never connected (Idle): there is nothing to deactivate"
-                            % _label(current))
+                            % ri_label(current))
     final_status = "Active" if (connect or activate) else ("Inactive" if deactivate else status)
     change_spec = role == "initiator" and current is not None and bool(spec) and spec != current["Spec"]
     if change_spec and final_status != "Active":
         raise AlicloudError("InvalidInstance.StatusError", "spec: the bandwidth of %s can change only while it is "
-                            "Active (it would be %s)" % (_label(current), final_status))
+                            "Active (it would be %s)" % (ri_label(current), final_status))
     if change_spec and (connect or activate) and not params["wait"]:
         raise AlicloudError("InvalidInstance.StatusError", "spec: %s must be Active before its spec changes, and "
                             "wait: false does not wait for the pair to become Active; run it with wait: true, or "
-                            "change spec in a later task; nothing was changed" % _label(current))
+                            "change spec in a later task; nothing was changed" % ri_label(current))
     tags_set, tags_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                         params["purge_tags"])
     writes = bool(attributes) or connect or activate or deactivate or change_spec  # those the API takes only settled
@@ -597,7 +479,7 @@ def _check_cloud(session, region, sides, current, plan):
 def _predict(current, plan, params):
     """The interface as the plan leaves it (check mode), or as it is (nothing to change)."""
     if not plan["changed"]:
-        return _result(False, current["RouterInterfaceId"], current)
+        return ri_result(False, current["RouterInterfaceId"], current)
     after = dict(current or {})
     if current is None:
         opposite = plan["opposite"]
@@ -612,7 +494,7 @@ def _predict(current, plan, params):
     tags = dict((k, v) for k, v in tags_to_dict(after.get("Tags")).items() if k not in plan["tags_unset"])
     tags.update(plan["tags_set"])
     after["Tags"] = tags_to_list(tags)
-    return _result(plan["changed"], after["RouterInterfaceId"], after, current)
+    return ri_result(plan["changed"], after["RouterInterfaceId"], after, current)
 
 
 def _predicted_interface(params):
@@ -626,7 +508,7 @@ def _predicted_interface(params):
                  Status=dict(active="Active", inactive="Inactive").get(params["state"]),
                  OppositeInterfaceId=params.get("opposite_interface_id"), Name=params.get("name"),
                  Description=params.get("description"), Tags=tags_to_list(params.get("tags")))
-    return _result(True, ri_id, after, None)
+    return ri_result(True, ri_id, after, None)
 
 
 # ---------------------------------------------------------------------------
@@ -655,12 +537,12 @@ def _apply(session, region, current, plan, params):
             ri_id = _create(session, region, plan, params)
             done.append("created the %s %s" % (plan["role"], ri_id))
             if plan["connect"] and wait:
-                _wait(session, region, ri_id, _status_is("Idle"), "to become Idle")
+                wait_for_interface(session, region, ri_id, status_is("Idle"), "to become Idle")
         if plan["attributes"]:
             fields = dict(plan["attributes"])
             if "OppositeInterfaceOwnerId" in fields:
                 fields["OppositeInterfaceOwnerId"] = int(fields["OppositeInterfaceOwnerId"])
-            _ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, done=_shows(fields), **fields)
+            ri_call(session, "ModifyRouterInterfaceAttribute", region, ri_id, done=shows(fields), **fields)
             done.append("set %s of %s" % (", ".join(snake_name(key) for key in sorted(fields)), ri_id))
         if current is not None and (plan["tags_set"] or plan["tags_unset"]):
             set_tags(session, region, ri_id, plan["tags_set"], plan["tags_unset"])
@@ -669,24 +551,24 @@ def _apply(session, region, current, plan, params):
                                       ("activate", "ActivateRouterInterface", "activated"),
                                       ("deactivate", "DeactivateRouterInterface", "deactivated")):
             if plan[step]:
-                _ri_call(session, operation, region, ri_id, done=_status_is(*WRITE_SHOWS[operation]))
+                ri_call(session, operation, region, ri_id, done=status_is(*WRITE_SHOWS[operation]))
                 done.append("%s %s" % (text, ri_id))
                 if wait or plan["change_spec"]:
-                    _wait(session, region, ri_id, _status_is(plan["final_status"]),
-                          "to become %s" % plan["final_status"])
+                    wait_for_interface(session, region, ri_id, status_is(plan["final_status"]),
+                                       "to become %s" % plan["final_status"])
         if plan["change_spec"]:
-            _ri_call(session, "ModifyRouterInterfaceSpec", region, ri_id, ClientToken=session.client_token(),
-                     Spec=plan["spec"])
+            ri_call(session, "ModifyRouterInterfaceSpec", region, ri_id, ClientToken=session.client_token(),
+                    Spec=plan["spec"])
             done.append("changed the spec of %s to %s" % (ri_id, plan["spec"]))
             if wait:
-                _wait(session, region, ri_id, _status_is("Active"), "to become Active")
+                wait_for_interface(session, region, ri_id, status_is("Active"), "to become Active")
         after = get_router_interface(session, region, ri_id)
     except AlicloudError as exc:
         if not done:
             raise
         raise after_write(exc, ", ".join(done), "a re-run finds %s and goes on from the state it is in" % ri_id,
                           router_interface_id=ri_id)
-    return _result(True, ri_id, after, current)
+    return ri_result(True, ri_id, after, current)
 
 
 def ensure_router_interface(session, params, check_mode):
@@ -710,54 +592,11 @@ def ensure_router_interface(session, params, check_mode):
         raise AlicloudError("InvalidRouterInterfaceId.NotFound", "no router interface matches the task; "
                             "state=inactive deactivates an existing, connected one")
     if current is not None and current["Status"] in SETTLES_TO and params["wait"] and not check_mode:
-        current = _wait(session, region, current["RouterInterfaceId"], _settled, "to settle")
+        current = wait_for_interface(session, region, current["RouterInterfaceId"], settled, "to settle")
     plan = _plan(session, sides, current, params)
     _check_cloud(session, region, sides, current, plan)
     if plan["writes"] and current is not None and current["Status"] in SETTLES_TO and not params["wait"]:
-        raise _transitioning(current, "change")
+        raise transitioning(current, "change")
     if check_mode or not plan["changed"]:
         return _predict(current, plan, params)
     return _apply(session, region, current, plan, params)
-
-
-# ---------------------------------------------------------------------------
-# Core of router_interface_info
-# ---------------------------------------------------------------------------
-
-def _filter_key(key):
-    """An API filter key from the key the user wrote (RouterId or router_id)."""
-    for api_key in FILTER_KEYS:
-        if key in (api_key, snake_name(api_key)):
-            return api_key
-    raise AlicloudError("InvalidFilterKey.ValueNotSupported", "filters: %r is not a filter of DescribeRouterInterfaces "
-                        "(known: %s)" % (key, ", ".join(FILTER_KEYS)))
-
-
-def build_filters(params, check_mode=False):
-    """``{API key: [values]}`` from router_interface_ids and filters; None when every id given is one that check mode
-    predicted (an interface that does not exist yet, so none matches)."""
-    filters = {}
-    for key, value in (params.get("filters") or {}).items():
-        values = value if isinstance(value, list) else [value]
-        filters.setdefault(_filter_key(key), []).extend(str(v) for v in values)
-    if params.get("router_interface_ids"):
-        ids = [ri_id for ri_id in params["router_interface_ids"]
-               if not predicted(ri_id, "router_interface_ids", check_mode)]
-        if not ids:
-            return None
-        for ri_id in ids:
-            check_id(ri_id, "ri", "router_interface_ids")
-        filters.setdefault("RouterInterfaceId", []).extend(ids)
-    if len(filters) > MAX_FILTERS:
-        raise AlicloudError("InvalidParameter", "filters: DescribeRouterInterfaces takes at most %d filter keys, got %d "
-                            "(%s)" % (MAX_FILTERS, len(filters), ", ".join(sorted(filters))))
-    return filters
-
-
-def router_interface_info(session, params, check_mode):
-    """Core of router_interface_info: the caller's router interfaces in the region, filtered."""
-    filters = build_filters(params, check_mode)
-    region = session.require_region()
-    interfaces = [] if filters is None else describe_router_interfaces(session, region, filters)
-    return dict(changed=False, router_interfaces=[ri_view(ri) for ri in interfaces],
-                ids=[ri["RouterInterfaceId"] for ri in interfaces])

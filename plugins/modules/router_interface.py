@@ -386,11 +386,11 @@ router_interface:
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import TAGS_ARGUMENT_SPEC, WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
-from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import (
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import ensure_router_interface
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface_api import (
     ROLES,
     ROUTER_TYPES,
     SPECS,
-    ensure_router_interface,
 )
 
 ARGUMENT_SPEC = dict(

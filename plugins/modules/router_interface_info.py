@@ -92,7 +92,7 @@ ids:
 """
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
-from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import router_interface_info
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface_api import router_interface_info
 
 ARGUMENT_SPEC = dict(
     router_interface_ids=dict(type="list", elements="str"),

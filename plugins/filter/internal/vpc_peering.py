@@ -42,8 +42,13 @@ def _side(ctx, side, interface_id):
     return view
 
 
+def _route_side(ctx, result):
+    """The side whose VPC holds a route (an entry of vpc_route_entry's results)."""
+    return "initiator" if result["vpc_id"] == ctx["vpcs"]["initiator"]["vpc_id"] else "acceptor"
+
+
 def _route_text(ctx, result, verb):
-    side = result["item"] if isinstance(result["item"], str) else result["item"]["item"]
+    side = _route_side(ctx, result)
     other = "acceptor" if side == "initiator" else "initiator"
     return "%s the route in the %s's VPC %s to the %s's %s" % (
         verb, side, ctx["vpcs"][side]["vpc_id"], other, ctx["vpcs"][other]["cidr_block"])
@@ -96,10 +101,9 @@ def vpc_peering_result(ctx):
             changes.append("deleted %s" % (result.get("router_interface_id") or result.get("peer_connection_id")))
     routes = []
     if present:
-        routes = [dict(vpc_id=ctx["vpcs"][r["item"]]["vpc_id"], route_table_id=r.get("route_table_id"),
-                       route_entry_id=r.get("route_entry_id"),
-                       destination_cidr=ctx["vpcs"]["acceptor" if r["item"] == "initiator" else "initiator"]
-                       ["cidr_block"], next_hop_id=(r.get("route_entry") or {}).get("next_hop_id"))
+        routes = [dict(vpc_id=r["vpc_id"], route_table_id=r.get("route_table_id"),
+                       route_entry_id=r.get("route_entry_id"), destination_cidr=r["destination_cidr"],
+                       next_hop_id=(r.get("route_entry") or {}).get("next_hop_id"))
                   for r in _items(ctx.get("routes_set"))]
     connection = _connection(ctx) if present else {}
     return dict(

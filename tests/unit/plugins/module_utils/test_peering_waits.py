@@ -13,6 +13,7 @@ import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import route
 from ansible_collections.alicloud.interconnect.plugins.module_utils import router_interface as ri_mod
+from ansible_collections.alicloud.interconnect.plugins.module_utils import router_interface_api as ri_api
 from ansible_collections.alicloud.interconnect.plugins.module_utils import vpcpeer
 from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import Credentials
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
@@ -346,7 +347,7 @@ def test_a_vpc_not_found_names_the_account_and_what_to_try(world):
 
 def test_info_modules_find_nothing_for_predicted_ids_in_check_mode(world):
     world.interfaces.append(interface("ri-i", "vrt-l"))
-    result = ri_mod.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
+    result = ri_api.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
                                                                   filters=None), True)
     assert result == dict(changed=False, router_interfaces=[], ids=[])
     result = vpcpeer.vpc_peer_connection_info(session(world, 5), dict(
@@ -354,7 +355,7 @@ def test_info_modules_find_nothing_for_predicted_ids_in_check_mode(world):
     assert result == dict(changed=False, vpc_peer_connections=[], ids=[])
     assert world.calls == []
     with pytest.raises(AlicloudError, match="router_interface_ids: ri-checkmode-0123abcd is an id predicted"):
-        ri_mod.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
+        ri_api.router_interface_info(session(world, 5), dict(router_interface_ids=["ri-checkmode-0123abcd"],
                                                              filters=None), False)
 
 

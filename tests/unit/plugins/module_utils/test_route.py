@@ -197,3 +197,78 @@ def test_a_next_hop_that_does_not_exist_is_refused_before_the_old_route_is_delet
         route.ensure_route_entry(world.session(), params(next_hop_type="VpcPeer", next_hop_id="pcc-gone"), False)
     assert exc.value.code == "InvalidNextHopId.NotFound" and "pcc-gone" in str(exc.value)
     assert world.writes() == []
+
+
+# ---------------------------------------------------------------------------
+# The batch form: routes
+# ---------------------------------------------------------------------------
+
+def batch_params(routes, **overrides):
+    base = dict(routes=routes, state="present", wait=True, wait_timeout=5)
+    base.update(overrides)
+    return base
+
+
+def item(vpc_id, destination, hop_id, **overrides):
+    base = dict(route_table_id=None, vpc_id=vpc_id, region=None, destination_cidr=destination,
+                next_hop_type="RouterInterface", next_hop_id=hop_id, name="peer", description=None, account=None)
+    base.update(overrides)
+    return base
+
+
+@pytest.fixture
+def pair(world):
+    """Two VPCs, each with an interface to the other, and a create that names the entry after its table."""
+    world.add_vpc("vpc-b", "10.1.0.0/16")
+    world.interfaces.append(dict(RouterInterfaceId="ri-2", RouterId="vrt-b", Role="AcceptingSide", Status="Active",
+                                 _account=UID1, _region="cn-hangzhou"))
+
+    def create(fields):
+        entry = world.add_route(fields["RouteTableId"], fields["DestinationCidrBlock"], fields["NextHopType"],
+                                fields["NextHopId"], "rte-" + fields["RouteTableId"][4:])
+        return dict(RouteEntryId=entry["RouteEntryId"])
+
+    world.on["CreateRouteEntry"] = create
+    return world
+
+
+PAIR = [item("vpc-a", "10.1.0.0/16", "ri-1"), item("vpc-b", "10.0.0.0/16", "ri-2")]
+
+
+def test_a_batch_makes_the_route_of_each_table_and_gives_one_result_per_route(pair):
+    result = route.ensure_route_entry(pair.session(), batch_params(PAIR), False)
+    assert sorted(r["RouteTableId"] for r in [c[1] for c in pair.calls if c[0] == "CreateRouteEntry"]) \
+        == ["vtb-a", "vtb-b"]
+    assert result["changed"] is True
+    assert [(r["route_table_id"], r["route_entry_id"], r["changed"], r["failed"]) for r in result["results"]] \
+        == [("vtb-a", "rte-a", True, False), ("vtb-b", "rte-b", True, False)]
+    assert [(r["vpc_id"], r["region"], r["destination_cidr"]) for r in result["results"]] \
+        == [("vpc-a", "cn-hangzhou", "10.1.0.0/16"), ("vpc-b", "cn-hangzhou", "10.0.0.0/16")]
+    assert result["results"][1]["route_entry"]["next_hop_id"] == "ri-2"
+    assert sorted(result["diff"]["after"]) == ["vtb-a 10.1.0.0/16", "vtb-b 10.0.0.0/16"]
+    again = route.ensure_route_entry(pair.session(), batch_params(PAIR), False)
+    assert again["changed"] is False and "diff" not in again
+    assert pair.writes() == ["CreateRouteEntry", "CreateRouteEntry"]
+
+
+def test_a_batch_checks_every_route_first_and_writes_nothing_when_one_is_refused(pair):
+    routes = [PAIR[0], item("vpc-b", "10.0.0.0/16", "ri-gone")]
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(pair.session(), batch_params(routes), False)
+    assert exc.value.code == "InvalidNextHopId.NotFound" and not exc.value.changed
+    assert exc.value.message.startswith("nothing was changed: routes[1] (10.0.0.0/16 in vpc-b): ")
+    with pytest.raises(AlicloudError, match=r"routes\[0\].destination_cidr: '10.1.0.1/16' is not a CIDR block"):
+        route.ensure_route_entry(pair.session(), batch_params([item("vpc-a", "10.1.0.1/16", "ri-1")]), False)
+    with pytest.raises(AlicloudError, match=r"routes\[0\].next_hop_id: required with state=present"):
+        route.ensure_route_entry(pair.session(), batch_params([item("vpc-a", "10.1.0.0/16", None)]), False)
+    assert pair.writes() == []
+
+
+def test_a_batch_in_check_mode_predicts_every_route_and_absent_removes_them(pair):
+    check = route.ensure_route_entry(pair.session(), batch_params(PAIR), True)
+    assert [r["route_entry_id"].startswith("rte-checkmode-") for r in check["results"]] == [True, True]
+    assert pair.writes() == []
+    route.ensure_route_entry(pair.session(), batch_params(PAIR), False)
+    removed = route.ensure_route_entry(pair.session(), batch_params(PAIR, state="absent"), False)
+    assert [(r["changed"], r["route_entry"]) for r in removed["results"]] == [(True, {}), (True, {})]
+    assert pair.writes() == ["CreateRouteEntry", "CreateRouteEntry", "DeleteRouteEntry", "DeleteRouteEntry"]

@@ -12,6 +12,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils import router_interface as ri_mod
+from ansible_collections.alicloud.interconnect.plugins.module_utils import router_interface_api as ri_api
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 
 SPECS_BANDWIDTH = {"Mini.2": 2, "Small.1": 10}
@@ -56,7 +57,7 @@ def world(cloud):
 
     def create(fields):
         record = interface("ri-new", fields["RouterId"], role=fields["Role"], spec=fields["Spec"])
-        record.update(dict((k, fields.get(k, "")) for k in ri_mod.OPPOSITE_FIELDS),
+        record.update(dict((k, fields.get(k, "")) for k in ri_api.OPPOSITE_FIELDS),
                       OppositeRegionId=fields["OppositeRegionId"], Name=fields.get("Name", ""))
         cloud.interfaces.append(record)
         return dict(RouterInterfaceId="ri-new")
@@ -143,7 +144,7 @@ def test_check_mode_predicts_the_initiator_without_writing(world):
     assert (view["router_id"], view["opposite_router_id"], view["opposite_interface_owner_id"]) \
         == ("vrt-l", "vrt-r", UID1)
     assert result["diff"]["before"] == {} and result["diff"]["after"]["name"] == "l-to-r"
-    assert set(result["diff"]["after"]) == set(ri_mod.SUMMARY_KEYS)  # the module's return keys
+    assert set(result["diff"]["after"]) == set(ri_api.SUMMARY_KEYS)  # the module's return keys
     assert world.writes() == []
 
 
@@ -422,23 +423,23 @@ def test_a_vbr_initiator_is_not_checked_for_overlaps(world):
 # ---------------------------------------------------------------------------
 
 def test_filters_take_api_or_snake_case_keys_and_values_or_lists():
-    filters = ri_mod.build_filters(dict(router_interface_ids=["ri-1"],
+    filters = ri_api.build_filters(dict(router_interface_ids=["ri-1"],
                                         filters=dict(router_id="vrt-1", Status=["Active", "Idle"], RouterId="vrt-2")))
     assert filters == dict(RouterId=["vrt-1", "vrt-2"], Status=["Active", "Idle"], RouterInterfaceId=["ri-1"])
 
 
 def test_unknown_or_too_many_filter_keys_are_refused():
     with pytest.raises(AlicloudError, match="filters: 'vpc_id' is not a filter of DescribeRouterInterfaces"):
-        ri_mod.build_filters(dict(filters=dict(vpc_id="vpc-1")))
+        ri_api.build_filters(dict(filters=dict(vpc_id="vpc-1")))
     with pytest.raises(AlicloudError, match="at most 5 filter keys, got 6"):
-        ri_mod.build_filters(dict(router_interface_ids=["ri-1"], filters=dict(
+        ri_api.build_filters(dict(router_interface_ids=["ri-1"], filters=dict(
             RouterId="a", RouterType="VRouter", Status="Idle", Name="n", OppositeRouterId="b")))
 
 
 def test_info_lists_the_filtered_interfaces(world):
     world.interfaces.append(interface("ri-1", "vrt-l", opposite_router="vrt-r"))
     world.interfaces.append(interface("ri-2", "vrt-r", role="AcceptingSide", opposite_router="vrt-l"))
-    result = ri_mod.router_interface_info(world.session(), dict(router_interface_ids=None,
+    result = ri_api.router_interface_info(world.session(), dict(router_interface_ids=None,
                                                                 filters=dict(router_id="vrt-r")), False)
     assert result["ids"] == ["ri-2"]
     assert result["router_interfaces"][0]["role_name"] == "acceptor"

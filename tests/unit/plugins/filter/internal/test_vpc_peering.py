@@ -48,8 +48,10 @@ def context(method, state="present", **registered):
 
 
 def routes(changed=True):
-    return dict(results=[dict(item=side, changed=changed, route_table_id="vtb-" + side, route_entry_id="rte-" + side,
-                              route_entry=dict(next_hop_id="pcc-1")) for side in ("initiator", "acceptor")])
+    """vpc_route_entry's result for the role's routes (the batch form: one entry per route, by VPC)."""
+    return dict(results=[dict(vpc_id=vpc, destination_cidr=destination, changed=changed, route_table_id="vtb-" + vpc,
+                              route_entry_id="rte-" + vpc, route_entry=dict(next_hop_id="pcc-1"))
+                         for vpc, destination in (("vpc-hzbatch", "10.10.128.0/17"), ("vpc-sgweb", "10.10.0.0/17"))])
 
 
 def test_route_changes_name_the_vpc_that_holds_the_route_and_the_side_it_leads_to():
@@ -62,7 +64,7 @@ def test_route_changes_name_the_vpc_that_holds_the_route_and_the_side_it_leads_t
 
 
 def test_removed_routes_are_named_the_same_way():
-    removed = dict(results=[dict(item=dict(item="acceptor"), changed=True)])
+    removed = dict(results=[dict(vpc_id="vpc-sgweb", destination_cidr="10.10.0.0/17", changed=True)])
     result = vpc_peering_result(context("router_interface", state="absent", routes_removed=removed))
     assert result["changes"] == ["removed the route in the acceptor's VPC vpc-sgweb to the initiator's 10.10.0.0/17"]
 
