@@ -31,7 +31,8 @@ description:
     settled, and changes refused because another task's operation is in progress are retried until
     O(wait_timeout).
   - A batch form, O(links), creates, updates or deletes many links in one task. Every link is first read and
-    checked; a bad one fails the task naming it (C(links[2] (hz-bj\): bandwidth: ...)) and nothing is written.
+    checked; a bad one fails the task naming the link and its option, like C(links[2] (hz-bj\)), and
+    nothing is written.
     Then the links run in parallel, each from its first write until its last change has settled, such that no
     two links in flight share a transit router; links of disjoint router pairs do not wait for each other.
     A link that fails is named in the task's failure, and the other links are done all the same; RV(results)

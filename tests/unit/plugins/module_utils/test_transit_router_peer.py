@@ -285,6 +285,9 @@ def test_batch_in_check_mode_predicts_each_link_without_writing(session, cloud):
     assert result["results"][1]["transit_router_attachment_id"].startswith("attach-checkmode-")
 
 
+B_TO_A = dict(region="cn-shanghai", peer_region="cn-hangzhou", name="b-a")
+
+
 def test_batch_bad_input_names_every_bad_link_and_writes_nothing(session, cloud):
     links = [TWO_LINKS[0], dict(region="cn-hangzhou", peer_region="cn-shenzhen", bandwidth=0),
              dict(peer_region="cn-shanghai", name="no-router"), dict(region="cn-hangzhou", name="no-peer"),
@@ -295,8 +298,7 @@ def test_batch_bad_input_names_every_bad_link_and_writes_nothing(session, cloud)
     assert message.startswith("nothing was changed: links[0] (a-b): transit_router_id: give the link's")
     assert "links[2] (no-router): transit_router_id: give the link's" in message  # no cen_id for the task
     with pytest.raises(AlicloudError) as caught:
-        core(session, batch(cen_id="cen-a", links=links[:4] + [dict(region="cn-shanghai",
-                                                                   peer_region="cn-hangzhou", name="b-a")]), False)
+        core(session, batch(cen_id="cen-a", links=links[:4] + [B_TO_A]), False)
     message = str(caught.value)
     assert "links[0] (a-b):" not in message and "links[1]: bandwidth: give 1 Mbit/s or more, not 0" in message
     assert "links[2] (no-router): joins the same transit routers (tr-a and tr-b) as links[0] (a-b)" in message
