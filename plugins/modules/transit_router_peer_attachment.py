@@ -31,8 +31,8 @@ description:
     settled, and changes refused because another task's operation is in progress are retried until
     O(wait_timeout).
   - A batch form, O(links), creates, updates or deletes many links in one task. Every link is first read and
-    checked; a bad one fails the task naming the link and its option, like C(links[2] (hz-bj\)), and
-    nothing is written.
+    checked; a bad one fails the task naming the link (its index in O(links) and its name) and the
+    option, and nothing is written.
     Then the links run in parallel, each from its first write until its last change has settled, such that no
     two links in flight share a transit router; links of disjoint router pairs do not wait for each other.
     A link that fails is named in the task's failure, and the other links are done all the same; RV(results)
@@ -390,7 +390,8 @@ diff:
   description:
     - What the module manages of the attachment before and after (both routers, bandwidth settings, name,
       description, tags, and the routing on both ends), with C(--diff).
-    - With O(links), the links that changed, keyed by the link as messages name it (C(links[0] (hz-sh\))).
+    - With O(links), the links that changed, each keyed by its index in O(links) and its name, as messages
+      name it.
   returned: changed and diff mode
   type: dict
   sample: {"before": {"bandwidth": 100}, "after": {"bandwidth": 200}}
