@@ -417,12 +417,10 @@ def ensure_route_entry(session, params, check_mode):
     result = dict(changed=changed, results=results)
     if changed:
         result["diff"] = make_diff(
-            dict(("%s %s" % (r["route_table_id"], r["destination_cidr"]), _route_summary(r["before"]))
-                 for r in results if r["before"]),
+            dict(("%s %s" % (r["table_id"], r["destination"]), _route_summary(route_view(r["current"])))
+                 for r in routes if r["current"]),
             dict(("%s %s" % (r["route_table_id"], r["destination_cidr"]), _route_summary(r["route_entry"]))
                  for r in results if r["route_entry"]))
-    for r in results:
-        r.pop("before")
     return result
 
 
@@ -431,7 +429,7 @@ def _item_result(route, outcome):
     value = outcome.value or (outcome.error.result if outcome.error is not None else {})
     return dict(vpc_id=route.get("vpc_id"), region=route["region"], destination_cidr=route["destination"],
                 route_table_id=route["table_id"], route_entry_id=value.get("route_entry_id"),
-                route_entry=value.get("route_entry") or {}, before=route_view(route["current"]) if route["current"]
-                else None, changed=bool(outcome.value and outcome.value["changed"] or outcome.error is not None
-                                        and outcome.error.changed),
+                route_entry=value.get("route_entry") or {},
+                changed=bool(outcome.value and outcome.value["changed"] or outcome.error is not None
+                             and outcome.error.changed),
                 failed=not outcome.ok)

@@ -272,3 +272,20 @@ def test_a_batch_in_check_mode_predicts_every_route_and_absent_removes_them(pair
     removed = route.ensure_route_entry(pair.session(), batch_params(PAIR, state="absent"), False)
     assert [(r["changed"], r["route_entry"]) for r in removed["results"]] == [(True, {}), (True, {})]
     assert pair.writes() == ["CreateRouteEntry", "CreateRouteEntry", "DeleteRouteEntry", "DeleteRouteEntry"]
+
+
+def test_a_batch_route_refused_after_another_was_made_fails_changed_with_every_result(pair, sdk_error):
+    create = pair.on["CreateRouteEntry"]
+
+    def refuse_in_b(fields):
+        if fields["RouteTableId"] == "vtb-b":
+            raise sdk_error.client("QuotaExceeded.RouteEntryNum", status=400)
+        return create(fields)
+
+    pair.on["CreateRouteEntry"] = refuse_in_b
+    with pytest.raises(AlicloudError) as exc:
+        route.ensure_route_entry(pair.session(), batch_params(PAIR), False)
+    assert exc.value.changed and exc.value.code == "QuotaExceeded.RouteEntryNum"
+    assert exc.value.message.startswith("routes[1] (10.0.0.0/16 in vpc-b): ")
+    assert [(r["route_table_id"], r["changed"], r["failed"]) for r in exc.value.result["results"]] \
+        == [("vtb-a", True, False), ("vtb-b", False, True)]
