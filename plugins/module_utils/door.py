@@ -39,8 +39,11 @@ def execute(core, params, check_mode, diff, environ=None, cache=None):
     plus the ids the error carries when it came after a write (errors.after_write). ``cache``: the
     playbook run's RunCache, which the action door gives the tasks that share reads.
     """
+    # A core that reads with credentials of its own options (interconnect_info's accounts) says, through its
+    # ``session_params``, which credentials its task's session takes when the task gives none.
+    session_params = getattr(core, "session_params", None)
     try:
-        session = Session.from_params(params, environ, cache=cache)
+        session = Session.from_params(session_params(params) if session_params else params, environ, cache=cache)
         result = core(session, params, check_mode)
     except AlicloudError as exc:
         failure = dict(exc.result, failed=True, changed=exc.changed, msg=str(exc))

@@ -432,6 +432,20 @@ def interconnect_info(session, params, check_mode):
                 mermaid=mermaid(graph, results), dot=dot(graph, results))
 
 
+def _session_params(params):
+    """The task's params for its own session (door.execute): with the first account's credentials when the task
+    gives none - the task's own session only carries the endpoint, region and deadline to the accounts'."""
+    if not params.get("accounts") or any(params.get(option) for option in ACCOUNT_ENTRY_OPTIONS.values()):
+        return params
+    first = params["accounts"][0]
+    if not any(first.get(key) for key in ("access_key", "profile", "shared_credentials_file")):
+        return params  # account_sessions names what the entry lacks, unless the environment has credentials
+    return dict(params, **dict((option, first.get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items()))
+
+
+interconnect_info.session_params = _session_params
+
+
 # ---------------------------------------------------------------------------
 # Pictures
 # ---------------------------------------------------------------------------

@@ -38,8 +38,7 @@ options:
       - The accounts to read, each with its credentials, in the form the roles take them
         (C(cen_network_accounts)). The endpoint and region stay the task's.
       - When not given, the task's own credentials are the one account read.
-      - The task still needs credentials of its own (the shared options, a profile or the environment) while the
-        collection's module door builds its client before it reads O(accounts).
+      - A task that gives O(accounts) needs no credentials of its own.
     type: list
     elements: dict
     suboptions:
