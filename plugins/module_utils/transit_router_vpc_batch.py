@@ -69,14 +69,14 @@ def _checked_items(session, params):
     items, problems, listed = [], [], {}
     for index, given in enumerate(params["attachments"]):
         item = _Item(index, dict(shared, **given))
+        if given["vpc_id"] in listed:
+            problems.append("%s: vpc_id: the VPC is listed twice (also %s)" % (item.text, listed[given["vpc_id"]]))
+        listed.setdefault(given["vpc_id"], "attachments[%d]" % index)
         try:
             item.region, item.owner, item.table_option = checked_vpc_params(session, item.params)
         except AlicloudError as exc:
             problems.append("%s: %s" % (item.text, exc.message))
             continue
-        if given["vpc_id"] in listed:
-            problems.append("%s: vpc_id: the VPC is listed twice (also %s)" % (item.text, listed[given["vpc_id"]]))
-        listed.setdefault(given["vpc_id"], "attachments[%d]" % index)
         items.append(item)
     if problems:
         raise AlicloudError(None, "nothing was changed: %s" % "; ".join(problems))

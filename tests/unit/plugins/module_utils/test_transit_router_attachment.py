@@ -515,3 +515,55 @@ def test_info_of_a_predicted_cen_lists_nothing_without_a_call(session, cloud):
     result = tra.transit_router_attachment_info(session, info_params(cen_id="cen-checkmode-1a2b3c4d"), True)
     assert result == dict(changed=False, attachments=[])
     assert cloud.calls == []
+
+
+# -- transit_router_vpc_attachment: the batch form (attachments) -----------------------------------------
+
+def batch(items, **overrides):
+    """The module's params for a batch: the options of one VPC in each item, none at the top."""
+    return params(attachments=items, **dict(dict((key, None) for key in trv.VPC_OPTIONS), **overrides))
+
+
+def test_a_batch_checks_every_item_before_any_call_and_names_each_problem(session, cloud):
+    with pytest.raises(AlicloudError) as exc:
+        trv.transit_router_vpc_attachment(session, batch([
+            dict(cen_id="cen-a", vpc_id="vpc-a", zone_mappings=[dict(vswitch_id="nope")]),
+            dict(vpc_id="vpc-b"),
+            dict(cen_id="cen-a", vpc_id="vpc-c", name=""),
+            dict(transit_router_id="tr-a", vpc_id="vpc-a")]), False)
+    message = str(exc.value)
+    assert message.startswith("nothing was changed: attachments[0] (vpc-a): zone_mappings[0].vswitch_id")
+    assert "attachments[1] (vpc-b): transit_router_id, cen_id: give exactly one of them" in message
+    assert "attachments[2] (vpc-c): name: give a non-empty name" in message
+    assert "attachments[3] (vpc-a): vpc_id: the VPC is listed twice (also attachments[0])" in message
+    assert cloud.calls == []
+
+
+def test_a_batch_reads_first_then_attaches_each_item_of_a_router_after_the_last_settled(session, cloud):
+    cloud.vswitches.append(dict(VSwitchId="vsw-b", VpcId="vpc-b", ZoneId="cn-hangzhou-j"))
+    result = trv.transit_router_vpc_attachment(session, batch([
+        dict(cen_id="cen-a", vpc_id="vpc-a", route_table_id=False, zone_mappings=[dict(vswitch_id="vsw-j")]),
+        dict(transit_router_id="tr-a", vpc_id="vpc-b", route_table_id=False, zone_mappings=[dict(vswitch_id="vsw-b")])],
+        wait=False), False)
+    actions = [action for action, _fields in cloud.calls]
+    assert cloud.writes() == ["CreateTransitRouterVpcAttachment", "CreateTransitRouterVpcAttachment"]
+    first, second = [i for i, a in enumerate(actions) if a == "CreateTransitRouterVpcAttachment"]
+    # every read and check before the first write; the router's attachments listed once for both
+    assert actions[:first].count("ListTransitRouterVpcAttachments") == 1
+    assert "ListTransitRouterVpcAttachments" in actions[first:second]  # the first one settled, whatever wait says
+    assert [(r["vpc_id"], r["transit_router_id"], r["changed"]) for r in result["results"]] == [
+        ("vpc-a", "tr-a", True), ("vpc-b", "tr-a", True)]
+    assert result["changed"] and set(result["diff"]["after"]) == {"vpc-a", "vpc-b"}
+    assert "transit_router_attachment_id" not in result
+
+
+def test_a_batch_in_check_mode_predicts_each_item_also_on_a_router_to_be_created(session, cloud):
+    cloud.attach()
+    result = trv.transit_router_vpc_attachment(session, batch([
+        dict(cen_id="cen-a", vpc_id="vpc-a", name="renamed"),
+        dict(transit_router_id="tr-checkmode-1a2b3c4d", vpc_id="vpc-b", zone_mappings=[dict(vswitch_id="vsw-b")])]),
+        True)
+    assert cloud.writes() == []
+    assert [r["changed"] for r in result["results"]] == [True, True]
+    assert result["diff"]["before"]["vpc-a"]["name"] == "app" and result["diff"]["after"]["vpc-a"]["name"] == "renamed"
+    assert result["diff"]["before"]["vpc-b"] == {} and result["diff"]["after"]["vpc-b"]["vpc_id"] == "vpc-b"
