@@ -8,8 +8,9 @@
   re-run writes nothing and reads at most twice per managed resource; the teardown leaves every
   table as it was before.
 * playbooks/rollout.yml, reduced to 8 VPCs in 2 accounts and 2 regions: the same rules, and the
-  number of module invocations is the same as for 4 VPCs in the same accounts and regions - on the
-  Basic edition, and on the Enterprise edition (transit routers) for the invocations.
+  number of module invocations is the same as for 4 VPCs in the same accounts and regions. On the
+  Enterprise edition (transit routers) the invocations alone, for 4 and 2 VPCs in one account and
+  two regions.
 
 Times are never asserted (make bench prints them).
 """

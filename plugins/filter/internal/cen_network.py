@@ -14,6 +14,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
+
 from ansible_collections.alicloud.interconnect.plugins.module_utils import geo
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import overlaps
 
@@ -193,16 +195,26 @@ def _cidr_blocks(vpc):
 
 
 def _overlapping(members):
-    """A message for each pair of members whose address ranges overlap, worded like the peering modules'."""
+    """A message for each pair of members whose address ranges overlap, worded like the peering modules'.
+
+    The blocks are sorted by their first address and swept once, so only blocks that do overlap are compared:
+    1000 members are not 500,000 pairs to parse and compare.
+    """
+    blocks = sorted((net.version, int(net.network_address), int(net.broadcast_address), index)
+                    for index, member in enumerate(members)
+                    for net in (ipaddress.ip_network(cidr, strict=False) for cidr in member["cidr_blocks"]))
+    found, active = set(), []
+    for version, start, end, index in blocks:
+        active = [block for block in active if block[0] == version and block[2] >= start]
+        found.update((min(block[3], index), max(block[3], index)) for block in active if block[3] != index)
+        active.append((version, start, end, index))
     messages = []
-    for index, first in enumerate(members):
-        for second in members[index + 1:]:
-            pairs = overlaps(first["cidr_blocks"], second["cidr_blocks"])
-            if pairs:
-                messages.append("the CIDR blocks of %s (%s) and %s (%s) overlap (%s): the CEN cannot route the "
-                                "addresses they share to both" % (
-                                    first["instance_id"], ", ".join(first["cidr_blocks"]), second["instance_id"],
-                                    ", ".join(second["cidr_blocks"]), "; ".join("%s with %s" % p for p in pairs)))
+    for first, second in ((members[i], members[j]) for i, j in sorted(found)):
+        pairs = overlaps(first["cidr_blocks"], second["cidr_blocks"])
+        messages.append("the CIDR blocks of %s (%s) and %s (%s) overlap (%s): the CEN cannot route the "
+                        "addresses they share to both" % (
+                            first["instance_id"], ", ".join(first["cidr_blocks"]), second["instance_id"],
+                            ", ".join(second["cidr_blocks"]), "; ".join("%s with %s" % p for p in pairs)))
     return messages
 
 

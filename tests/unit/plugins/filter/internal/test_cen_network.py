@@ -83,6 +83,19 @@ def test_overlapping_members_are_named_with_their_blocks_across_accounts_and_sec
         "(172.16.0.0/24 with 172.16.0.128/25): the CEN cannot route the addresses they share to both"]
 
 
+def test_a_wide_block_overlaps_every_block_inside_it_however_far_apart_they_sort():
+    listed = dict(LISTED)
+    listed[(OTHER, "us-west-1")] = [dict(vpc_id="vpc-us", vpc_name="us", cidr_block="10.0.0.0/8")]
+    listed[(OWNER, "cn-hangzhou")] = [dict(vpc_id="vpc-web", vpc_name="web", cidr_block="10.1.0.0/24"),
+                                      dict(vpc_id="vpc-db", vpc_name="db", cidr_block="11.0.0.0/24",
+                                           secondary_cidr_blocks=["10.200.0.0/24"])]
+    the_plan = plan()
+    found = cen_network_resolve(the_plan, lookups(the_plan, listed))
+    assert [text.split(" overlap ")[0] for text in found["overlaps"]] == [
+        "the CIDR blocks of vpc-web (10.1.0.0/24) and vpc-us (10.0.0.0/8)",
+        "the CIDR blocks of vpc-db (11.0.0.0/24, 10.200.0.0/24) and vpc-us (10.0.0.0/8)"]
+
+
 def test_the_result_warns_of_overlaps_when_building_only():
     the_plan = plan()
     found = cen_network_resolve(the_plan, lookups(the_plan))
