@@ -98,9 +98,11 @@ docs_lint() {
 }
 
 changelog_lint() {
-    # The fragments of changelogs/fragments/ and changelogs/changelog.yaml, as make release-notes reads them.
+    # The fragments of changelogs/fragments/ and changelogs/changelog.yaml, as make release-notes
+    # reads them; every version_added names a release (ci/version_added.py).
     logged antsibull-changelog lint
     antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml 2>&1 | tee -a "$log/$step.log"
+    python ci/version_added.py 2>&1 | tee -a "$log/$step.log"
 }
 
 integration() {
