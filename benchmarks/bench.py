@@ -123,7 +123,8 @@ PARALLEL_RATIO = 0.8
 def figure_7(workdir, args):
     walls = {}
     for edition in topology.EDITIONS:
-        world = topology.Scale(200, 10, topology.SCALE_REGIONS, edition)
+        # A Basic CEN's 200 attaches, one at a time, take longer than the role's default wait_timeout (600 s) at 3 s
+        world = topology.Scale(200, 10, topology.SCALE_REGIONS, edition, wait_timeout=3600)
         (run,) = scale.converge(world, os.path.join(workdir, edition), rerun=False,
                                 transition_seconds=args.transition_seconds)
         walls[edition] = run.run.wall

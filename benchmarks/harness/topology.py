@@ -151,12 +151,13 @@ class Scale:
     """The scale rollout on ``edition`` (basic or enterprise): a seed, an inventory for playbooks/rollout.yml,
     and its extra vars."""
 
-    def __init__(self, vpcs=200, accounts=10, regions=SCALE_REGIONS, edition="basic"):
+    def __init__(self, vpcs=200, accounts=10, regions=SCALE_REGIONS, edition="basic", wait_timeout=None):
         if edition not in EDITIONS:
             raise ValueError("edition must be one of %s, not %r" % (", ".join(EDITIONS), edition))
         self.accounts = [account(i) for i in range(1, accounts + 1)]
         self.regions = tuple(regions)
         self.edition = edition
+        self.wait_timeout = wait_timeout  # cen_network_wait_timeout, when not the role's default
         self.vpcs = spread(vpcs, self.accounts, self.regions)
 
     def seed(self):
@@ -184,8 +185,11 @@ class Scale:
     def extra_vars(self, state="present"):
         # The figures count the build: the role's reachability check, which reads each member's route table and
         # CEN again, is off.
-        return dict(interconnect_state=state, rollout_edition=self.edition, cen_network_verify=False,
-                    interconnect_accounts=dict((a["label"], credentials(a)) for a in self.accounts))
+        found = dict(interconnect_state=state, rollout_edition=self.edition, cen_network_verify=False,
+                     interconnect_accounts=dict((a["label"], credentials(a)) for a in self.accounts))
+        if self.wait_timeout:
+            found["cen_network_wait_timeout"] = self.wait_timeout
+        return found
 
     def write(self, directory):
         """seed.yml, inventory.yml and accounts.yml in directory; returns their paths."""
