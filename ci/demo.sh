@@ -5,6 +5,9 @@
 #                             what was built, tear it all down
 #   bash ci/demo.sh --check   the `playbooks` step of make test: the same runs,
 #                             without the summary, failing on any difference
+#                             (and on a scenario guide whose picture is stale)
+#   bash ci/demo.sh --pictures  the same runs as --check, writing each scenario's
+#                             picture into its guide (docs/scenarios/*.md)
 #
 # 1. starts alicloud-emulator with playbooks/emulator/demo-world.yml (three
 #    accounts, four regions in two areas) on a free port, and stops it on exit,
@@ -16,7 +19,9 @@
 # 3. runs them again: each must report changed=0 and make no write call;
 #    then tags hub-virginia out of the CEN (UnTagResources, ci/demo_tag.py), runs the
 #    rollout (the VPC must leave the CEN), tags it back in and runs it again (it
-#    must rejoin);
+#    must rejoin); draws what each scenario built (ci/scenario_pictures.py) and compares
+#    it with the picture in its guide (--check fails on a difference, --pictures writes
+#    the guide);
 # 4. prints what the emulator holds, per CEN (its edition; Basic: members,
 #    packages, limits; Enterprise: transit routers, attachments, System tables'
 #    routes, links between regions) and peering, and per account and region
@@ -36,7 +41,8 @@ mode=demo
 case "${1:-}" in
     "") ;;
     --check) mode=check ;;
-    *) echo "usage: bash ci/demo.sh [--check]" >&2; exit 2 ;;
+    --pictures) mode=pictures ;;
+    *) echo "usage: bash ci/demo.sh [--check | --pictures]" >&2; exit 2 ;;
 esac
 
 # The SDK ignores NO_PROXY: a proxy must never see the loopback emulator.
@@ -176,6 +182,16 @@ if [ "$(member_cen hub-virginia)" != "$cen" ] || [ "$cen" = None ]; then
     exit 1
 fi
 say "demo: hub-virginia left $cen when tagged out and rejoined it when tagged back in"
+
+# Each scenario guide shows what its scenario builds, as interconnect_info draws it.
+python ci/scenario_pictures.py "$url" "$work/pictures"
+if [ "$mode" = pictures ]; then
+    python ci/scenario_pictures.py --write "$work/pictures"
+    say "demo: the scenario guides' pictures are written (docs/scenarios/*.md)"
+elif ! python ci/scenario_pictures.py --check "$work/pictures"; then
+    echo "demo: a scenario guide's picture is not what the scenario builds (bash ci/demo.sh --pictures)" >&2
+    if [ "$mode" = check ]; then exit 1; fi
+fi
 
 if [ "$mode" = demo ]; then
     say ""
