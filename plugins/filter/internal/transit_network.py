@@ -255,6 +255,21 @@ def transit_network_attachments(items, owner_account_id=None):
     return batch
 
 
+def transit_network_links(items):
+    """The ``links`` of one transit_router_peer_attachment batch: for the region pairs to link (steps' ``link``)
+    both routers and regions, the name and the bandwidth (from the span's package when it has one, else billed by
+    data transfer); for the peer attachments to remove (``unlink``), their two routers."""
+    batch = []
+    for item in items:
+        link = dict(transit_router_id=item["transit_router_id"], peer_transit_router_id=item["peer_transit_router_id"])
+        if "local_region" in item:
+            link.update(region=item["local_region"], peer_region=item["opposite_region"], name=item["name"],
+                        bandwidth=item["bandwidth"], bandwidth_package_id=item.get("bandwidth_package_id"),
+                        bandwidth_type="BandwidthPackage" if item.get("bandwidth_package_id") else "DataTransfer")
+        batch.append(link)
+    return batch
+
+
 def transit_network_teardown(attachments, members, owner_account_id, known_accounts):
     """What absent removes, in order: peer attachments, VPC attachments, grants (revokes, unknown)."""
     vpcs, peers = _split(attachments)
@@ -290,10 +305,11 @@ def _enterprise_changes(ctx, package_changes):
     waiting = set(ctx.get("waiting") or [])
     changes += ["attached %s (%s, account %s) once granted" % (m["instance_id"], m["region"], m["account_id"])
                 for m in (ctx.get("network") or {}).get("members") or [] if m["instance_id"] in waiting]
-    changes += ["linked %s <-> %s at %s Mbit/s as %s" % (r["item"]["local_region"], r["item"]["opposite_region"],
-                                                         r["item"]["bandwidth"], r["transit_router_attachment_id"])
+    # link and unlink: one transit_router_peer_attachment batch each, ``results`` one entry per link.
+    changes += ["linked %s <-> %s at %s Mbit/s as %s" % (r["link"]["region"], r["link"]["peer_region"],
+                                                         r["link"]["bandwidth"], r["transit_router_attachment_id"])
                 for r in _changed(ctx.get("link"))]
-    changes += ["removed the link %s" % r["item"]["transit_router_attachment_id"] for r in _changed(ctx.get("unlink"))]
+    changes += ["removed the link %s" % r["transit_router_attachment_id"] for r in _changed(ctx.get("unlink"))]
     if not present:
         changes += package_changes
     changes += ["detached %s (%s)" % (r["vpc_id"], r["transit_router_attachment_id"])
@@ -330,7 +346,7 @@ def transit_network_result(ctx):
                                     zone_mappings=[dict(vswitch_id=z.get("vswitch_id"), zone_id=z.get("zone_id"))
                                                    for z in attachment.get("zone_mappings") or []]))
     router_ids = ctx.get("router_ids") or {}
-    links_written = dict(((r["item"]["local_region"], r["item"]["opposite_region"]), r["attachment"])
+    links_written = dict(((r["link"]["region"], r["link"]["peer_region"]), r["attachment"])
                          for r in loop_results(ctx.get("link")))
     by_pair = dict((frozenset([a.get("transit_router_id"), a.get("peer_transit_router_id")]), a) for a in peers)
     links = []
@@ -361,6 +377,7 @@ class FilterModule(object):
             "transit_network_routers": transit_network_routers,
             "transit_network_steps": transit_network_steps,
             "transit_network_attachments": transit_network_attachments,
+            "transit_network_links": transit_network_links,
             "transit_network_teardown": transit_network_teardown,
             "transit_network_result": transit_network_result,
         }

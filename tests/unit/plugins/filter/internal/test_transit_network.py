@@ -14,6 +14,7 @@ from ansible_collections.alicloud.interconnect.plugins.filter.internal.cen_netwo
 )
 from ansible_collections.alicloud.interconnect.plugins.filter.internal.transit_network import (
     transit_network_attachments,
+    transit_network_links,
     transit_network_plan,
     transit_network_result,
     transit_network_routers,
@@ -184,6 +185,7 @@ def test_teardown_removes_every_attachment_and_revokes_the_members_grants():
 
 def test_the_result_names_routers_attachments_links_and_changes_in_order():
     plan, found, net = network()
+    steps = transit_network_steps(net, dict(skipped=True), ROUTERS, False, {}, [OWNER, OTHER])
     # one transit_router_vpc_attachment batch: one result per VPC
     attach = dict(changed=True, results=[dict(vpc_id=m["instance_id"], changed=True,
                                               transit_router_attachment_id="tr-attach-" + m["instance_id"],
@@ -194,17 +196,20 @@ def test_the_result_names_routers_attachments_links_and_changes_in_order():
         cen_id="cen-1", existed=False, cen=dict(changed=True, cen_id="cen-1"), router_ids=ROUTERS,
         routers=dict(results=[dict(item=r, changed=True, transit_router_id=ROUTERS[r["region"]])
                               for r in net["routers"]]),
-        attach=attach, link=dict(results=[dict(item=net["links"][0], changed=True,
-                                               transit_router_attachment_id="tr-attach-p",
-                                               attachment=dict(transit_router_attachment_id="tr-attach-p",
-                                                               bandwidth=10))])))
+        attach=attach,
+        # one transit_router_peer_attachment batch: one result per link, with the link as the task gave it
+        link=dict(results=[dict(link=link, changed=True, transit_router_attachment_id="tr-attach-p",
+                                attachment=dict(transit_router_attachment_id="tr-attach-p", bandwidth=10))
+                           for link in transit_network_links(steps["link"])]),
+        unlink=dict(results=[dict(link=dict(transit_router_id="tr-hz", peer_transit_router_id="tr-old"),
+                                  changed=True, transit_router_attachment_id="tr-attach-old")])))
     assert result["edition"] == "enterprise" and result["changed"]
     assert result["changes"] == [
         "created the CEN cen-1", "created the transit router tr-hz (cn-hangzhou)",
         "created the transit router tr-sv (us-west-1)",
         "attached vpc-web (cn-hangzhou, account %s) as tr-attach-vpc-web" % OWNER,
         "attached vpc-us (us-west-1, account %s) as tr-attach-vpc-us" % OTHER,
-        "linked cn-hangzhou <-> us-west-1 at 10 Mbit/s as tr-attach-p"]
+        "linked cn-hangzhou <-> us-west-1 at 10 Mbit/s as tr-attach-p", "removed the link tr-attach-old"]
     assert result["transit_routers"] == [dict(region=HZ, transit_router_id="tr-hz"),
                                          dict(region=SV, transit_router_id="tr-sv")]
     assert [a["transit_router_attachment_id"] for a in result["attachments"]] == [
@@ -236,6 +241,20 @@ def test_a_link_takes_the_package_given_for_its_span():
     attached = dict(attachments=[on_package])
     assert transit_network_steps(net, attached, ROUTERS, False, packages, [OWNER])["link"] == []
     assert len(transit_network_steps(net, attached, ROUTERS, False, {}, [OWNER])["link"]) == 1
+
+
+def test_the_links_batch_is_billed_on_the_span_package_if_any_and_a_removal_names_only_the_routers():
+    _plan, _found, net = network()
+    steps = transit_network_steps(net, dict(skipped=True), ROUTERS, False, {"china_north-america": "cenbwp-1"}, [OWNER])
+    assert transit_network_links(steps["link"]) == [dict(
+        transit_router_id="tr-hz", peer_transit_router_id="tr-sv", region=HZ, peer_region=SV,
+        name="corp-cn-hangzhou-us-west-1", bandwidth=10, bandwidth_package_id="cenbwp-1",
+        bandwidth_type="BandwidthPackage")]
+    by_transfer = transit_network_steps(net, dict(skipped=True), ROUTERS, False, {}, [OWNER])["link"]
+    assert [(lnk["bandwidth_type"], lnk["bandwidth_package_id"]) for lnk in transit_network_links(by_transfer)] == [
+        ("DataTransfer", None)]
+    gone = peer("tr-attach-p", ("tr-hz", "tr-sv"), "corp-cn-hangzhou-us-west-1")
+    assert transit_network_links([gone]) == [dict(transit_router_id="tr-hz", peer_transit_router_id="tr-sv")]
 
 
 def test_a_member_in_a_region_without_router_zones_is_told_to_use_the_basic_edition():
