@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: router_interface
 short_description: Peer two VPCs with Express Connect router interfaces (one side per task)
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages one side of a router-interface peering between two routers (VPC vRouters, or a VBR and a vRouter), in
     one account or two, in one region or two (C(CreateRouterInterface), C(ModifyRouterInterfaceAttribute),

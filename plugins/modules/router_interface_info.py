@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: router_interface_info
 short_description: List Express Connect router interfaces
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Lists the router interfaces of the account in the region (C(DescribeRouterInterfaces)), every page.
   - An account sees only its own interfaces; the other side of a peering across accounts is listed by running this

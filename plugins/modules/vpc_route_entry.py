@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: vpc_route_entry
 short_description: Add or remove a custom route of a VPC route table
-version_added: 0.1.0
+version_added: 0.2.0
 description:
   - Manages one custom route entry of a VPC route table (C(CreateRouteEntry), C(DeleteRouteEntry)), which sends
     traffic to O(destination_cidr) to the next hop.
