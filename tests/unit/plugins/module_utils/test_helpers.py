@@ -47,7 +47,7 @@ def test_wait_returns_the_ready_state(keys, clock):
     fetch = states({"Status": "Creating"}, {"Status": "Creating"}, {"Status": "Active", "CenId": "cen-1"})
     state = wait_for(task(keys, clock), fetch, lambda s: s["Status"] == "Active", "CEN cen-1 to become Active")
     assert state == {"Status": "Active", "CenId": "cen-1"}
-    assert clock.sleeps == [0.25, 0.25]
+    assert clock.sleeps == [0.1, 0.1]
 
 
 def test_wait_does_not_sleep_when_already_ready(keys, clock):
