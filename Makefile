@@ -1,7 +1,7 @@
 # Developer entry points. Everything runs from .venv (make install builds it).
 # PYTHON=python3.11 make install   picks the interpreter for a new .venv.
 
-.PHONY: install demo test emulator-test sanity lint docs-lint changelog integration cores molecule playbooks installed awx-test reliability reliability-matrix perf bench units docs ee-context release-notes clean
+.PHONY: install demo test emulator-test sanity lint docs-lint changelog integration cores molecule playbooks installed awx-test reliability reliability-matrix perf bench units docs docs-pictures ee-context release-notes clean
 
 install:
 	bash ci/install.sh
@@ -83,6 +83,10 @@ units: install
 # The collection's HTML docs (antsibull-docs + Sphinx, offline) in docs/build/html.
 docs: install
 	.venv/bin/python ci/docs.py
+
+# The topology pictures of docs/topology.md and docs/scenarios/*.md, drawn again from make demo's builds.
+docs-pictures: install
+	bash ci/demo.sh --pictures
 
 # The execution environment's build context (ansible-builder create) in ee-context/;
 # build the image from it with podman or docker.

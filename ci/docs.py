@@ -12,7 +12,9 @@ Usage: python ci/docs.py [DEST]      (default: docs/build/html)
    its folders (docs/scenarios/, a toctree each) go to .tmp/docs/src/docs/, the
    extra docs of docs/docsite/rst/ (listed in docs/docsite/extra-docs.yml) to
    .tmp/docs/src/docs/docsite/rst/. An index.rst
-   ties guides, modules, roles and the collection index together.
+   ties guides, modules, roles and the collection index together. A guide's picture of
+   ci/scenario_pictures.py (a Mermaid block, which GitHub draws) becomes its Graphviz text
+   beside it (<guide>.dot), which Sphinx draws as SVG (Graphviz's dot, offline).
 4. Sphinx (docs/sphinx/conf.py) builds the HTML into DEST; any warning fails the build.
 
 Run it with the project venv's Python: antsibull-docs, ansible and Sphinx come from there.
@@ -28,6 +30,7 @@ import tempfile
 import yaml
 
 import mktree
+import scenario_pictures
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.dirname(sys.executable)
@@ -148,7 +151,15 @@ def _copy_guides(copy, src):
     for guide in glob.glob(os.path.join(copy, "docs", "*.md")) + glob.glob(os.path.join(copy, "docs", "*", "*.md")):
         target = os.path.join(src, os.path.relpath(guide, copy))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copy(guide, target)
+        with open(guide, encoding="utf-8") as handle:
+            text = handle.read()
+        picture = scenario_pictures.embedded(text)
+        if picture:
+            dot = os.path.basename(guide)[:-len(".md")] + ".dot"
+            shutil.copy(os.path.join(os.path.dirname(guide), dot), os.path.dirname(target))
+            text = text.replace(picture, "```{graphviz} %s\n:alt: %s, drawn by interconnect_info\n```\n" % (dot, dot))
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
     for guide in glob.glob(os.path.join(copy, "docs", "docsite", "rst", "*.rst")):
         shutil.copy(guide, os.path.join(src, "docs", "docsite", "rst"))
 

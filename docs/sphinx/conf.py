@@ -19,8 +19,10 @@ project = "alicloud.interconnect"
 copyright = "alicloud.interconnect contributors"  # pylint: disable=redefined-builtin
 author = "alicloud.interconnect contributors"
 
-extensions = ["myst_parser"]
+extensions = ["myst_parser", "sphinx.ext.graphviz"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+# The topology pictures of the guides (ci/docs.py puts their Graphviz text in): SVG drawn by Graphviz's dot.
+graphviz_output_format = "svg"
 # Markdown guides link to each other's sections with #anchors made from their headings.
 myst_heading_anchors = 3
 
@@ -88,7 +90,7 @@ def squash_table_links(app, doctree, docname):
 
 
 def setup(app):
-    # Mermaid pictures (docs/topology.md) are drawn by GitHub; here they show as their text.
+    # Mermaid text other than the guides' pictures (the example output in docs/topology.md) shows as its text.
     app.add_lexer("mermaid", TextLexer)
     app.connect("doctree-resolved", squash_table_links)
     app.connect("doctree-resolved", link_pages)

@@ -4,12 +4,14 @@
 guide (docs/*.md, the folders of docs/ such as docs/scenarios/, the extra docs),
 linked from the index, and every link inside the site leads to a page and an
 anchor that exist: in the HTML files, and as headless Chromium loads every page
-(tests/docs/browser.py), which also fails on a missing image or a console error."""
+(tests/docs/browser.py), which also fails on a missing image or a console error. The
+guides' topology pictures (ci/scenario_pictures.py) are drawn, not shown as their text."""
 
 import glob
 import html.parser
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import urllib.parse
@@ -80,6 +82,31 @@ def test_a_module_page_shows_its_options_examples_and_return_values(site):
     with open(os.path.join(site, "collection", "account_info_module.html"), encoding="utf-8") as handle:
         text = handle.read()
     assert "network-prod" in text  # from EXAMPLES
+
+
+PICTURE = "<!-- topology drawn by interconnect_info"
+
+
+def test_every_guide_picture_is_drawn_as_svg_not_shown_as_mermaid_text(site):
+    guides = []
+    for path in glob.glob(os.path.join(ROOT, "docs", "*.md")) + glob.glob(os.path.join(ROOT, "docs", "*", "*.md")):
+        with open(path, encoding="utf-8") as handle:
+            if PICTURE in handle.read():
+                guides.append(path)
+    assert {"topology.md", "s1_same_region.md", "rollout.md"} <= set(os.path.basename(path) for path in guides)
+    for guide in guides:
+        with open(guide, encoding="utf-8") as handle:
+            mermaid = handle.read().split(PICTURE)[1].split("```mermaid\n")[1]
+        first_node = mermaid.splitlines()[1].split("(")[0].strip()  # n_vpc_s1db("vpc-s1db<br/>...
+        page = os.path.join(site, os.path.relpath(guide, ROOT)[:-3] + ".html")
+        with open(page, encoding="utf-8") as handle:
+            html_text = handle.read()
+        assert first_node not in html_text, "%s shows its picture as Mermaid text" % page
+        drawn = re.findall(r'<object data="([^"]+[.]svg)" type="image/svg[+]xml" class="graphviz', html_text)
+        assert len(drawn) == 1, "%s: no picture drawn by Graphviz" % page
+        with open(os.path.join(os.path.dirname(page), drawn[0]), encoding="utf-8") as handle:
+            svg = html.unescape(handle.read())
+        assert "<svg" in svg and first_node[len("n_"):].replace("_", "-", 1) in svg, drawn[0]
 
 
 def test_every_link_inside_the_site_leads_to_an_existing_page_and_anchor(site):
