@@ -26,6 +26,11 @@ __metaclass__ = type
 
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import (
+    account_sessions,
+    check_identity,
+    session_params,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.bandwidth import (
     cen_ids,
     describe_limits,
@@ -35,7 +40,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.cen import d
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_attachments import list_attachments
 from ansible_collections.alicloud.interconnect.plugins.module_utils.cen_grants import list_cen_grants
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.reachability import problems, reachability
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page, unwrap
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import (
@@ -44,8 +48,6 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.route import
     vpc_cidr_blocks,
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_interface import describe_router_interfaces
-from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_OPTIONS
-from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import list_transit_routers
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_attachment import (
     list_peer_attachments,
@@ -65,37 +67,12 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import (
 )
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpcpeer import flatten, list_peer_connections
 
-SHARED_OPTIONS = ("alicloud_endpoint", "alicloud_region", "wait_timeout")
 MAX_WORKERS = 8
 
 
 # ---------------------------------------------------------------------------
 # Accounts
 # ---------------------------------------------------------------------------
-
-def account_sessions(session, params):
-    """``[(label, Session, expected account id or None)]``: one per entry of ``accounts``, else the task's own.
-
-    An entry's credentials replace the task's; the endpoint and the region stay the task's.
-    """
-    if not params.get("accounts"):
-        return [("of the task", session, None)]
-    sessions = []
-    for index, entry in enumerate(params["accounts"]):
-        label = entry.get("name") or (str(entry["account_id"]) if entry.get("account_id") is not None
-                                      else "accounts[%d]" % index)
-        expected = account_id(entry.get("account_id"), "accounts[%d].account_id" % index)
-        own = dict((option, entry.get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items())
-        own.update((option, params.get(option)) for option in SHARED_OPTIONS)
-        if not any(own[option] for option in ("alicloud_access_key", "profile", "shared_credentials_file")):
-            raise AlicloudError(None, "accounts[%d] (%s): give access_key and secret_key, or profile" % (index, label))
-        try:
-            sessions.append((label, Session.from_params(own, cache=session.cache), expected))
-        except AlicloudError as exc:
-            exc.message = "accounts[%d] (%s): %s" % (index, label, exc.message)
-            raise
-    return sessions
-
 
 def _in_parallel(fn, items):
     """``[fn(*item)]`` in the order of items, run on threads; the first failure is raised."""
@@ -163,16 +140,9 @@ def _read_cen(session, cen, scoped=False):
     )
 
 
-def _identity(session, expected):
-    uid = session.account_id()
-    if expected and expected != uid:
-        raise AlicloudError(None, "the credentials act as account %s, not %s" % (uid, expected))
-    return uid
-
-
 def read_account(session, expected):
     """What one account's credentials see without a region: CENs, packages, VpcPeer connections."""
-    uid = _identity(session, expected)
+    uid = check_identity(session, expected)
     cens = [_read_cen(session, cen) for cen in list_cens(session)]
     packages = describe_packages(session)
     for found in cens:
@@ -285,7 +255,7 @@ def _scoped_links(session, region, router_ids):
 def read_scope(session, params):
     """``(accounts, regional, regions)`` as read_everything returns them, of what concerns ``vpc_ids`` only."""
     sessions = account_sessions(session, params)
-    uids = _in_parallel(lambda label, session, expected: _labelled(label, _identity, session, expected), sessions)
+    uids = _in_parallel(lambda label, session, expected: _labelled(label, check_identity, session, expected), sessions)
     regions = list(params.get("regions") or []) or [session.require_region()]
     located = _locate(sessions, regions, list(dict.fromkeys(params["vpc_ids"])))
     vpc_jobs = list(located.values())
@@ -432,18 +402,7 @@ def interconnect_info(session, params, check_mode):
                 mermaid=mermaid(graph, results), dot=dot(graph, results))
 
 
-def _session_params(params):
-    """The task's params for its own session (door.execute): with the first account's credentials when the task
-    gives none - the task's own session only carries the endpoint, region and deadline to the accounts'."""
-    if not params.get("accounts") or any(params.get(option) for option in ACCOUNT_ENTRY_OPTIONS.values()):
-        return params
-    first = params["accounts"][0]
-    if not any(first.get(key) for key in ("access_key", "profile", "shared_credentials_file")):
-        return params  # account_sessions names what the entry lacks, unless the environment has credentials
-    return dict(params, **dict((option, first.get(key)) for key, option in ACCOUNT_ENTRY_OPTIONS.items()))
-
-
-interconnect_info.session_params = _session_params
+interconnect_info.session_params = session_params
 
 
 # ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ __metaclass__ = type
 import ipaddress
 import re
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import read_lookups, session_params
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     every_page,
@@ -212,8 +213,17 @@ def vpc_info(session, params, check_mode):
         check_id(vpc_id, "vpc", "vpc_ids")
     if params.get("cidr_block"):
         parse_cidr(params["cidr_block"], "cidr_block", strict=False)
-    vpcs = find_vpcs(session, None, vpc_ids=params.get("vpc_ids"),
-                     name=params.get("name"), tags=params.get("tags"), cidr_block=params.get("cidr_block"))
-    for vpc in vpcs:
-        session.keep(["vpc", session.region, vpc["VpcId"]], vpc)  # for the run's peering tasks (get_vpc)
-    return dict(changed=False, vpcs=[vpc_result(vpc) for vpc in vpcs])
+
+    def read(regional):
+        vpcs = find_vpcs(regional, None, vpc_ids=params.get("vpc_ids"),
+                         name=params.get("name"), tags=params.get("tags"), cidr_block=params.get("cidr_block"))
+        for vpc in vpcs:
+            regional.keep(["vpc", regional.region, vpc["VpcId"]], vpc)  # for the run's peering tasks (get_vpc)
+        return dict(vpcs=[vpc_result(vpc) for vpc in vpcs])
+
+    if params.get("lookups"):
+        return dict(changed=False, results=read_lookups(session, params, read))
+    return dict(read(session), changed=False)
+
+
+vpc_info.session_params = session_params

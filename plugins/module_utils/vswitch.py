@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import read_lookups, session_params
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import every_page, snake_dict
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import tags_to_list
@@ -59,13 +60,23 @@ def vswitch_info(session, params, check_mode):
         check_id(vswitch_id, "vsw", "vswitch_ids")
     if params.get("vpc_id") is not None:
         check_id(params["vpc_id"], "vpc", "vpc_id")
-    region = session.require_region()
-    zone_id = params.get("zone_id")
-    if zone_id is not None and not zone_id.startswith(region):
-        # Zone ids start with their region's id (cn-hangzhou-j, ap-southeast-1a): another region's
-        # zone would quietly find nothing.
-        raise AlicloudError(None, "zone_id: %r is not a zone of %s (alicloud_region); a zone id starts with its "
-                                  "region's id, like %s-j" % (zone_id, region, region))
-    vswitches = find_vswitches(session, region, vswitch_ids=params.get("vswitch_ids"), vpc_id=params.get("vpc_id"),
-                               zone_id=params.get("zone_id"), name=params.get("name"), tags=params.get("tags"))
-    return dict(changed=False, vswitches=[vswitch_result(vswitch) for vswitch in vswitches])
+
+    def read(regional):
+        region = regional.require_region()
+        zone_id = params.get("zone_id")
+        if zone_id is not None and not zone_id.startswith(region):
+            # Zone ids start with their region's id (cn-hangzhou-j, ap-southeast-1a): another region's
+            # zone would quietly find nothing.
+            raise AlicloudError(None, "zone_id: %r is not a zone of %s (alicloud_region); a zone id starts with its "
+                                      "region's id, like %s-j" % (zone_id, region, region))
+        vswitches = find_vswitches(regional, region, vswitch_ids=params.get("vswitch_ids"),
+                                   vpc_id=params.get("vpc_id"), zone_id=zone_id, name=params.get("name"),
+                                   tags=params.get("tags"))
+        return dict(vswitches=[vswitch_result(vswitch) for vswitch in vswitches])
+
+    if params.get("lookups"):
+        return dict(changed=False, results=read_lookups(session, params, read))
+    return dict(read(session), changed=False)
+
+
+vswitch_info.session_params = session_params

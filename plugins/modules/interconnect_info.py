@@ -17,6 +17,7 @@ description:
     their VPC and inter-region attachments and route tables (associations, propagations, routes), router-interface
     pairs, VpcPeer connections - and the VPCs, VBRs and VPC system route tables of those accounts, into one graph
     of RV(nodes) and RV(edges).
+  - Without O(accounts), the task's own credentials are the one account read.
   - Then checks, for every ordered pair of VPCs the graph connects (or the O(pairs) given), whether traffic from
     one reaches each CIDR block of the other, following the rules each product documents. A VPC picks its next hop
     in its system route table by longest prefix (its own routes, the routes a transit router publishes into it, and
@@ -33,43 +34,6 @@ description:
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
-  accounts:
-    description:
-      - The accounts to read, each with its credentials, in the form the roles take them
-        (C(cen_network_accounts)). The endpoint and region stay the task's.
-      - When not given, the task's own credentials are the one account read.
-      - A task that gives O(accounts) needs no credentials of its own.
-    type: list
-    elements: dict
-    suboptions:
-      name:
-        description: A label for the account, used in messages.
-        type: str
-      account_id:
-        description:
-          - The account (UID) the credentials must act as, a string or an integer; the module fails, before reading
-            that account, when STS says otherwise.
-        type: raw
-      access_key:
-        description: The AccessKey ID.
-        type: str
-      secret_key:
-        description: The AccessKey secret.
-        type: str
-      security_token:
-        description: The STS token of a temporary key.
-        type: str
-      profile:
-        description: A profile of the aliyun CLI configuration file.
-        type: str
-      shared_credentials_file:
-        description: The aliyun CLI configuration file of O(accounts[].profile).
-        type: path
-      assume_role:
-        description:
-          - A RAM role to assume with the credentials above, as the shared option O(alicloud_assume_role) (keys
-            C(role_arn), C(session_name), C(session_expiration), C(policy), C(external_id)).
-        type: dict
   regions:
     description:
       - The regions whose VPCs, VBRs, route tables and router interfaces are read in every account.
@@ -113,6 +77,7 @@ options:
         type: str
         required: true
 extends_documentation_fragment:
+  - alicloud.interconnect.accounts
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
@@ -231,20 +196,12 @@ dot:
   type: str
 """
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import ACCOUNTS_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.topology import interconnect_info
 
 ARGUMENT_SPEC = dict(
-    accounts=dict(type="list", elements="dict", options=dict(
-        name=dict(type="str"),
-        account_id=dict(type="raw"),
-        access_key=dict(type="str", no_log=False),
-        secret_key=dict(type="str", no_log=True),
-        security_token=dict(type="str", no_log=True),
-        profile=dict(type="str"),
-        shared_credentials_file=dict(type="path"),
-        assume_role=dict(type="dict", no_log=False),
-    )),
+    ACCOUNTS_ARGUMENT_SPEC,
     regions=dict(type="list", elements="str", default=[]),
     vpc_ids=dict(type="list", elements="str", default=[]),
     pairs=dict(type="list", elements="dict", options=dict(

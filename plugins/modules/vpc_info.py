@@ -36,6 +36,8 @@ options:
       - Only VPCs whose primary or a secondary IPv4 CIDR block is this network, like V(10.0.0.0/16).
     type: str
 extends_documentation_fragment:
+  - alicloud.interconnect.accounts
+  - alicloud.interconnect.accounts.lookups
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
@@ -71,12 +73,20 @@ EXAMPLES = r"""
 - name: Show the vRouters
   ansible.builtin.debug:
     msg: "{{ pair.vpcs | items2dict(key_name='vpc_id', value_name='vrouter_id') }}"
+
+- name: The VPCs of many accounts and regions in one task
+  alicloud.interconnect.vpc_info:
+    accounts: "{{ cen_network_accounts }}"
+    lookups:
+      - {account_id: "1000000000000001", region: cn-hangzhou}
+      - {account_id: "1000000000000002", region: cn-shanghai}
+  register: everywhere
 """
 
 RETURN = r"""
 vpcs:
   description: The matching VPCs, in the API's order.
-  returned: always
+  returned: without O(lookups)
   type: list
   elements: dict
   contains:
@@ -152,8 +162,22 @@ vpcs:
       description: Its tags.
       type: dict
       sample: {"env": "prod"}
+results:
+  description:
+    - With O(lookups), one entry per lookup, in their order, shaped like the results of a loop over them.
+    - Each has C(item) (C(account_id), C(region)) and RV(vpcs) as above; or, for a lookup that failed, C(failed)
+      and C(msg) (the error, without the account).
+  returned: with O(lookups)
+  type: list
+  elements: dict
+  sample:
+    - {item: {account_id: "1000000000000001", region: cn-hangzhou}, vpcs: []}
 """
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import (
+    ACCOUNTS_ARGUMENT_SPEC,
+    LOOKUPS_ARGUMENT_SPEC,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vpc import vpc_info
 
@@ -163,7 +187,8 @@ ARGUMENT_SPEC = dict(
     tags=dict(type="dict"),
     cidr_block=dict(type="str"),
 )
-MODULE_KWARGS = {}
+ARGUMENT_SPEC.update(ACCOUNTS_ARGUMENT_SPEC, **LOOKUPS_ARGUMENT_SPEC)
+MODULE_KWARGS = dict(required_by=dict(lookups="accounts"))
 CORE = vpc_info
 
 

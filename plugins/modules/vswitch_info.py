@@ -41,6 +41,8 @@ options:
       - Only vSwitches that carry all these tags. A tag given with an empty value matches any value.
     type: dict
 extends_documentation_fragment:
+  - alicloud.interconnect.accounts
+  - alicloud.interconnect.accounts.lookups
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
@@ -75,12 +77,20 @@ EXAMPLES = r"""
     name: app-m
     tags:
       env: prod
+
+- name: The vSwitches of many accounts and regions in one task
+  alicloud.interconnect.vswitch_info:
+    accounts: "{{ cen_network_accounts }}"
+    lookups:
+      - {account_id: "1000000000000001", region: cn-hangzhou}
+      - {account_id: "1000000000000002", region: cn-shanghai}
+  register: everywhere
 """
 
 RETURN = r"""
 vswitches:
   description: The matching vSwitches, in the API's order (with O(vswitch_ids), in the order of the ids).
-  returned: always
+  returned: without O(lookups)
   type: list
   elements: dict
   contains:
@@ -156,8 +166,22 @@ vswitches:
       description: Its tags.
       type: dict
       sample: {"env": "prod"}
+results:
+  description:
+    - With O(lookups), one entry per lookup, in their order, shaped like the results of a loop over them.
+    - Each has C(item) (C(account_id), C(region)) and RV(vswitches) as above; or, for a lookup that failed, C(failed)
+      and C(msg) (the error, without the account).
+  returned: with O(lookups)
+  type: list
+  elements: dict
+  sample:
+    - {item: {account_id: "1000000000000001", region: cn-hangzhou}, vswitches: []}
 """
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import (
+    ACCOUNTS_ARGUMENT_SPEC,
+    LOOKUPS_ARGUMENT_SPEC,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.vswitch import vswitch_info
 
@@ -168,7 +192,8 @@ ARGUMENT_SPEC = dict(
     name=dict(type="str"),
     tags=dict(type="dict"),
 )
-MODULE_KWARGS = {}
+ARGUMENT_SPEC.update(ACCOUNTS_ARGUMENT_SPEC, **LOOKUPS_ARGUMENT_SPEC)
+MODULE_KWARGS = dict(required_by=dict(lookups="accounts"))
 CORE = vswitch_info
 
 

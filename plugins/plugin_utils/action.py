@@ -64,7 +64,8 @@ if not boolean(os.environ.get(MODULE_DOOR_ENVIRONMENT) or False, strict=False):
 # those reads for the playbook run (module_utils/run_cache.py). Made here, in the main process, so every
 # worker it forks holds the same key.
 RUN_CACHE = RunCache.for_run()
-CACHED_MODULES = ("account_info", "vpc_info", "router_interface", "vpc_peer_connection", "interconnect_info")
+CACHED_MODULES = ("account_info", "vpc_info", "vswitch_info", "router_interface", "vpc_peer_connection",
+                  "interconnect_info")
 
 
 def validation_details(validation):
