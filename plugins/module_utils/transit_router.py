@@ -23,6 +23,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import read_accounts, session_params
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
 from ansible_collections.alicloud.interconnect.plugins.module_utils.geo import is_known_region
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text, predicted, predicted_id
@@ -76,7 +77,14 @@ def service_enabled(session):
 
 
 def transit_router_service(session, params, check_mode):
-    """Core of alicloud.interconnect.transit_router_service."""
+    """Core of alicloud.interconnect.transit_router_service; with ``accounts`` (state=query only), every
+    account's, ``results`` one per account."""
+    if params.get("accounts"):
+        if params["state"] != "query":
+            raise AlicloudError(None, "accounts: only with state=query; open each account's service in a task of "
+                                      "its own, with its credentials")
+        return dict(changed=False, results=read_accounts(
+            session, params, lambda own, uid: dict(account_id=uid, enabled=service_enabled(own))))
     account = session.account_id()
     enabled = service_enabled(session)
     if enabled or params["state"] == "query":
@@ -96,6 +104,9 @@ def transit_router_service(session, params, check_mode):
         # Opened by someone else since the check.
         return dict(changed=False, account_id=account, enabled=True)
     return dict(changed=True, account_id=account, enabled=True, order_id=body.get("OrderId"), diff=diff)
+
+
+transit_router_service.session_params = session_params
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,8 @@ description:
   - Opening the service is free, concerns the whole account, and B(cannot be undone). The module never opens
     it unless O(state=present) is given. In check mode it says, as a warning, that the task would open it;
     with C(--diff), the header of the diff says that opening cannot be undone.
+  - With O(accounts) and O(state=query), reads every account's in one task and returns RV(results); O(accounts)
+    is refused with O(state=present).
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
@@ -32,6 +34,7 @@ options:
     choices: [present, query]
     required: true
 extends_documentation_fragment:
+  - alicloud.interconnect.accounts
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.attributes
   - alicloud.interconnect.attributes.action
@@ -58,18 +61,24 @@ EXAMPLES = r"""
 - name: Open it (once per account; this cannot be undone)
   alicloud.interconnect.transit_router_service:
     state: present
+
+- name: Which of many accounts have it open? (one task)
+  alicloud.interconnect.transit_router_service:
+    accounts: "{{ cen_network_accounts }}"
+    state: query
+  register: services
 """
 
 RETURN = r"""
 account_id:
   description: The account the credentials act as, whose service this is.
-  returned: always
+  returned: without O(accounts)
   type: str
   sample: "1000000000000001"
 enabled:
   description:
     - Whether the service is open after the task (in check mode, as it is predicted to be).
-  returned: always
+  returned: without O(accounts)
   type: bool
   sample: true
 order_id:
@@ -86,12 +95,24 @@ diff:
     before: {"account_id": "1000000000000001", "enabled": false}
     after: {"account_id": "1000000000000001", "enabled": true}
     after_header: "the transit-router service of account 1000000000000001 (opened: this cannot be undone)"
+results:
+  description:
+    - With O(accounts), one entry per account, in their order, shaped like the results of a loop over them.
+    - Each has C(item) (C(account_id), the entry's or else the UID found), RV(account_id) and RV(enabled); or, for
+      an account that failed, C(failed) and C(msg) (the error, without the account).
+  returned: with O(accounts)
+  type: list
+  elements: dict
+  sample:
+    - {item: {account_id: "1000000000000001"}, account_id: "1000000000000001", enabled: true}
 """
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import ACCOUNTS_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import transit_router_service
 
 ARGUMENT_SPEC = dict(
+    ACCOUNTS_ARGUMENT_SPEC,
     state=dict(type="str", required=True, choices=["present", "query"]),
 )
 MODULE_KWARGS = {}
