@@ -32,7 +32,7 @@ def router_name(cen_name, region):
 
 def _services(plan, services, allow_open, errors):
     """The accounts whose transit-router service to open; a closed one is an error unless opening is allowed."""
-    closed = [str(r["item"]) for r in loop_results(services) if not r.get("enabled")]
+    closed = [r["item"]["account_id"] for r in loop_results(services) if not r.get("enabled")]
     if allow_open:
         return closed
     for account_id in closed:
@@ -81,9 +81,9 @@ def _zone_mappings(member, vswitches, zones, errors):
 def transit_network_plan(found, plan, cen_name, services, regions, vswitches, allow_open, cen_id=None):
     """What the Enterprise build needs, checked before any write.
 
-    ``found`` is cen_network_resolve's result, ``services`` the transit_router_service (state=query) loop over
-    plan.account_ids, ``regions`` the transit_router_info loop over the members' regions, ``vswitches`` the
-    vswitch_info loop over plan.lookups, ``cen_id`` the CEN's id when it exists (its routers are kept). Returns a
+    ``found`` is cen_network_resolve's result, ``services`` transit_router_service (state=query, accounts) over
+    plan.account_ids (``results[].item.account_id``), ``regions`` the transit_router_info loop over the members' regions, ``vswitches``
+    vswitch_info over plan.lookups (``results[].item`` account_id and region), ``cen_id`` the CEN's id when it exists (its routers are kept). Returns a
     dict:
       owner_account_id  the CEN owner
       members         the members, each with ``zone_mappings`` and ``attachment_name``

@@ -51,7 +51,8 @@ def network(members=None, closed=(), allow_open=False, vswitches=None, routers=(
     assert plan["errors"] == []
     vpcs = registered(plan["lookups"], vpcs=lambda i: VPCS.get((i["account_id"], i["region"]), []))
     found = cen_network_resolve(plan, vpcs)
-    services = registered(plan["account_ids"], enabled=lambda account: account not in closed)
+    services = registered([dict(account_id=a) for a in plan["account_ids"]],
+                          enabled=lambda item: item["account_id"] not in closed)
     regions = registered(sorted(set(m["region"] for m in plan["members"])),
                          zones=lambda region: {region: zones[region]},
                          transit_routers=lambda region: [r for r in routers if r["region_id"] == region])
