@@ -82,8 +82,9 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
     """What the Enterprise build needs, checked before any write.
 
     ``found`` is cen_network_resolve's result, ``services`` transit_router_service (state=query, accounts) over
-    plan.account_ids (``results[].item.account_id``), ``regions`` the transit_router_info loop over the members' regions, ``vswitches``
-    vswitch_info over plan.lookups (``results[].item`` account_id and region), ``cen_id`` the CEN's id when it exists (its routers are kept). Returns a
+    plan.account_ids (``results[].item.account_id``), ``regions`` the transit_router_info loop over the members'
+    regions, ``vswitches`` vswitch_info over plan.lookups (``results[].item`` account_id and region), ``cen_id``
+    the CEN's id when it exists (its routers are kept). Returns a
     dict:
       owner_account_id  the CEN owner
       members         the members, each with ``zone_mappings`` and ``attachment_name``
