@@ -257,23 +257,16 @@ def cen_network_resolve(plan, lookups):
     return dict(members=members, errors=errors, overlaps=_overlapping([m for m in members if m["cidr_blocks"]]))
 
 
-def cen_network_account_errors(results, plan, what):
-    """Messages naming the members of every account whose call in a loop over accounts failed.
-
-    ``results`` is a registered loop result whose items are account ids (or dicts with account_id),
-    ``what`` says what the loop did (for the message).
-    """
+def cen_network_account_errors(results, plan):
+    """Messages naming the members of every account whose call failed, in a loop over accounts or in a batch
+    over them (``results`` as a loop registers them: items are account ids, or dicts with account_id)."""
     messages = []
     for result in (results or {}).get("results", []):
         item = result.get("item")
         account_id = item.get("account_id") if isinstance(item, dict) else item
-        problem = None
-        if result.get("failed"):
-            problem = result.get("msg") or "failed"
-        elif what == "identity" and _text(result.get("account_id")) != _text(account_id):
-            problem = "the credentials act as account %s" % result.get("account_id")
-        if problem is None:
+        if not result.get("failed"):
             continue
+        problem = result.get("msg") or "failed"
         labels = [m["label"] for m in plan["members"] if m["account_id"] == account_id]
         whose = "the CEN owner" if account_id == plan["owner_account_id"] else "members"
         if account_id == plan["owner_account_id"] and labels:
