@@ -15,8 +15,9 @@ How a batch core uses it::
 
 * ``work(thread_session, item)`` is called for every item of one router in the order given, in that router's
   thread, with the Session of that thread (``Session.for_thread``: the task's credentials, identity, deadline
-  and run cache; SDK clients and wait statistics of its own, since those are not shared across threads). It
-  returns anything, or raises AlicloudError.
+  and run cache; SDK clients and wait statistics of its own, since those are not shared across threads; what
+  the threads learned of waits is handed back to ``session`` once they have ended). It returns anything, or
+  raises AlicloudError.
 * The result is one ``Outcome`` per item, in the order given: ``value`` (what ``work`` returned), ``error`` (the
   AlicloudError it raised, else None) and ``skipped`` (True when ``work`` was not called because an earlier item
   of the same router failed, with ``stop_on_error``). The other routers' items are always run.
@@ -80,12 +81,15 @@ def run_per_router(session, keyed_items, work, stop_on_error=True):
         except Exception:  # a bug: raised again in the caller's thread
             bugs.append(sys.exc_info())
 
-    threads = [threading.Thread(target=chain, args=(indexes, session.for_thread()), name="router %s" % (key,))
+    sessions = dict((key, session.for_thread()) for key in chains)
+    threads = [threading.Thread(target=chain, args=(indexes, sessions[key]), name="router %s" % (key,))
                for key, indexes in chains.items()]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    for thread_session in sessions.values():
+        _learn(session, thread_session)
     if bugs:
         raise bugs[0][1].with_traceback(bugs[0][2])
     return outcomes
@@ -127,8 +131,13 @@ def run_on_routers(session, keyed_items, work):
         index, thread_session = finished.get()
         running -= 1
         taken -= set(keyed_items[index][0])
-        for place, seconds in thread_session.settle_times.items():
-            session.settle_times[place] = min(seconds, session.settle_times.get(place, seconds))
+        _learn(session, thread_session)
     if bugs:
         raise bugs[0][1].with_traceback(bugs[0][2])
     return outcomes
+
+
+def _learn(session, thread_session):
+    """Hand what a thread's waits saw (``settle_times``, waiters.wait_for) to ``session``: the shortest of each."""
+    for place, seconds in thread_session.settle_times.items():
+        session.settle_times[place] = min(seconds, session.settle_times.get(place, seconds))

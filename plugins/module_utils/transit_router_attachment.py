@@ -177,19 +177,25 @@ def run_steps(params, kind, attachment_id, steps, settle=None, done=()):
     """
     done = list(done)
     try:
-        for what, call, step_settle in steps:
-            if settle is not None:
-                settle()
-            call()
-            done.append(what)
-            settle = step_settle
-        if settle is not None and params["wait"]:
-            settle()
+        do_steps(params, steps, settle, done)
     except AlicloudError as exc:
         if not done:
             raise
         raise after_write(exc, "%s %s: %s" % (kind, attachment_id, ", ".join(done)),
                           "a re-run does what is left", transit_router_attachment_id=attachment_id)
+
+
+def do_steps(params, steps, settle, done):
+    """Run ``steps`` as run_steps does, appending to the list ``done`` what each did; a failure is raised as
+    it is (transit_router_peer.py runs the steps of an attachment's two ends at the same time)."""
+    for what, call, step_settle in steps:
+        if settle is not None:
+            settle()
+        call()
+        done.append(what)
+        settle = step_settle
+    if settle is not None and params["wait"]:
+        settle()
 
 
 # ---------------------------------------------------------------------------

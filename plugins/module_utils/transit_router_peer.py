@@ -12,7 +12,9 @@ by its two routers, whichever end created it.
 
 Both routers take one operation at a time: between two writes of a task the core waits (reading)
 until the previous one has settled, whatever ``wait`` says (retries.BUSY_CODES covers the busy
-answers of other tasks).
+answers of other tasks). The two routers do not wait for each other: once the attachment's own
+changes have settled, each end's association and propagation run in a thread of that end's
+router, both ends at the same time (``_run_link``).
 
 A link is first planned by reading and checking only (``plan_peer_attachment``: bad input raises before
 any write), then its writes are applied with the Session given (a batch runs them in threads of their own).
@@ -32,6 +34,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.results impo
     snake_dict,
     tags_to_dict,
 )
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import run_per_router
 from ansible_collections.alicloud.interconnect.plugins.module_utils.tagging import (
     apply_tags,
     compare_tags,
@@ -51,6 +54,7 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_rout
     DESCRIPTION_MAX,
     ROUTER_ROUTES_CODE,
     associations_of,
+    do_steps,
     link_steps,
     list_peer_attachments,
     list_route_tables,
@@ -237,12 +241,39 @@ def _end_state(session, end, attachment_id, associations):
     return association, propagation
 
 
-def _end_steps(session, end, attachment_id, association, propagation):
-    """The steps ``[(what, call, settle)]`` that associate the attachment with the end's table and make it
-    propagate there."""
-    if end.table_id is None:
-        return []
-    return link_steps(session, attachment_id, end.table_id, association, propagation, end.router_id)
+def _run_link(session, params, attachment_id, steps, states, settle=None, done=()):
+    """Run the attachment's own ``steps`` ``[(what, call, settle)]`` (run_steps; ``settle`` waits for the change
+    before the first, ``done`` says what that was), then link its ends: ``states`` ``[(end, association,
+    propagation)]`` as read. Each end's association and propagation run one after the other in a thread of that
+    end's router (run_per_router, with the thread's Session), the two ends at the same time, once the attachment's
+    own last change has settled. A failure of an end names its router and says what was done on both ends; the
+    other end is linked all the same."""
+    linking = [(end.router_id, (end, association, propagation)) for end, association, propagation in states
+               if end.links(association, propagation) != end.linked()]
+    # The ends write next: the attachment's last change settles first, whatever wait says.
+    run_steps(dict(params, wait=params["wait"] or bool(linking)), "inter-region attachment", attachment_id, steps,
+              settle, done)
+    done = list(done) + [what for what, _call, _settle in steps]
+    done_on = dict((router_id, []) for router_id, _state in linking)
+
+    def link_end(thread_session, state):
+        end, association, propagation = state
+        do_steps(params, link_steps(thread_session, attachment_id, end.table_id, association, propagation,
+                                    end.router_id), None, done_on[end.router_id])
+
+    outcomes = run_per_router(session, linking, link_end)
+    done.extend(what for router_id, _state in linking for what in done_on[router_id])
+    failures = [(router_id, outcome.error) for (router_id, _state), outcome in zip(linking, outcomes)
+                if outcome.error is not None]
+    if failures:
+        (router_id, error), others = failures[0], failures[1:]
+        failed = AlicloudError(error.code, "; ".join([error.message] + ["on %s, %s" % o for o in others]),
+                               request_id=error.request_id, result=error.result,
+                               action="%s on %s" % (error.action or "linking the attachment", router_id))
+        if not done:
+            raise failed
+        raise after_write(failed, "inter-region attachment %s: %s" % (attachment_id, ", ".join(done)),
+                          "a re-run does what is left", transit_router_attachment_id=attachment_id)
 
 
 # ---------------------------------------------------------------------------
@@ -381,8 +412,7 @@ def _create(params, check_mode, router, peer, ends, bandwidth, tags, detaching):
                 raise service_closed(session, exc)
             raise
         attachment_id = body["TransitRouterAttachmentId"]
-        steps = [s for end in ends for s in _end_steps(session, end, attachment_id, None, None)]
-        run_steps(params, "inter-region attachment", attachment_id, steps,
+        _run_link(session, params, attachment_id, [], [(end, None, None) for end in ends],
                   lambda: _wait_attachment(session, attachment_id), ["created"])
         after = _describe(session, attachment_id)
         return dict(changed=True, transit_router_attachment_id=attachment_id,
@@ -435,10 +465,8 @@ def _update(session, params, check_mode, router, peer, ends, current, bandwidth,
         if to_set or to_unset:
             steps.append(("changed its tags",
                           lambda: apply_tags(session, TAG_RESOURCE_TYPE, attachment_id, to_set, to_unset), None))
-        for end, association, propagation in states:
-            steps.extend(_end_steps(session, end, attachment_id, association, propagation))
         # A transition of an earlier task settles first.
-        run_steps(params, "inter-region attachment", attachment_id, steps,
+        _run_link(session, params, attachment_id, steps, states,
                   settled if current.get("Status") != "Attached" else None)
         after = _describe(session, attachment_id)
         return dict(changed=True, transit_router_attachment_id=attachment_id,

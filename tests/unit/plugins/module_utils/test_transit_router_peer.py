@@ -11,6 +11,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import threading
+
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_peer_links import (
@@ -114,16 +116,25 @@ def params(**overrides):
 LINK_WRITES = ["AssociateTransitRouterAttachmentWithRouteTable", "EnableTransitRouterRouteTablePropagation"] * 2
 
 
+def per_table(cloud):
+    """The route-table writes of each table, in order (the two ends are linked at the same time)."""
+    writes = {}
+    for action, fields in cloud.calls:
+        if "TransitRouterRouteTableId" in fields and not action.startswith(cloud.READS):
+            writes.setdefault(fields["TransitRouterRouteTableId"], []).append(action)
+    return writes
+
+
 def test_create_links_both_system_tables(session, cloud):
     result = core(session, params(tags=dict(env="test")), False)
-    assert cloud.writes() == ["CreateTransitRouterPeerAttachment"] + LINK_WRITES
+    assert cloud.writes()[0] == "CreateTransitRouterPeerAttachment"
+    assert sorted(cloud.writes()) == sorted(["CreateTransitRouterPeerAttachment"] + LINK_WRITES)
+    assert per_table(cloud) == {"vtb-sys": LINK_WRITES[:2], "vtb-sysb": LINK_WRITES[:2]}
     create = cloud.requests("CreateTransitRouterPeerAttachment")[0]
     assert create["ClientToken"] and (create["TransitRouterId"], create["PeerTransitRouterId"]) == ("tr-a", "tr-b")
     assert (create["BandwidthType"], create["Bandwidth"], create["PeerTransitRouterRegionId"]) == \
         ("DataTransfer", "100", "cn-shanghai")
     assert "CenBandwidthPackageId" not in create and (create["Tag.1.Key"], create["Tag.1.Value"]) == ("env", "test")
-    tables = [f["TransitRouterRouteTableId"] for f in cloud.requests("AssociateTransitRouterAttachmentWithRouteTable")]
-    assert tables == ["vtb-sys", "vtb-sysb"]
     attachment = result["attachment"]
     assert result["changed"] and result["transit_router_attachment_id"] == "tr-attach-new"
     assert (attachment["route_table_id"], attachment["peer_route_table_id"]) == ("vtb-sys", "vtb-sysb")
@@ -206,6 +217,50 @@ def test_a_failure_after_the_create_reports_changed_and_the_id(session, cloud):
         core(session, params(wait_timeout=5), False)
     assert caught.value.changed and caught.value.result["transit_router_attachment_id"] == "tr-attach-new"
     assert "created, associated it with route table vtb-sys of tr-a" in str(caught.value)
+
+
+def test_the_two_ends_are_linked_at_the_same_time(session, cloud):
+    # The local end's association is answered only once the peer end's has arrived: linked one end after the
+    # other, it would never be (the event's timeout only keeps a broken core from hanging the test).
+    peer_arrived = threading.Event()
+
+    def associate(fields):
+        if fields["TransitRouterRouteTableId"] == "vtb-sysb":
+            peer_arrived.set()
+        elif not peer_arrived.wait(30):
+            return ("Test.Serial", "the peer end was not linked at the same time")
+        return None
+
+    cloud.refuse["AssociateTransitRouterAttachmentWithRouteTable"] = associate
+    result = core(session, params(), False)
+    assert result["attachment"]["associated"] and result["attachment"]["peer_associated"]
+    assert per_table(cloud) == {"vtb-sys": LINK_WRITES[:2], "vtb-sysb": LINK_WRITES[:2]}
+
+
+def test_a_failing_end_is_named_and_the_other_end_linked(session, cloud):
+    cloud.refuse["EnableTransitRouterRouteTablePropagation"] = \
+        lambda fields: ("Forbidden", "no") if fields["TransitRouterRouteTableId"] == "vtb-sysb" else None
+    with pytest.raises(AlicloudError) as caught:
+        core(session, params(), False)
+    error = caught.value
+    assert error.changed and error.result["transit_router_attachment_id"] == "tr-attach-new"
+    assert error.code == "Forbidden"
+    assert str(error).startswith("Forbidden: inter-region attachment tr-attach-new: created, associated it with route table "
+                                 "vtb-sys of tr-a, enabled its propagation into route table vtb-sys of tr-a, "
+                                 "associated it with route table vtb-sysb of tr-b, then "
+                                 "EnableTransitRouterRouteTablePropagation on tr-b failed: no; a re-run does what is left")
+    assert per_table(cloud) == {"vtb-sys": LINK_WRITES[:2], "vtb-sysb": LINK_WRITES[:2]}
+
+
+def test_both_ends_failing_are_both_named(session, cloud):
+    cloud.refuse["AssociateTransitRouterAttachmentWithRouteTable"] = ("Forbidden", "no")
+    cloud.attach()
+    with pytest.raises(AlicloudError) as caught:
+        core(session, params(), False)
+    text = str(caught.value)
+    assert not caught.value.changed  # nothing was written
+    assert "AssociateTransitRouterAttachmentWithRouteTable on tr-a failed: Forbidden: no; on tr-b, " \
+           "AssociateTransitRouterAttachmentWithRouteTable failed: Forbidden: no" in text, text
 
 
 def test_delete_takes_its_own_links_with_it(session, cloud):
