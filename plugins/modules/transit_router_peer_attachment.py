@@ -29,7 +29,7 @@ description:
     never makes a second attachment.
   - A transit router takes one operation at a time. Between its own writes the module waits until the last one
     settled, and changes refused because another task's operation is in progress are retried until
-    O(wait_timeout). The two routers do not wait for each other: once the attachment has settled, the two ends'
+    O(wait_timeout). The two routers do not wait for each other. Once the attachment has settled, the two ends'
     associations and propagations are made at the same time (one after the other on each router); a failure on
     one end names its router and says what was done on both.
   - A batch form, O(links), creates, updates or deletes many links in one task. Every link is first read and
