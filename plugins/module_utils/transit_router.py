@@ -26,7 +26,12 @@ __metaclass__ = type
 from ansible_collections.alicloud.interconnect.plugins.module_utils.account_batches import read_accounts, session_params
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError, after_write
 from ansible_collections.alicloud.interconnect.plugins.module_utils.geo import is_known_region
-from ansible_collections.alicloud.interconnect.plugins.module_utils.options import check_text, predicted, predicted_id
+from ansible_collections.alicloud.interconnect.plugins.module_utils.options import (
+    check_text,
+    is_predicted,
+    predicted,
+    predicted_id,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.results import (
     changed_fields,
     every_page,
@@ -181,29 +186,41 @@ def _router_region(session, params):
 
 
 def transit_router(session, params, check_mode):
-    """Core of alicloud.interconnect.transit_router."""
-    cen_id, name = params["cen_id"], params.get("name")
+    """Core of alicloud.interconnect.transit_router for one router (``routers``: transit_router_batch.py)."""
+    return plan_router(session, params, check_mode, checked_router_params(session, params))(session)
+
+
+def checked_router_params(session, params):
+    """The region of the router ``params`` describe, once its options are checked without a call."""
     region = _router_region(session, params)
     for option in ("name", "description"):
         if params.get(option) == "":
             # The API takes 1 to 128 (256) characters: neither can be cleared once set.
             raise AlicloudError(None, "%s: give a non-empty %s, or leave %s out to keep the router's %s"
                                 % ((option,) * 4))
-    check_text(name, "name", ROUTER_NAME_MAX)
+    check_text(params.get("name"), "name", ROUTER_NAME_MAX)
     check_text(params.get("description"), "description", ROUTER_DESCRIPTION_MAX)
+    compare_tags({}, params.get("tags"))  # reserved keys are refused
+    if not is_predicted(params["cen_id"]):
+        check_id(params["cen_id"], "cen", "cen_id")
+    return region
+
+
+def plan_router(session, params, check_mode, region):
+    """Reads the router of ``params`` (checked) and returns ``finish(session)``, which makes the changes and
+    returns the module's result."""
+    cen_id = params["cen_id"]
     if predicted(cen_id, "cen_id", check_mode):
         # The CEN is to be created by an earlier task of this check-mode run: so would its router.
-        return _router_predicted(params, cen_id, region)
-    check_id(cen_id, "cen", "cen_id")
+        return lambda _session: _router_predicted(params, cen_id, region)
     current = find_transit_router(session, cen_id, region)
     if params["state"] == "absent":
-        return _router_absent(session, params, check_mode, current)
-    # Validates the tags before anything is written (reserved keys are refused).
+        return lambda own: _router_absent(own, params, check_mode, current)
     to_set, to_unset = compare_tags(tags_to_dict(current.get("Tags")) if current else {}, params.get("tags"),
                                     params["purge_tags"])
     if current is None:
-        return _router_create(session, params, check_mode, region, to_set)
-    return _router_update(session, params, check_mode, current, to_set, to_unset)
+        return lambda own: _router_create(own, params, check_mode, region, to_set)
+    return lambda own: _router_update(own, params, check_mode, current, to_set, to_unset)
 
 
 def _predicted_router(params, router_id, cen_id, region, tags):

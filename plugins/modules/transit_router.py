@@ -24,6 +24,13 @@ description:
   - Creation passes a client token, so a create retried after a lost answer never makes a second router.
   - A transit router takes one operation at a time. Changes refused because another one is in progress are
     retried until O(wait_timeout).
+  - A batch form, O(routers), creates, updates or (with O(state=absent)) deletes the routers of the CEN in
+    several regions in one task. Every item is checked first, without a call, then by reading its router; bad
+    input in any item fails the task naming the item and the option, and nothing is written. Each region's router
+    is then handled in a thread of its own, so the regions work at the same time. Use it instead of a loop over
+    regions.
+  - When an item of a batch fails, the other regions' routers are done all the same, and the task fails with
+    C(changed) when anything was changed, a message naming the failed item and what was done, and RV(results).
 author:
   - alicloud.interconnect contributors (@alicloud-interconnect)
 options:
@@ -38,6 +45,7 @@ options:
     description:
       - The region of the transit router, like V(cn-hangzhou).
       - Defaults to O(alicloud_region).
+      - Not with O(routers), nor are O(name), O(description) and O(tags).
     type: str
   name:
     description:
@@ -57,6 +65,31 @@ options:
     type: str
     choices: [present, absent]
     default: present
+  routers:
+    description:
+      - The routers of the CEN in several regions, handled in one task (see the description). Each item takes
+        the options of one router, with the same meaning as at the top; O(cen_id), O(state), O(purge_tags),
+        O(wait) and O(wait_timeout) apply to every item.
+      - A region may be listed once.
+    type: list
+    elements: dict
+    suboptions:
+      region:
+        description:
+          - The region of the router, as O(region). Defaults to O(alicloud_region).
+        type: str
+      name:
+        description:
+          - The name of the router, as O(name).
+        type: str
+      description:
+        description:
+          - The description of the router, as O(description).
+        type: str
+      tags:
+        description:
+          - The tags of the router, as O(tags).
+        type: dict
 extends_documentation_fragment:
   - alicloud.interconnect.alicloud
   - alicloud.interconnect.alicloud.wait
@@ -103,6 +136,30 @@ EXAMPLES = r"""
     cen_id: "{{ backbone.cen_id }}"
     region: cn-hangzhou
     state: absent
+
+- name: A router in each of three regions, created at the same time
+  alicloud.interconnect.transit_router:
+    cen_id: "{{ backbone.cen_id }}"
+    routers:
+      - region: cn-hangzhou
+        name: prod-hangzhou
+      - region: cn-shanghai
+        name: prod-shanghai
+      - region: cn-beijing
+        name: prod-beijing
+  register: routers
+
+- name: The router ids by region
+  ansible.builtin.debug:
+    msg: "{{ routers.results | items2dict(key_name='region', value_name='transit_router_id') }}"
+
+- name: Delete the routers of two regions
+  alicloud.interconnect.transit_router:
+    cen_id: "{{ backbone.cen_id }}"
+    routers:
+      - region: cn-shanghai
+      - region: cn-beijing
+    state: absent
 """
 
 RETURN = r"""
@@ -110,14 +167,14 @@ transit_router_id:
   description:
     - The id of the transit router. In check mode, when the router would be created, a predicted id like
       V(tr-checkmode-1a2b3c4d). Null when the router is absent and was not found.
-  returned: always
+  returned: without O(routers)
   type: str
   sample: tr-bp1su1ytdxtataupl****
 transit_router:
   description:
     - The transit router as C(ListTransitRouters) shows it after the change (in check mode, as it is predicted
       to be). Empty when the router is absent.
-  returned: always
+  returned: without O(routers)
   type: dict
   contains:
     transit_router_id:
@@ -169,8 +226,38 @@ transit_router:
       description: Its tags.
       type: dict
       sample: {"env": "prod"}
+results:
+  description:
+    - With O(routers), one entry per item, in the order given; also returned by a failed batch task.
+  returned: with O(routers)
+  type: list
+  elements: dict
+  contains:
+    region:
+      description: The region of the item.
+      type: str
+      sample: cn-hangzhou
+    transit_router_id:
+      description: Its router, as RV(transit_router_id).
+      type: str
+      sample: tr-bp1su1ytdxtataupl****
+    changed:
+      description: Whether the item's router was changed (created, updated, deleted).
+      type: bool
+      sample: true
+    transit_router:
+      description: Its router afterwards, as RV(transit_router).
+      type: dict
+      sample: {}
+    error:
+      description: Why the item failed.
+      returned: when the item failed
+      type: str
+      sample: "transit router tr-bp1su1ytdxtataupl**** still has attachments"
 diff:
-  description: The ids, region, name, description and tags before and after, with C(--diff).
+  description:
+    - The ids, region, name, description and tags before and after, with C(--diff).
+    - With O(routers), the same by region, for the items changed.
   returned: changed and diff mode
   type: dict
   sample: {"before": {"name": "prod-hangzhou"}, "after": {"name": "prod-hz"}}
@@ -181,18 +268,27 @@ from ansible_collections.alicloud.interconnect.plugins.module_utils.options impo
     TAGS_ARGUMENT_SPEC,
     WAIT_ARGUMENT_SPEC,
 )
-from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router import transit_router
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_batch import (
+    ROUTER_OPTIONS,
+    transit_router_task,
+)
 
-ARGUMENT_SPEC = dict(
-    cen_id=dict(type="str", required=True),
+ROUTER_ARGUMENT_SPEC = dict(
     region=dict(type="str"),
     name=dict(type="str"),
     description=dict(type="str"),
-    state=dict(type="str", default="present", choices=["present", "absent"]),
-    **dict(WAIT_ARGUMENT_SPEC, **TAGS_ARGUMENT_SPEC)
+    tags=TAGS_ARGUMENT_SPEC["tags"],
 )
-MODULE_KWARGS = {}
-CORE = transit_router
+ARGUMENT_SPEC = dict(
+    ROUTER_ARGUMENT_SPEC,
+    cen_id=dict(type="str", required=True),
+    routers=dict(type="list", elements="dict", options=ROUTER_ARGUMENT_SPEC),
+    state=dict(type="str", default="present", choices=["present", "absent"]),
+    **dict(WAIT_ARGUMENT_SPEC, purge_tags=TAGS_ARGUMENT_SPEC["purge_tags"])
+)
+MODULE_KWARGS = dict(mutually_exclusive=[("routers", option) for option in ROUTER_OPTIONS])
+
+CORE = transit_router_task
 
 
 def main():
