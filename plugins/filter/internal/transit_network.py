@@ -140,10 +140,23 @@ def transit_network_plan(found, plan, cen_name, services, regions, vswitches, al
 
 
 def transit_network_routers(network, created):
-    """{region: transit router id} once the missing routers are created (or predicted, in check mode)."""
+    """{region: transit router id} once the missing routers are created (or predicted, in check mode); ``created``
+    the transit_router batch that created them (``results`` one entry per region)."""
     ids = dict((r["region"], r["transit_router_id"]) for r in network["routers"] if r["transit_router_id"])
-    ids.update((r["item"]["region"], r["transit_router_id"]) for r in loop_results(created))
+    ids.update((r["region"], r["transit_router_id"]) for r in loop_results(created))
     return ids
+
+
+def transit_network_router_items(routers):
+    """The ``routers`` of one transit_router batch: each router's region (``region``, or ``region_id`` as
+    transit_router_info returns it) and its name when it has one (the routers to create)."""
+    batch = []
+    for router in routers:
+        item = dict(region=router["region"] if "region" in router else router["region_id"])
+        if router.get("name"):
+            item["name"] = router["name"]
+        batch.append(item)
+    return batch
 
 
 def _same_vswitches(attachment, mappings):
@@ -289,7 +302,8 @@ def _enterprise_changes(ctx, package_changes):
     present = ctx["state"] == "present"
     if present and cen.get("changed") and not cen.get("skipped"):
         changes.append("%s the CEN %s" % ("updated" if ctx.get("existed") else "created", ctx.get("cen_id")))
-    changes += ["created the transit router %s (%s)" % (r["transit_router_id"], r["item"]["region"])
+    # routers and routers_gone: one transit_router batch each, ``results`` one entry per region.
+    changes += ["created the transit router %s (%s)" % (r["transit_router_id"], r["region"])
                 for r in _changed(ctx.get("routers")) if present]
     if present:
         changes += package_changes
@@ -318,7 +332,7 @@ def _enterprise_changes(ctx, package_changes):
     for result in _changed(ctx.get("revoked")):
         changes.extend("revoked the grant of %s in account %s" % (r["instance_id"], result["item"]["account_id"])
                        for r in result.get("results", []) if r.get("changed"))
-    changes += ["deleted the transit router %s" % r["item"]["transit_router_id"]
+    changes += ["deleted the transit router %s" % r["transit_router_id"]
                 for r in _changed(ctx.get("routers_gone") if present else ctx.get("routers"))]
     if not present and cen.get("changed") and not cen.get("skipped"):
         changes.append("deleted the CEN %s" % ctx.get("cen_id"))
@@ -376,6 +390,7 @@ class FilterModule(object):
         return {
             "transit_network_plan": transit_network_plan,
             "transit_network_routers": transit_network_routers,
+            "transit_network_router_items": transit_network_router_items,
             "transit_network_steps": transit_network_steps,
             "transit_network_attachments": transit_network_attachments,
             "transit_network_links": transit_network_links,

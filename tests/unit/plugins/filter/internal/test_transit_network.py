@@ -17,6 +17,7 @@ from ansible_collections.alicloud.interconnect.plugins.filter.internal.transit_n
     transit_network_links,
     transit_network_plan,
     transit_network_result,
+    transit_network_router_items,
     transit_network_routers,
     transit_network_steps,
     transit_network_teardown,
@@ -107,8 +108,12 @@ def test_only_the_cens_own_routers_are_kept():
                dict(region_id=SV, transit_router_id="tr-other", cen_id="cen-2")]
     _plan, _found, net = network(routers=routers, cen_id="cen-1")
     assert [r["transit_router_id"] for r in net["routers"]] == ["tr-hz", None]
-    created = dict(results=[dict(item=net["routers"][1], transit_router_id="tr-checkmode-1a2b3c4d")])
+    # one transit_router batch creates the routers missing: one result per region
+    missing = [r for r in net["routers"] if not r["transit_router_id"]]
+    assert transit_network_router_items(missing) == [dict(region=SV, name="corp-us-west-1")]
+    created = dict(changed=True, results=[dict(region=SV, changed=True, transit_router_id="tr-checkmode-1a2b3c4d")])
     assert transit_network_routers(net, created) == {HZ: "tr-hz", SV: "tr-checkmode-1a2b3c4d"}
+    assert transit_network_routers(net, dict(skipped=True)) == {HZ: "tr-hz"}
 
 
 def vpc_attachment(vpc_id, name, owner=OWNER, region=HZ, status="Attached", publish=True, vswitches=("vsw-webj1",)):
@@ -195,7 +200,8 @@ def test_the_result_names_routers_attachments_links_and_changes_in_order():
     result = transit_network_result(dict(
         state="present", name="corp", plan=plan, members=found["members"], overlaps=[], network=net,
         cen_id="cen-1", existed=False, cen=dict(changed=True, cen_id="cen-1"), router_ids=ROUTERS,
-        routers=dict(results=[dict(item=r, changed=True, transit_router_id=ROUTERS[r["region"]])
+        # one transit_router batch: one result per region
+        routers=dict(results=[dict(region=r["region"], changed=True, transit_router_id=ROUTERS[r["region"]])
                               for r in net["routers"]]),
         attach=attach,
         # one transit_router_peer_attachment batch: one result per link, with the link as the task gave it
@@ -230,6 +236,22 @@ def test_in_check_mode_a_member_whose_grant_is_predicted_is_reported_without_its
     assert result["changes"] == ["granted vpc-us to the CEN from account %s" % OTHER,
                                  "attached vpc-us (us-west-1, account %s) once granted" % OTHER]
     assert [m["status"] for m in result["members"]] == ["Detached", "Detached"]
+
+
+def test_the_routers_that_go_are_deleted_in_one_batch_by_region_and_named_in_the_changes():
+    plan, found, net = network()
+    # the purge's steps.routers, and the routers transit_router_info found (absent)
+    assert transit_network_router_items([dict(transit_router_id="tr-old", region=SV)]) == [dict(region=SV)]
+    assert transit_network_router_items([dict(transit_router_id="tr-hz", region_id=HZ, cen_id="cen-1")]) == [
+        dict(region=HZ)]
+    gone = dict(changed=True, results=[dict(region=HZ, changed=True, transit_router_id="tr-hz", transit_router={}),
+                                       dict(region=SV, changed=False, transit_router_id=None, transit_router={})])
+    context = dict(name="corp", plan=plan, members=found["members"], overlaps=[], network=net, cen_id="cen-1",
+                   existed=True, router_ids=ROUTERS)
+    assert transit_network_result(dict(context, state="present", routers_gone=gone))["changes"] == [
+        "deleted the transit router tr-hz"]
+    assert transit_network_result(dict(context, state="absent", routers=gone))["changes"] == [
+        "deleted the transit router tr-hz"]
 
 
 def test_a_link_takes_the_package_given_for_its_span():
