@@ -23,6 +23,7 @@ import pytest
 from ansible_collections.alicloud.interconnect.plugins.module_utils import transit_router as tr
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
+from ansible_collections.alicloud.interconnect.plugins.module_utils.transit_router_batch import transit_router_task
 
 SDK_CLIENTS = [importlib.import_module(name) for name in ("alibabacloud_cbn20170912.client",
                                                           "alibabacloud_sts20150401.client")]
@@ -235,6 +236,21 @@ def test_a_cen_predicted_by_check_mode_needs_no_call(session, routers, fake_api)
     assert fake_api.requests == []
     with pytest.raises(AlicloudError, match="^cen_id: cen-checkmode-1a2b3c4d is an id predicted by check mode"):
         tr.transit_router(session, router_params(cen_id="cen-checkmode-1a2b3c4d"), False)
+
+
+def test_a_batch_on_a_cen_predicted_by_check_mode_predicts_each_region_without_a_call(session, routers, fake_api):
+    params = router_params(cen_id="cen-checkmode-1a2b3c4d", region=None, name=None, description=None, tags=None,
+                           routers=[dict(region="cn-hangzhou", name="hz", description=None, tags=None),
+                                    dict(region="cn-shanghai", name=None, description=None, tags=None)])
+    result = transit_router_task(session, params, True)
+    assert [(r["region"], r["changed"]) for r in result["results"]] == [("cn-hangzhou", True), ("cn-shanghai", True)]
+    assert result["diff"]["after"]["cn-hangzhou"]["name"] == "hz"
+    assert all(r["transit_router_id"].startswith("tr-checkmode-") for r in result["results"])
+    assert fake_api.requests == []
+    with pytest.raises(AlicloudError, match=r"^nothing was changed: routers\[0\] \(cn-hangzhou\): cen_id: "
+                                            r"cen-checkmode-1a2b3c4d is an id predicted.*; routers\[1\] \(cn-shanghai\)"):
+        transit_router_task(session, params, False)
+    assert fake_api.requests == []
 
 
 def test_name_description_and_tags_are_changed_in_place(session, routers):
