@@ -168,7 +168,9 @@ class World(object):
         fd, tmp = tempfile.mkstemp(prefix=".state-", dir=directory)
         try:
             with os.fdopen(fd, "w") as handle:
-                json.dump(self.to_dict(), handle, sort_keys=True)
+                # In the tables' own order: listings answer in the order records were made, before and after a
+                # restart (sorting the keys here once made a restarted emulator list by id instead).
+                json.dump(self.to_dict(), handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.state_file)
