@@ -5,7 +5,8 @@
 
 A transit router takes one operation at a time (a second one is refused as busy, ``Operation.Blocking``), but
 routers are per region and never wait for each other. So a batch core groups its items by router and runs each
-router's items, waits included, one after the other in a thread of its own; the routers proceed in parallel.
+router's items, waits included, one after the other in a thread; the routers proceed in parallel (up to
+MAX_THREADS at once, beyond which a router's chain waits for a thread to be free).
 
 How a batch core uses it::
 
@@ -13,11 +14,11 @@ How a batch core uses it::
 
     outcomes = run_per_router(session, [(router_id, item) for ...], work)
 
-* ``work(thread_session, item)`` is called for every item of one router in the order given, in that router's
-  thread, with the Session of that thread (``Session.for_thread``: the task's credentials, identity, deadline
-  and run cache; SDK clients and wait statistics of its own, since those are not shared across threads; what
-  the threads learned of waits is handed back to ``session`` once they have ended). It returns anything, or
-  raises AlicloudError.
+* ``work(thread_session, item)`` is called for every item of one router in the order given, in the thread that
+  took that router's chain, with the Session of that thread (``Session.for_thread``: the task's credentials,
+  identity, deadline and run cache; SDK clients and wait statistics of its own, since those are not shared
+  across threads; what the threads learned of waits is handed back to ``session`` once they have ended). It
+  returns anything, or raises AlicloudError.
 * The result is one ``Outcome`` per item, in the order given: ``value`` (what ``work`` returned), ``error`` (the
   AlicloudError it raised, else None) and ``skipped`` (True when ``work`` was not called because an earlier item
   of the same router failed, with ``stop_on_error``). The other routers' items are always run.
@@ -57,10 +58,17 @@ class Outcome:
         return self.error is None and not self.skipped
 
 
+# The most threads a batch runs at once. A batch over the routers of a CEN has one per region, and gets them all;
+# one over (account, region) lookups may have hundreds, which would start as many SDK clients for no gain: the
+# calls of a task share the controller's cores and the account's API rate.
+MAX_THREADS = 16
+
+
 def run_per_router(session, keyed_items, work, stop_on_error=True):
     """Run ``work(thread_session, item)`` for every ``(router key, item)`` of ``keyed_items``: the items of a
-    router one after the other in a thread of that router, the routers at the same time. Returns one Outcome per
-    item, in the order given."""
+    router one after the other, the routers at the same time - each router's chain in one of at most MAX_THREADS
+    threads, which take the chains in the order of their first item. Returns one Outcome per item, in the order
+    given."""
     outcomes = [Outcome() for _pair in keyed_items]
     chains = {}
     for index, (key, _item) in enumerate(keyed_items):
@@ -81,14 +89,26 @@ def run_per_router(session, keyed_items, work, stop_on_error=True):
         except Exception:  # a bug: raised again in the caller's thread
             bugs.append(sys.exc_info())
 
-    sessions = dict((key, session.for_thread()) for key in chains)
-    threads = [threading.Thread(target=chain, args=(indexes, sessions[key]), name="router %s" % (key,))
-               for key, indexes in chains.items()]
+    waiting = queue.Queue()
+    for indexes in chains.values():
+        waiting.put(indexes)
+
+    def worker(thread_session):
+        while True:
+            try:
+                indexes = waiting.get_nowait()
+            except queue.Empty:
+                return
+            chain(indexes, thread_session)
+
+    sessions = [session.for_thread() for _slot in range(min(MAX_THREADS, len(chains)))]
+    threads = [threading.Thread(target=worker, args=(thread_session,), name="batch worker %d" % slot)
+               for slot, thread_session in enumerate(sessions)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    for thread_session in sessions.values():
+    for thread_session in sessions:
         _learn(session, thread_session)
     if bugs:
         raise bugs[0][1].with_traceback(bugs[0][2])

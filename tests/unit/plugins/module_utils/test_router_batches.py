@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
-from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import run_per_router
+from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import MAX_THREADS, run_per_router
 from ansible_collections.alicloud.interconnect.plugins.module_utils.session import Session
 from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import Credentials
 
@@ -38,11 +38,33 @@ def test_routers_run_at_the_same_time_and_items_of_a_router_in_order():
     assert [o.value for o in outcomes] == ["1A", "2A", "1B", "1C"]
     assert all(o.ok for o in outcomes)
     assert [name for name, _thread, _session in seen["tr-1"]] == ["1a", "1b", "1c"]
-    threads = set(thread for entries in seen.values() for _name, thread, _session in entries)
-    assert threads == {"router tr-1", "router tr-2"}
+    # A router's items in one thread, the two routers in two.
+    assert [len(set(thread for _name, thread, _session in entries)) for entries in seen.values()] == [1, 1]
+    assert seen["tr-1"][0][1] != seen["tr-2"][0][1]
     # Each thread has a Session of its own (own SDK clients), all with the task's deadline.
     sessions = [entries[0][2] for entries in seen.values()]
     assert sessions[0] is not sessions[1] and sessions[0].deadline is sessions[1].deadline
+
+
+def test_many_routers_share_at_most_max_threads_and_every_item_runs():
+    lock = threading.Lock()
+    running, most, threads = [0], [0], set()
+
+    def work(_thread_session, item):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            threads.add(threading.current_thread().name)
+        threading.Event().wait(0.01)  # long enough for the threads to overlap
+        with lock:
+            running[0] -= 1
+        return item
+
+    keyed = [("tr-%d" % (n % 40), n) for n in range(80)]
+    outcomes = run_per_router(session(), keyed, work)
+
+    assert [o.value for o in outcomes] == list(range(80))
+    assert len(threads) == MAX_THREADS and most[0] <= MAX_THREADS
 
 
 def test_a_failure_stops_its_router_only():
