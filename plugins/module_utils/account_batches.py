@@ -20,7 +20,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_OPTIONS
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import (
+    ACCOUNT_ENTRY_OPTIONS,
+    ACCOUNT_ENTRY_SPEC,
+)
 from ansible_collections.alicloud.interconnect.plugins.module_utils.errors import AlicloudError
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import account_id
 from ansible_collections.alicloud.interconnect.plugins.module_utils.router_batches import run_per_router
@@ -30,12 +33,7 @@ ACCOUNTS_ARGUMENT_SPEC = dict(
     accounts=dict(type="list", elements="dict", options=dict(
         name=dict(type="str"),
         account_id=dict(type="raw"),
-        access_key=dict(type="str", no_log=False),
-        secret_key=dict(type="str", no_log=True),
-        security_token=dict(type="str", no_log=True),
-        profile=dict(type="str"),
-        shared_credentials_file=dict(type="path"),
-        assume_role=dict(type="dict", no_log=False),
+        **ACCOUNT_ENTRY_SPEC
     )),
 )
 LOOKUPS_ARGUMENT_SPEC = dict(

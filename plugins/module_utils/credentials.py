@@ -33,6 +33,16 @@ ACCOUNT_ENTRY_OPTIONS = dict(
     assume_role="alicloud_assume_role",
 )
 
+# The argument spec of those keys, for the options that take an account entry (accounts[], routes[].account).
+ACCOUNT_ENTRY_SPEC = dict(
+    access_key=dict(type="str", no_log=False),
+    secret_key=dict(type="str", no_log=True),
+    security_token=dict(type="str", no_log=True),
+    profile=dict(type="str"),
+    shared_credentials_file=dict(type="path"),
+    assume_role=dict(type="dict", no_log=False),
+)
+
 _PROXY_VARIABLES = ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy")
 
 

@@ -306,6 +306,7 @@ results:
       sample: false
 """
 
+from ansible_collections.alicloud.interconnect.plugins.module_utils.credentials import ACCOUNT_ENTRY_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.options import WAIT_ARGUMENT_SPEC
 from ansible_collections.alicloud.interconnect.plugins.module_utils.door import run_module
 from ansible_collections.alicloud.interconnect.plugins.module_utils.route import NEXT_HOP_TYPES, ensure_route_entry
@@ -331,14 +332,7 @@ ARGUMENT_SPEC = dict(
             next_hop_id=dict(type="str"),
             name=dict(type="str"),
             description=dict(type="str"),
-            account=dict(type="dict", options=dict(
-                access_key=dict(type="str", no_log=False),
-                secret_key=dict(type="str", no_log=True),
-                security_token=dict(type="str", no_log=True),
-                profile=dict(type="str"),
-                shared_credentials_file=dict(type="path"),
-                assume_role=dict(type="dict", no_log=False),
-            )),
+            account=dict(type="dict", options=ACCOUNT_ENTRY_SPEC),
         ),
         mutually_exclusive=[("route_table_id", "vpc_id")],
         required_one_of=[("route_table_id", "vpc_id")],
